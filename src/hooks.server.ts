@@ -1,0 +1,13 @@
+import { sequence } from '@sveltejs/kit/hooks';
+import type { ServerInit } from '@sveltejs/kit';
+import { getApp } from '$lib/server/app';
+import { handleHeaders } from '$lib/server/hooks/headers';
+import { handleI18n } from '$lib/server/hooks/i18n';
+import { handleSession } from '$lib/server/hooks/session';
+
+/** Opens the database, applies migrations and seeds the demo before the first request. */
+export const init: ServerInit = async () => {
+	await getApp();
+};
+
+export const handle = sequence(handleHeaders, handleI18n, handleSession);

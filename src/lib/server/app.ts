@@ -1,0 +1,62 @@
+import { openDatabase, type DB } from './db';
+import type Database from 'better-sqlite3';
+import { readConfig, type Config } from './config';
+import { randomToken } from './auth/tokens';
+import { ensureDemo } from './demo';
+import { DocStore } from './realtime/doc-store';
+import { createAuthorize } from './realtime/authorize';
+import { RealtimeServer } from './realtime/server';
+import { ensureSetting } from './services/settings';
+
+export interface App {
+	config: Config;
+	db: DB;
+	sqlite: Database.Database;
+	realtime: RealtimeServer;
+	wsSecret: string;
+	/** Path of the demo facilitator's login link, when the demo exists. */
+	demoPath: string | null;
+	close(): void;
+}
+
+/**
+ * The process-wide application: one database, one realtime server. Kept on globalThis
+ * because the production entry (src/server.ts), SvelteKit's bundle and Vite's dev module
+ * graph each load this module separately but must share the same instance.
+ */
+const KEY = Symbol.for('samskapa.app');
+type Holder = { [KEY]?: Promise<App> };
+
+export function getApp(): Promise<App> {
+	const holder = globalThis as Holder;
+	holder[KEY] ??= createApp();
+	return holder[KEY];
+}
+
+async function createApp(config = readConfig()): Promise<App> {
+	const { db, sqlite } = openDatabase(config.databasePath);
+	const wsSecret = ensureSetting(db, 'ws_secret', () => randomToken(32));
+	const store = new DocStore(sqlite);
+	const realtime = new RealtimeServer(store, createAuthorize(db, wsSecret), {
+		maxPayload: config.wsMaxPayload
+	});
+	const demoPath = config.demo ? await ensureDemo(db, store) : null;
+	if (demoPath) {
+		console.log(`[samskapa] Demo workshop "Oskar 83": ${config.publicOrigin}${demoPath}`);
+	}
+	let closed = false;
+	return {
+		config,
+		db,
+		sqlite,
+		realtime,
+		wsSecret,
+		demoPath,
+		close() {
+			if (closed) return;
+			closed = true;
+			realtime.close();
+			sqlite.close();
+		}
+	};
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { randomToken, sha256, signWsToken, verifyWsToken } from './tokens';
+
+describe('tokens', () => {
+	it('makes distinct URL-safe random tokens', () => {
+		const a = randomToken();
+		expect(a).toMatch(/^[A-Za-z0-9_-]{43}$/);
+		expect(randomToken()).not.toBe(a);
+		expect(sha256('x')).toHaveLength(64);
+	});
+
+	it('accepts its own WebSocket token until it expires', () => {
+		const token = signWsToken('secret', 'member1', 1000, 0);
+		expect(verifyWsToken('secret', token, 999)).toBe('member1');
+		expect(verifyWsToken('secret', token, 1000)).toBeNull();
+	});
+
+	it('rejects a token signed with another secret or altered', () => {
+		const token = signWsToken('secret', 'member1', 1000, 0);
+		expect(verifyWsToken('other', token, 1)).toBeNull();
+		expect(verifyWsToken('secret', token.replace('member1', 'member2'), 1)).toBeNull();
+		expect(verifyWsToken('secret', 'garbage', 1)).toBeNull();
+	});
+});

@@ -1,0 +1,120 @@
+import { sql } from 'drizzle-orm';
+import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const createdAt = () =>
+	integer('created_at', { mode: 'timestamp_ms' })
+		.notNull()
+		.default(sql`(unixepoch('subsec') * 1000)`);
+
+/** Facilitator accounts. Participants and observers never have one. */
+export const users = sqliteTable('users', {
+	id: text('id').primaryKey(),
+	email: text('email').notNull().unique(),
+	displayName: text('display_name').notNull(),
+	passwordHash: text('password_hash').notNull(),
+	createdAt: createdAt()
+});
+
+/** Browser sessions. `id` is the SHA-256 of the cookie token, so a leaked database holds no usable cookie. */
+export const sessions = sqliteTable(
+	'sessions',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('sessions_user_idx').on(t.userId)]
+);
+
+export const workshops = sqliteTable('workshops', {
+	id: text('id').primaryKey(),
+	title: text('title').notNull(),
+	purpose: text('purpose').notNull().default(''),
+	date: text('date'),
+	ownerId: text('owner_id')
+		.notNull()
+		.references(() => users.id),
+	isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+	createdAt: createdAt()
+});
+
+export const roles = ['facilitator', 'participant', 'observer'] as const;
+export type Role = (typeof roles)[number];
+
+/**
+ * Who takes part in a workshop and how. A facilitator membership belongs to an account;
+ * a participant or observer membership belongs to the browser session that joined.
+ */
+export const memberships = sqliteTable(
+	'memberships',
+	{
+		id: text('id').primaryKey(),
+		workshopId: text('workshop_id')
+			.notNull()
+			.references(() => workshops.id, { onDelete: 'cascade' }),
+		role: text('role', { enum: roles }).notNull(),
+		userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
+		sessionId: text('session_id').references(() => sessions.id, { onDelete: 'set null' }),
+		displayName: text('display_name').notNull(),
+		profession: text('profession').notNull().default('annan'),
+		organisation: text('organisation').notNull().default('annan'),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('memberships_workshop_idx').on(t.workshopId),
+		index('memberships_user_idx').on(t.userId),
+		index('memberships_session_idx').on(t.sessionId)
+	]
+);
+
+export const linkKinds = ['participant', 'observer', 'cofacilitator'] as const;
+export type LinkKind = (typeof linkKinds)[number];
+
+/** Invitation links. A participant link also carries the short join code. Revoked links stay for the record. */
+export const links = sqliteTable(
+	'links',
+	{
+		id: text('id').primaryKey(),
+		workshopId: text('workshop_id')
+			.notNull()
+			.references(() => workshops.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: linkKinds }).notNull(),
+		token: text('token').notNull().unique(),
+		code: text('code'),
+		revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('links_workshop_idx').on(t.workshopId),
+		uniqueIndex('links_active_code_idx')
+			.on(t.code)
+			.where(sql`${t.code} IS NOT NULL AND ${t.revokedAt} IS NULL`)
+	]
+);
+
+/** Append-only log of Yjs updates per document, written before any update is broadcast. */
+export const docUpdates = sqliteTable(
+	'doc_updates',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		docName: text('doc_name').notNull(),
+		update: blob('update', { mode: 'buffer' }).notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('doc_updates_doc_idx').on(t.docName, t.id)]
+);
+
+/** Compacted state of a document: everything in the log up to `lastUpdateId`. */
+export const docSnapshots = sqliteTable('doc_snapshots', {
+	docName: text('doc_name').primaryKey(),
+	state: blob('state', { mode: 'buffer' }).notNull(),
+	lastUpdateId: integer('last_update_id').notNull(),
+	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+});
+
+/** Server-wide key/value settings, e.g. the generated signing secret and the demo login token. */
+export const settings = sqliteTable('settings', {
+	key: text('key').primaryKey(),
+	value: text('value').notNull()
+});

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { RateLimiter } from './rate-limit';
+
+describe('RateLimiter', () => {
+	it('allows up to the limit per window and per key, then resets', () => {
+		const limiter = new RateLimiter(2, 1000);
+		expect([limiter.take('a', 0), limiter.take('a', 1), limiter.take('a', 2)]).toEqual([
+			true,
+			true,
+			false
+		]);
+		expect(limiter.take('b', 2)).toBe(true);
+		expect(limiter.take('a', 1000)).toBe(true);
+	});
+});

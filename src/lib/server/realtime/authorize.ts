@@ -1,0 +1,54 @@
+import type { IncomingMessage } from 'node:http';
+import type { DB } from '../db';
+import { verifyWsToken } from '../auth/tokens';
+import { SESSION_COOKIE, validateSession } from '../services/sessions';
+import { findMembership, getMembership, type Membership } from '../services/workshops';
+import { parseRoom } from '$lib/workshop/rooms';
+import type { Authorization, Authorize } from './server';
+
+function readCookie(header: string | undefined, name: string): string | null {
+	for (const part of header?.split(';') ?? []) {
+		const [key, ...rest] = part.trim().split('=');
+		if (key === name) return decodeURIComponent(rest.join('='));
+	}
+	return null;
+}
+
+/**
+ * Who may open which document: a `?token=` from POST /api/join or /api/workshops/:id/ws-token,
+ * or the browser's session cookie (same-origin only, against cross-site WebSocket hijacking).
+ * Observers get read-only access; a private document opens only for its owner.
+ */
+export function createAuthorize(db: DB, secret: string): Authorize {
+	return (req: IncomingMessage, docName: string): Authorization => {
+		const room = parseRoom(docName);
+		if (!room) return { ok: false, status: 404, reason: 'unknown document' };
+		const url = new URL(req.url ?? '/', 'http://localhost');
+		const token = url.searchParams.get('token');
+		let membership: Membership | null | undefined;
+		if (token) {
+			const id = verifyWsToken(secret, token);
+			if (!id) return { ok: false, status: 401, reason: 'invalid or expired token' };
+			membership = getMembership(db, id);
+		} else {
+			const cookie = readCookie(req.headers.cookie, SESSION_COOKIE);
+			const session = cookie ? validateSession(db, cookie) : null;
+			if (!session) return { ok: false, status: 401, reason: 'no session' };
+			const origin = req.headers.origin;
+			if (origin && new URL(origin).host !== req.headers.host) {
+				return { ok: false, status: 403, reason: 'cross-origin' };
+			}
+			membership = findMembership(db, room.workshopId, {
+				sessionId: session.id,
+				userId: session.userId
+			});
+		}
+		if (!membership || membership.workshopId !== room.workshopId) {
+			return { ok: false, status: 403, reason: 'not a member of this workshop' };
+		}
+		if (room.kind === 'private' && room.membershipId !== membership.id) {
+			return { ok: false, status: 403, reason: 'private document' };
+		}
+		return { ok: true, readOnly: membership.role === 'observer' };
+	};
+}

@@ -1,0 +1,58 @@
+import { eq } from 'drizzle-orm';
+import type { DB } from '../db';
+import { sessions, users } from '../db/schema';
+import { randomToken, sha256 } from '../auth/tokens';
+
+export const SESSION_COOKIE = 'samskapa_session';
+const DAY = 24 * 60 * 60 * 1000;
+export const SESSION_TTL_MS = 30 * DAY;
+
+export interface SessionInfo {
+	id: string;
+	userId: string | null;
+	user: { id: string; email: string; displayName: string } | null;
+	expiresAt: Date;
+}
+
+/** Creates a session and returns the cookie token (only its hash is stored). */
+export function createSession(db: DB, userId: string | null, now = Date.now()) {
+	const token = randomToken();
+	const id = sha256(token);
+	const expiresAt = new Date(now + SESSION_TTL_MS);
+	db.insert(sessions).values({ id, userId, expiresAt }).run();
+	return { token, id, expiresAt };
+}
+
+/** Resolves a cookie token; extends a session that is past half its life. */
+export function validateSession(db: DB, token: string, now = Date.now()): SessionInfo | null {
+	const id = sha256(token);
+	const row = db
+		.select({ session: sessions, user: users })
+		.from(sessions)
+		.leftJoin(users, eq(users.id, sessions.userId))
+		.where(eq(sessions.id, id))
+		.get();
+	if (!row) return null;
+	if (row.session.expiresAt.getTime() <= now) {
+		db.delete(sessions).where(eq(sessions.id, id)).run();
+		return null;
+	}
+	let expiresAt = row.session.expiresAt;
+	if (expiresAt.getTime() - now < SESSION_TTL_MS / 2) {
+		expiresAt = new Date(now + SESSION_TTL_MS);
+		db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id)).run();
+	}
+	const user = row.user
+		? { id: row.user.id, email: row.user.email, displayName: row.user.displayName }
+		: null;
+	return { id, userId: row.session.userId, user, expiresAt };
+}
+
+/** Attaches an account to an existing browser session (sign in keeps workshop memberships). */
+export function attachUser(db: DB, sessionId: string, userId: string) {
+	db.update(sessions).set({ userId }).where(eq(sessions.id, sessionId)).run();
+}
+
+export function deleteSession(db: DB, sessionId: string) {
+	db.delete(sessions).where(eq(sessions.id, sessionId)).run();
+}

@@ -1,0 +1,5 @@
+import type { LayoutServerLoad } from './$types';
+
+export const load = (({ locals }) => ({
+	user: locals.session?.user ?? null
+})) satisfies LayoutServerLoad;

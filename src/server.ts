@@ -1,0 +1,62 @@
+/**
+ * Production entry: one Node process serves the built SvelteKit app (adapter-node's handler)
+ * and the Yjs WebSocket endpoint on the same port. Run with `npm run serve` after `npm run build`.
+ * Node ≥ 22.18 runs this file directly (type stripping), so it uses erasable TypeScript only.
+ */
+import { createServer, type IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+
+interface AppHandle {
+	realtime: { handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean };
+	close(): void;
+}
+type Handler = (req: IncomingMessage, res: import('node:http').ServerResponse) => void;
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '0.0.0.0';
+// Without ORIGIN, adapter-node assumes https; this server speaks plain http unless a proxy
+// in front says otherwise, so tell it the truth through a header only this process sets.
+const PROTOCOL_HEADER = 'x-samskapa-protocol';
+const behindProxy = Boolean(process.env.ORIGIN || process.env.PROTOCOL_HEADER);
+if (!behindProxy) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
+
+const buildDir = resolve(process.env.BUILD_DIR ?? 'build');
+const { handler } = (await import(pathToFileURL(`${buildDir}/handler.js`).href)) as {
+	handler: Handler;
+};
+// Importing the handler ran SvelteKit's `init` hook, which created the app (src/lib/server/app.ts).
+const app = await (globalThis as unknown as Record<symbol, Promise<AppHandle> | undefined>)[
+	Symbol.for('samskapa.app')
+];
+if (!app) throw new Error('the SvelteKit init hook did not create the app');
+
+const server = createServer((req, res) => {
+	if (!behindProxy) req.headers[PROTOCOL_HEADER] = 'http';
+	handler(req, res);
+});
+server.on('upgrade', (req, socket, head) => {
+	if (!app.realtime.handleUpgrade(req, socket, head)) socket.destroy();
+});
+server.listen(port, host, () => {
+	const address = server.address();
+	const actual = typeof address === 'object' && address ? address.port : port;
+	console.log(`[samskapa] listening on http://${host}:${actual}`);
+});
+
+let stopping = false;
+function shutdown(signal: string) {
+	if (stopping) return;
+	stopping = true;
+	console.log(`[samskapa] ${signal}: saving documents and closing the database`);
+	server.close();
+	server.closeAllConnections();
+	try {
+		app?.close();
+	} finally {
+		process.exit(0);
+	}
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));
