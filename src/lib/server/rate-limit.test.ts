@@ -12,4 +12,12 @@ describe('RateLimiter', () => {
 		expect(limiter.take('b', 2)).toBe(true);
 		expect(limiter.take('a', 1000)).toBe(true);
 	});
+
+	it('reports a used-up key without counting', () => {
+		const limiter = new RateLimiter(1, 1000);
+		expect(limiter.blocked('a', 0)).toBe(false);
+		limiter.take('a', 0);
+		expect(limiter.blocked('a', 1)).toBe(true);
+		expect(limiter.blocked('a', 1000)).toBe(false);
+	});
 });

@@ -19,6 +19,12 @@ export class RateLimiter {
 		return entry.count <= this.limit;
 	}
 
+	/** True when the key has used up this window, without counting an attempt. */
+	blocked(key: string, now = Date.now()): boolean {
+		const entry = this.#hits.get(key);
+		return entry !== undefined && entry.resetAt > now && entry.count >= this.limit;
+	}
+
 	#sweep(now: number) {
 		for (const [key, entry] of this.#hits) if (entry.resetAt <= now) this.#hits.delete(key);
 	}

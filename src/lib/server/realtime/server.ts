@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import * as Y from 'yjs';
 import type { DocStore } from './doc-store';
 import { CLOSE_GOING_AWAY, CLOSE_SERVER_ERROR } from './protocol';
 import { defaultLimits, Room, type RoomLimits } from './room';
@@ -140,6 +141,18 @@ export class RealtimeServer {
 			this.#alive.delete(ws);
 			ws.ping();
 		}
+	}
+
+	/**
+	 * The current state of a document for reading (exports): the live one when loaded,
+	 * else a fresh copy from disk. Callers must not write to it.
+	 */
+	readDoc(docName: string): Y.Doc {
+		const live = this.rooms.get(docName);
+		if (live) return live.doc;
+		const doc = new Y.Doc();
+		this.store.loadInto(docName, doc);
+		return doc;
 	}
 
 	/** Snapshots every loaded document and closes every socket (used on shutdown). */

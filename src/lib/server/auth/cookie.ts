@@ -1,0 +1,52 @@
+import type { Cookies, RequestEvent } from '@sveltejs/kit';
+import { createSession, deleteSession, SESSION_COOKIE } from '../services/sessions';
+import { adoptSession } from '../services/session-adopt';
+
+type Event = Pick<RequestEvent, 'cookies' | 'locals' | 'url'>;
+
+export function setSessionCookie(event: Event, token: string, expiresAt: Date) {
+	event.cookies.set(SESSION_COOKIE, token, {
+		httpOnly: true,
+		sameSite: 'lax',
+		path: '/',
+		secure: event.url.protocol === 'https:',
+		expires: expiresAt
+	});
+}
+
+export function clearSessionCookie(cookies: Cookies) {
+	cookies.delete(SESSION_COOKIE, { path: '/' });
+}
+
+/** The browser's session id, creating an anonymous session (and its cookie) when there is none. */
+export function ensureSession(event: Event): string {
+	if (event.locals.session) return event.locals.session.id;
+	const { db } = event.locals.app;
+	const created = createSession(db, null);
+	setSessionCookie(event, created.token, created.expiresAt);
+	event.locals.session = { id: created.id, userId: null, user: null, expiresAt: created.expiresAt };
+	return created.id;
+}
+
+/**
+ * Signs an account in on this browser. An anonymous session's workshop memberships move to
+ * the new session, so a participant who then signs in keeps them; the cookie token is always
+ * new, so a token planted before sign-in never becomes an account session (session fixation).
+ */
+export function signIn(event: Event, user: { id: string; email: string; displayName: string }) {
+	const { db } = event.locals.app;
+	const current = event.locals.session;
+	const created = createSession(db, user.id);
+	if (current) {
+		if (current.userId === null) adoptSession(db, current.id, created.id);
+		else deleteSession(db, current.id);
+	}
+	setSessionCookie(event, created.token, created.expiresAt);
+	event.locals.session = { id: created.id, userId: user.id, user, expiresAt: created.expiresAt };
+}
+
+export function signOut(event: Event) {
+	if (event.locals.session) deleteSession(event.locals.app.db, event.locals.session.id);
+	event.locals.session = null;
+	clearSessionCookie(event.cookies);
+}

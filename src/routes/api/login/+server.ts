@@ -1,0 +1,11 @@
+import { json } from '@sveltejs/kit';
+import { logIn } from '$lib/server/services/accounts';
+import { readJson } from '$lib/server/services/api';
+import { failureResponse } from '$lib/server/services/outcome';
+import type { RequestHandler } from './$types';
+
+export const POST: RequestHandler = async (event) => {
+	const result = await logIn(event, await readJson(event.request));
+	if (!result.ok) return failureResponse(result);
+	return json({ user: result.value });
+};

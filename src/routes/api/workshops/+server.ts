@@ -1,0 +1,41 @@
+import { json } from '@sveltejs/kit';
+import { workshopSchema } from '$lib/schemas';
+import { apiError, linkJson, readJson, workshopJson } from '$lib/server/services/api';
+import { failureResponse, invalid } from '$lib/server/services/outcome';
+import {
+	activeLinks,
+	createWorkshop,
+	listFacilitatedWorkshops
+} from '$lib/server/services/workshops';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = ({ locals }) => {
+	const user = locals.session?.user;
+	if (!user) return apiError(401, 'unauthenticated');
+	const workshops = listFacilitatedWorkshops(locals.app.db, user.id).map(workshopJson);
+	return json({ workshops });
+};
+
+export const POST: RequestHandler = async ({ locals, request, url }) => {
+	const user = locals.session?.user;
+	if (!user) return apiError(401, 'unauthenticated');
+	const parsed = workshopSchema.safeParse(await readJson(request));
+	if (!parsed.success) return failureResponse(invalid(parsed.error));
+	const { db } = locals.app;
+	const workshop = createWorkshop(db, user, parsed.data);
+	const byKind = Object.fromEntries(
+		activeLinks(db, workshop.id).map((l) => [l.kind, linkJson(url.origin, l)])
+	);
+	const { participant, observer, cofacilitator } = byKind;
+	return json(
+		{
+			workshop: workshopJson(workshop),
+			links: {
+				participant: { id: participant!.id, url: participant!.url, code: participant!.code },
+				observer: { id: observer!.id, url: observer!.url },
+				cofacilitator: { id: cofacilitator!.id, url: cofacilitator!.url }
+			}
+		},
+		{ status: 201 }
+	);
+};

@@ -1,0 +1,32 @@
+import { json } from '@sveltejs/kit';
+import { isFailure, memberOrFailure, workshopJson } from '$lib/server/services/api';
+import { failureResponse } from '$lib/server/services/outcome';
+import { getWorkshop } from '$lib/server/services/workshops';
+import { listNotes } from '$lib/workshop/doc';
+import { boardRoom } from '$lib/workshop/rooms';
+import type { RequestHandler } from './$types';
+
+/** The workshop and its shared notes as one JSON file (any member, observers included). */
+export const GET: RequestHandler = (event) => {
+	const { id } = event.params;
+	const membership = memberOrFailure(event, id);
+	if (isFailure(membership)) return failureResponse(membership);
+	const { db, realtime } = event.locals.app;
+	const workshop = getWorkshop(db, id);
+	if (!workshop) return failureResponse({ ok: false, status: 404, error: 'not_found' });
+	const exportedAt = new Date();
+	const body = {
+		format: 'samskapa-workshop',
+		version: 1,
+		exportedAt: exportedAt.toISOString(),
+		workshop: workshopJson(workshop),
+		notes: listNotes(realtime.readDoc(boardRoom(id)))
+	};
+	const day = exportedAt.toISOString().slice(0, 10);
+	return json(body, {
+		headers: {
+			'content-disposition': `attachment; filename="samskapa-${id}-${day}.json"`,
+			'cache-control': 'no-store'
+		}
+	});
+};

@@ -1,0 +1,56 @@
+import { error, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { joinWorkshop } from '$lib/server/services/join';
+import { failAction, failure, formValues } from '$lib/server/services/outcome';
+import {
+	acceptCofacilitator,
+	findActiveLinkByToken,
+	findMembership,
+	getWorkshop
+} from '$lib/server/services/workshops';
+import type { Actions, PageServerLoad } from './$types';
+
+const FIELDS = ['displayName', 'profession', 'organisation'] as const;
+
+export const load: PageServerLoad = ({ locals, params }) => {
+	const { db } = locals.app;
+	const link = findActiveLinkByToken(db, params.token);
+	const workshop = link && getWorkshop(db, link.workshopId);
+	if (!link || !workshop) error(404, m.error_link_unknown());
+	const session = locals.session;
+	// Someone opening the link again sees the profile they joined with.
+	const member = session
+		? findMembership(db, workshop.id, { sessionId: session.id, userId: session.userId })
+		: null;
+	return {
+		kind: link.kind,
+		title: workshop.title,
+		signedIn: Boolean(session?.user),
+		profile: member
+			? {
+					displayName: member.displayName,
+					profession: member.profession,
+					organisation: member.organisation
+				}
+			: undefined
+	};
+};
+
+export const actions: Actions = {
+	join: async (event) => {
+		const values = formValues(await event.request.formData(), FIELDS);
+		const result = joinWorkshop(event, { ...values, token: event.params.token });
+		if (!result.ok) return failAction(result, values);
+		redirect(303, `/w/${result.value.workshopId}`);
+	},
+	accept: ({ locals, params }) => {
+		const user = locals.session?.user;
+		if (!user) return failAction(failure(401, 'unauthenticated'), {});
+		const link = findActiveLinkByToken(locals.app.db, params.token);
+		if (!link || link.kind !== 'cofacilitator') {
+			return failAction(failure(404, 'link_unknown'), {});
+		}
+		const membership = acceptCofacilitator(locals.app.db, link, user);
+		redirect(303, `/w/${membership.workshopId}`);
+	}
+};
