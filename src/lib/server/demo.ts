@@ -8,21 +8,43 @@ import type { DocStore } from './realtime/doc-store';
 import { createWorkshop } from './services/workshops';
 import { ensureSetting, getSetting } from './services/settings';
 import { addNote } from '$lib/workshop/doc';
+import { listEvents, listQuestions } from '$lib/workshop/journey';
+import { applyTemplate, DEFAULT_TEMPLATE_ID, findTemplate } from '$lib/workshop/template';
+import oskar from './demo-oskar-83.json';
 import { boardRoom } from '$lib/workshop/rooms';
 import { newId } from '$lib/workshop/ids';
 
 export const DEMO_EMAIL = 'demo@samskapa.local';
 export const DEMO_TOKEN_KEY = 'demo_login_token';
 
-/** The seed workshop's own words (shared/seeds: "Sammanfattning WORKSHOP Hälso- och sjukvård i hemmet"). */
-const quotes = [
-	'Tidspress, vi har ingen luft i systemet',
-	'På geriatriken finns teamet, vad finns hemma?',
-	'Olika förutsättningar beroende på var man bor',
-	'Vi ligger steget efter, vi jobbar reaktivt',
-	'Fråga patienten – Vad är viktigt för dig?',
-	'Äkta team som arbetar ihop utifrån plan'
-];
+/**
+ * The seed workshop in its own words (shared/seeds: "Sammanfattning WORKSHOP Hälso- och
+ * sjukvård i hemmet"): persona, Händelse 1–3 with their facts, the five questions of the
+ * Nära vård template and the quotes in their rows. The seed groups quotes by question only,
+ * so they are spread over the events in turn.
+ */
+export function demoDocument(): Y.Doc {
+	const doc = new Y.Doc();
+	const template = findTemplate(DEFAULT_TEMPLATE_ID)!;
+	applyTemplate(doc, { ...template, persona: oskar.persona, events: oskar.events });
+	const eventIds = listEvents(doc).map((e) => e.id);
+	const questionIds = listQuestions(doc).map((q) => q.id);
+	const author = { id: 'demo', name: null, profession: 'annan', organisation: 'annan' };
+	let now = Date.UTC(2025, 3, 20, 9);
+	for (const group of oskar.quotes) {
+		group.texts.forEach((text, i) => {
+			addNote(doc, {
+				text,
+				kind: 'citat',
+				eventId: eventIds[i % eventIds.length] ?? null,
+				questionId: questionIds[group.question] ?? null,
+				author,
+				now: now++
+			});
+		});
+	}
+	return doc;
+}
 
 /**
  * Creates the demo workshop "Oskar 83" on an empty database and returns the login link path;
@@ -53,10 +75,7 @@ export async function ensureDemo(db: DB, store: DocStore): Promise<string | null
 		},
 		true
 	);
-	const doc = new Y.Doc();
-	const author = { id: 'demo', name: null, profession: 'annan', organisation: 'annan' };
-	quotes.forEach((text, i) => addNote(doc, { text, kind: 'citat', author, now: i + 1 }));
-	store.append(boardRoom(workshop.id), Y.encodeStateAsUpdate(doc));
+	store.append(boardRoom(workshop.id), Y.encodeStateAsUpdate(demoDocument()));
 	const token = ensureSetting(db, DEMO_TOKEN_KEY, () => randomToken());
 	return `/demo/${token}`;
 }

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import type * as Y from 'yjs';
+import { addEvent, addQuestion, listEvents, listQuestions } from './journey';
+import { readPersona, updatePersona } from './persona';
+import naraVard from './templates/patientresa-nara-vard.json';
+import tom from './templates/tom.json';
+
+/**
+ * A template is the structure a workshop starts from: persona, events and questions, never
+ * notes. Built-in ones are JSON files in ./templates; facilitators' own are stored in SQLite
+ * in the same shape.
+ */
+const line = z.string().max(300);
+export const templateSchema = z.object({
+	id: z.string().min(1).max(64),
+	name: z.object({ sv: z.string().min(1).max(120), en: z.string().min(1).max(120) }),
+	description: z.object({ sv: z.string().max(500), en: z.string().max(500) }).optional(),
+	persona: z.object({
+		name: z.string().max(100),
+		age: z.number().int().min(0).max(129).nullable(),
+		situation: z.array(line).max(50),
+		conditions: z.array(line).max(50),
+		matters: z.array(line).max(50)
+	}),
+	events: z.array(z.object({ title: z.string().max(200), facts: z.array(line).max(50) })).max(50),
+	questions: z.array(z.string().max(200)).max(30)
+});
+export type Template = z.infer<typeof templateSchema>;
+
+export const builtInTemplates: Template[] = [naraVard, tom].map((t) => templateSchema.parse(t));
+export const DEFAULT_TEMPLATE_ID = 'patientresa-nara-vard';
+
+export function findTemplate(id: string, extra: Template[] = []): Template | undefined {
+	return [...builtInTemplates, ...extra].find((t) => t.id === id);
+}
+
+/** Writes a template's structure into an empty workshop document. */
+export function applyTemplate(doc: Y.Doc, template: Template) {
+	doc.transact(() => {
+		updatePersona(doc, template.persona);
+		for (const event of template.events) addEvent(doc, event);
+		for (const text of template.questions) addQuestion(doc, { text });
+	});
+}
+
+/** The structure of a workshop as a new template (for "save as template"). */
+export function templateFromDoc(doc: Y.Doc, id: string, name: string): Template {
+	return templateSchema.parse({
+		id,
+		name: { sv: name, en: name },
+		persona: readPersona(doc),
+		events: listEvents(doc).map(({ title, facts }) => ({ title, facts })),
+		questions: listQuestions(doc).map((q) => q.text)
+	});
+}
