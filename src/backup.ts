@@ -1,0 +1,16 @@
+/**
+ * Online backup of the live database: `npm run backup -- backups/samskapa-2026-11-23.db`.
+ * Uses SQLite's backup API (through better-sqlite3), so it is safe while the server runs.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+const source = process.env.DATABASE_PATH ?? './data/samskapa.db';
+const target = process.argv[2] ?? `./backups/samskapa-${new Date().toISOString().slice(0, 10)}.db`;
+
+mkdirSync(dirname(resolve(target)), { recursive: true });
+const db = new Database(source, { readonly: true, fileMustExist: true });
+const { totalPages } = await db.backup(target);
+db.close();
+console.log(`[samskapa] backed up ${source} to ${target} (${totalPages} pages)`);
