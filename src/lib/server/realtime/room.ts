@@ -16,7 +16,7 @@ import {
 export interface RoomLimits {
 	/** Sync messages a connection may send per second before it is closed. */
 	updatesPerSecond: number;
-	/** Awareness messages per second (clients throttle presence well below this). */
+	/** Awareness messages per second applied per socket; the rest are dropped. */
 	awarenessPerSecond: number;
 	/** Compact the log into a snapshot after this many updates or bytes. */
 	compactAfterUpdates: number;
@@ -25,7 +25,7 @@ export interface RoomLimits {
 
 export const defaultLimits: RoomLimits = {
 	updatesPerSecond: 200,
-	awarenessPerSecond: 30,
+	awarenessPerSecond: 60,
 	compactAfterUpdates: 500,
 	compactAfterBytes: 1024 * 1024
 };
@@ -148,11 +148,12 @@ export class Room {
 			conn.updates = 0;
 			conn.awareness = 0;
 		}
-		const overLimit =
-			message.type === 'awareness'
-				? ++conn.awareness > this.limits.awarenessPerSecond
-				: ++conn.updates > this.limits.updatesPerSecond;
-		if (overLimit) {
+		if (message.type === 'awareness') {
+			// y-websocket clients echo every presence change they receive, so a room of N people
+			// sends N messages per socket when everyone moves at once. Presence is disposable and
+			// renewed every 15 s: drop the excess, never close for it.
+			if (++conn.awareness > this.limits.awarenessPerSecond) return;
+		} else if (++conn.updates > this.limits.updatesPerSecond) {
 			ws.close(CLOSE_RATE_LIMITED, 'rate limited');
 			return;
 		}
