@@ -33,7 +33,9 @@ export const workshopSchema = z.object({
 		.trim()
 		.regex(/^(\d{4}-\d{2}-\d{2})?$/, 'error_date_invalid')
 		.optional()
-		.transform((d) => (d ? d : null))
+		.transform((d) => (d ? d : null)),
+	/** A built-in template id or the id of one of the facilitator's own templates. */
+	template: z.string().trim().max(64).optional()
 });
 export type WorkshopInput = z.infer<typeof workshopSchema>;
 
@@ -53,6 +55,10 @@ export const joinCodeSchema = z
 export const joinSchema = profileSchema.extend({
 	code: joinCodeSchema.optional(),
 	token: z.string().max(100).optional()
+});
+
+export const templateNameSchema = z.object({
+	name: z.string().trim().min(1, 'error_template_name_required').max(120, 'error_title_too_long')
 });
 
 /** Turns a zod error into `{ field: i18nKey }` for forms. */

@@ -189,7 +189,7 @@ export class ApiClient {
 			.user;
 	}
 
-	createWorkshop(input: { title: string; purpose?: string; date?: string }) {
+	createWorkshop(input: { title: string; purpose?: string; date?: string; template?: string }) {
 		return this.#expect<CreatedWorkshop>('POST', '/api/workshops', input, [200, 201]);
 	}
 

@@ -13,6 +13,7 @@ export interface App {
 	db: DB;
 	sqlite: Database.Database;
 	realtime: RealtimeServer;
+	store: DocStore;
 	wsSecret: string;
 	/** Path of the demo facilitator's login link, when the demo exists. */
 	demoPath: string | null;
@@ -50,6 +51,7 @@ async function createApp(config = readConfig()): Promise<App> {
 		db,
 		sqlite,
 		realtime,
+		store,
 		wsSecret,
 		demoPath,
 		close() {

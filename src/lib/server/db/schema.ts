@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { roles, type Role } from '../../workshop/roles';
 import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () =>
@@ -36,11 +37,12 @@ export const workshops = sqliteTable('workshops', {
 		.notNull()
 		.references(() => users.id),
 	isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+	/** Names never enter the shared document or presence when set (a facilitator setting). */
+	anonymous: integer('anonymous', { mode: 'boolean' }).notNull().default(false),
 	createdAt: createdAt()
 });
 
-export const roles = ['facilitator', 'participant', 'observer'] as const;
-export type Role = (typeof roles)[number];
+export { roles, type Role };
 
 /**
  * Who takes part in a workshop and how. A facilitator membership belongs to an account;
@@ -112,6 +114,21 @@ export const docSnapshots = sqliteTable('doc_snapshots', {
 	lastUpdateId: integer('last_update_id').notNull(),
 	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
 });
+
+/** Facilitators' own templates: a workshop's structure (see src/lib/workshop/template.ts). */
+export const templates = sqliteTable(
+	'templates',
+	{
+		id: text('id').primaryKey(),
+		ownerId: text('owner_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		data: text('data', { mode: 'json' }).notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('templates_owner_idx').on(t.ownerId)]
+);
 
 /** Server-wide key/value settings, e.g. the generated signing secret and the demo login token. */
 export const settings = sqliteTable('settings', {

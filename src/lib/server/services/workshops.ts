@@ -36,7 +36,12 @@ function insertLink(db: DB, workshopId: string, kind: LinkKind): Link {
 }
 
 /** Creates a workshop with its owner as facilitator and one link of each kind. */
-export function createWorkshop(db: DB, owner: Owner, input: WorkshopInput, isDemo = false) {
+export function createWorkshop(
+	db: DB,
+	owner: Owner,
+	{ template: _template, ...input }: WorkshopInput,
+	isDemo = false
+) {
 	return db.transaction((tx) => {
 		const workshop = tx
 			.insert(workshops)

@@ -2,11 +2,9 @@ import { json } from '@sveltejs/kit';
 import { workshopSchema } from '$lib/schemas';
 import { apiError, linkJson, readJson, workshopJson } from '$lib/server/services/api';
 import { failureResponse, invalid } from '$lib/server/services/outcome';
-import {
-	activeLinks,
-	createWorkshop,
-	listFacilitatedWorkshops
-} from '$lib/server/services/workshops';
+import { failure } from '$lib/server/services/outcome';
+import { startWorkshop } from '$lib/server/services/templates';
+import { activeLinks, listFacilitatedWorkshops } from '$lib/server/services/workshops';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ locals }) => {
@@ -21,8 +19,11 @@ export const POST: RequestHandler = async ({ locals, request, url }) => {
 	if (!user) return apiError(401, 'unauthenticated');
 	const parsed = workshopSchema.safeParse(await readJson(request));
 	if (!parsed.success) return failureResponse(invalid(parsed.error));
-	const { db } = locals.app;
-	const workshop = createWorkshop(db, user, parsed.data);
+	const { db, store } = locals.app;
+	const workshop = startWorkshop(db, store, user, parsed.data);
+	if (!workshop) {
+		return failureResponse(failure(400, 'validation', { template: 'error_template_unknown' }));
+	}
 	const byKind = Object.fromEntries(
 		activeLinks(db, workshop.id).map((l) => [l.kind, linkJson(url.origin, l)])
 	);

@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addNote, listNotes } from '../../src/lib/workshop/doc.ts';
+import {
+	addEvent,
+	listEvents,
+	listQuestions,
+	moveEvent,
+	nudgeEvent
+} from '../../src/lib/workshop/journey.ts';
+import { ApiClient, facilitatorWithWorkshop, participant } from '../helpers/api.ts';
+import { removeTempDirs, startServer, type TestServer } from '../helpers/server.ts';
+import { authorOf, connect, waitFor, type YClient } from '../helpers/yclient.ts';
+
+let server: TestServer;
+const clients: YClient[] = [];
+
+beforeAll(async () => {
+	server = await startServer();
+});
+
+afterAll(async () => {
+	for (const client of clients) client.destroy();
+	await server?.stop();
+	await removeTempDirs();
+});
+
+function track(client: YClient) {
+	clients.push(client);
+	return client;
+}
+
+const titles = (c: YClient) => listEvents(c.doc).map((e) => e.title);
+
+/** Resolves once both documents hold exactly the same state, checking on every update of either. */
+function sameState(x: YClient, y: YClient, timeoutMs = 10_000): Promise<void> {
+	const same = () =>
+		Buffer.from(Y.encodeStateVector(x.doc)).equals(Buffer.from(Y.encodeStateVector(y.doc)));
+	return new Promise((resolve, reject) => {
+		const check = () => {
+			if (!same()) return;
+			done();
+			resolve();
+		};
+		const timer = setTimeout(() => {
+			done();
+			reject(new Error('the two documents did not converge'));
+		}, timeoutMs);
+		const done = () => {
+			clearTimeout(timer);
+			x.doc.off('update', check);
+			y.doc.off('update', check);
+		};
+		x.doc.on('update', check);
+		y.doc.on('update', check);
+		check();
+	});
+}
+
+describe('the journey board over the real server', () => {
+	it('starts a workshop from the Nära vård template with three events and five questions', async () => {
+		const { workshop, api } = await facilitatorWithWorkshop(server.url);
+		const f = track(connect(server.wsUrl, `w/${workshop.id}`, { cookie: api.cookieHeader() }));
+		await f.synced;
+		expect(titles(f)).toEqual(['Händelse 1', 'Händelse 2', 'Händelse 3']);
+		expect(listQuestions(f.doc).map((q) => q.text)).toContain(
+			'Vad skaver eller utmanar med hur vi jobbar idag?'
+		);
+	});
+
+	it('converges when two people reorder events and add notes at once: none lost or doubled', async () => {
+		const { workshop, links, api } = await facilitatorWithWorkshop(server.url);
+		const f = track(connect(server.wsUrl, `w/${workshop.id}`, { cookie: api.cookieHeader() }));
+		const anna = await participant(server.url, links.participant.code, 'Anna');
+		const a = track(connect(server.wsUrl, anna.room, { token: anna.wsToken }));
+		await Promise.all([f.synced, a.synced]);
+		addEvent(f.doc, { title: 'Händelse 4' });
+		await waitFor(a.doc, (d) => listEvents(d).length === 4, { message: 'four events at Anna' });
+
+		const [e1, e2, e3, e4] = listEvents(f.doc).map((e) => e.id);
+		const question = listQuestions(f.doc)[1]!.id;
+		// Both sides act in the same tick, before either sees the other.
+		moveEvent(f.doc, e4!, 0);
+		nudgeEvent(f.doc, e2!, 1);
+		moveEvent(a.doc, e1!, 3);
+		moveEvent(a.doc, e3!, 0);
+		const perSide = 25;
+		for (let i = 0; i < perSide; i++) {
+			addNote(f.doc, {
+				text: `F${i}`,
+				eventId: [e1, e2, e3, e4][i % 4]!,
+				questionId: question,
+				author: authorOf({ membershipId: 'fac' }, 'Facilitator')
+			});
+			addNote(a.doc, {
+				text: `A${i}`,
+				kind: i % 2 ? 'bottennapp' : 'citat',
+				eventId: [e4, e3, e2, e1][i % 4]!,
+				questionId: question,
+				author: authorOf(anna, 'Anna')
+			});
+		}
+		const total = perSide * 2;
+		await Promise.all([
+			waitFor(f.doc, (d) => listNotes(d).length === total, { message: 'all notes at facilitator' }),
+			waitFor(a.doc, (d) => listNotes(d).length === total, { message: 'all notes at Anna' })
+		]);
+		await sameState(f, a);
+
+		expect(titles(a)).toEqual(titles(f));
+		expect([...titles(f)].sort()).toEqual(['Händelse 1', 'Händelse 2', 'Händelse 3', 'Händelse 4']);
+		const texts = listNotes(f.doc).map((n) => n.text);
+		expect(new Set(texts).size).toBe(total);
+		expect(listNotes(a.doc)).toEqual(listNotes(f.doc));
+		// Provenance survives the reorder: every note still points at its own event.
+		const byText = new Map(listNotes(a.doc).map((n) => [n.text, n.eventId]));
+		expect(byText.get('F0')).toBe(e1);
+		expect(byText.get('A0')).toBe(e4);
+
+		// A late client gets the same order and every note.
+		const late = track(connect(server.wsUrl, anna.room, { token: anna.wsToken }));
+		await late.synced;
+		expect(titles(late)).toEqual(titles(f));
+		expect(listNotes(late.doc)).toHaveLength(total);
+	});
+
+	it('starts blank from "Tom", refuses an unknown template and another person\'s own template', async () => {
+		const api = new ApiClient(server.url);
+		await api.signup();
+		const blank = await api.createWorkshop({ title: 'Tom', template: 'tom' });
+		const c = track(
+			connect(server.wsUrl, `w/${blank.workshop.id}`, { cookie: api.cookieHeader() })
+		);
+		await c.synced;
+		expect(listEvents(c.doc)).toEqual([]);
+		expect(listQuestions(c.doc)).toEqual([]);
+
+		const unknown = await api.request('POST', '/api/workshops', { title: 'X', template: 'nope' });
+		expect(unknown.status).toBe(400);
+		expect(unknown.body).toEqual({
+			error: 'validation',
+			fields: { template: 'error_template_unknown' }
+		});
+	});
+
+	it("saves a workshop structure as the facilitator's own template; participants may not", async () => {
+		const { workshop, links, api } = await facilitatorWithWorkshop(server.url);
+		const f = track(connect(server.wsUrl, `w/${workshop.id}`, { cookie: api.cookieHeader() }));
+		await f.synced;
+		addEvent(f.doc, { title: 'Hemgång', facts: ['Dotter önskar vård hemma'] });
+		const anna = await participant(server.url, links.participant.code, 'Anna');
+		// The server reads the live document: wait until it has the new event.
+		const probe = track(connect(server.wsUrl, anna.room, { token: anna.wsToken }));
+		await waitFor(probe.doc, (d) => listEvents(d).length === 4, { message: 'event on server' });
+
+		const refused = await anna.api.request('POST', `/api/workshops/${workshop.id}/templates`, {
+			name: 'Min mall'
+		});
+		expect(refused.status).toBe(403);
+
+		const saved = await api.request<{ template: { id: string; name: string } }>(
+			'POST',
+			`/api/workshops/${workshop.id}/templates`,
+			{ name: 'Hemgångsmall' }
+		);
+		expect(saved.status).toBe(201);
+		const fromTemplate = await api.createWorkshop({
+			title: 'Ny',
+			template: saved.body.template.id
+		});
+		const c = track(
+			connect(server.wsUrl, `w/${fromTemplate.workshop.id}`, { cookie: api.cookieHeader() })
+		);
+		await c.synced;
+		expect(titles(c)).toEqual(['Händelse 1', 'Händelse 2', 'Händelse 3', 'Hemgång']);
+		expect(listEvents(c.doc)[3]!.facts).toEqual(['Dotter önskar vård hemma']);
+		expect(listNotes(c.doc)).toEqual([]);
+
+		// Another facilitator cannot start from it.
+		const other = new ApiClient(server.url);
+		await other.signup();
+		const stolen = await other.request('POST', '/api/workshops', {
+			title: 'X',
+			template: saved.body.template.id
+		});
+		expect(stolen.status).toBe(400);
+	});
+});
