@@ -39,5 +39,5 @@ export async function waitOnline(page: Page) {
 
 export async function addNote(page: Page, text: string) {
 	await page.getByLabel('Ny lapp').fill(text);
-	await page.getByRole('button', { name: 'Lägg till lapp' }).click();
+	await page.getByRole('button', { name: 'Lägg till lapp', exact: true }).click();
 }

@@ -2,6 +2,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { boardRoom } from '$lib/workshop/rooms';
+import { BoardJourney } from './journey.svelte';
 import { BoardNotes } from './notes.svelte';
 import { readPeers, type Peer, type PresenceUser } from './presence';
 import { throttle } from './throttle';
@@ -25,6 +26,7 @@ export class BoardConnection {
 	readonly doc = new Y.Doc();
 	readonly room: string;
 	readonly notes: BoardNotes;
+	readonly journey: BoardJourney;
 
 	#status = $state<ConnectionStatus>('connecting');
 	#synced = $state(false);
@@ -47,6 +49,7 @@ export class BoardConnection {
 		this.room = boardRoom(workshopId);
 		this.#user = user;
 		this.notes = new BoardNotes(this.doc);
+		this.journey = new BoardJourney(this.doc);
 		this.#local = new IndexeddbPersistence(`samskapa:${this.room}`, this.doc);
 		this.#local.on('synced', () => {
 			this.#loaded = true;
@@ -116,6 +119,7 @@ export class BoardConnection {
 			if (timer !== null) clearTimeout(timer);
 		}
 		this.notes.destroy();
+		this.journey.destroy();
 		this.#provider.destroy();
 		this.#local.destroy().catch(() => {});
 		this.doc.destroy();

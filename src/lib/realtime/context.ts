@@ -1,0 +1,36 @@
+import { getContext, setContext } from 'svelte';
+import type { Role } from '$lib/workshop/roles';
+import type { BoardConnection } from './connection.svelte';
+
+/** Who this browser is in the workshop, as the server said in the layout load. */
+export interface Me {
+	membershipId: string;
+	role: Role;
+	displayName: string;
+	profession: string;
+	organisation: string;
+}
+
+/**
+ * What every page under /w/[id] shares: the one live connection (null until the browser has
+ * created it), this person, and the workshop's settings. Provided by /w/[id]/+layout.svelte.
+ */
+export interface BoardContext {
+	readonly board: BoardConnection | null;
+	readonly me: Me;
+	readonly workshop: { id: string; title: string; anonymous: boolean };
+	/** Says something to screen readers through the layout's live region. */
+	announce(message: string): void;
+}
+
+const KEY = Symbol('samskapa.board');
+
+export function setBoardContext(context: BoardContext) {
+	setContext(KEY, context);
+}
+
+export function getBoardContext(): BoardContext {
+	const context = getContext<BoardContext | undefined>(KEY);
+	if (!context) throw new Error('getBoardContext() outside /w/[id]');
+	return context;
+}

@@ -1,0 +1,75 @@
+import { m } from '$lib/paraglide/messages';
+import type { BoardContext } from '$lib/realtime/context';
+import {
+	addNote,
+	deleteNote,
+	editNote,
+	setNoteKind,
+	type Note,
+	type NoteKind
+} from '$lib/workshop/doc';
+
+/** Where a new note goes: an event × question cell, or nowhere ("Övriga lappar"). */
+export interface NotePlace {
+	eventId: string | null;
+	questionId: string | null;
+}
+
+/**
+ * Adding, editing and deleting notes from the board's pages, through the document accessors.
+ * In an anonymous workshop the author's name never enters the shared document.
+ */
+export function noteActions(ctx: BoardContext) {
+	return {
+		get canWrite() {
+			return ctx.me.role !== 'observer';
+		},
+
+		/** Own notes for everyone who may write; any note for facilitators. */
+		canEdit(note: Note) {
+			const { role, membershipId } = ctx.me;
+			return role === 'facilitator' || (role === 'participant' && note.authorId === membershipId);
+		},
+
+		add(text: string, kind: NoteKind, place: NotePlace, announcement?: string): boolean {
+			const board = ctx.board;
+			if (!board || ctx.me.role === 'observer') return false;
+			const { me, workshop } = ctx;
+			addNote(board.doc, {
+				text,
+				kind,
+				eventId: place.eventId,
+				questionId: place.questionId,
+				author: {
+					id: me.membershipId,
+					name: workshop.anonymous ? null : me.displayName,
+					profession: me.profession,
+					organisation: me.organisation
+				}
+			});
+			ctx.announce(announcement ?? m.board_note_added());
+			return true;
+		},
+
+		save(id: string, text: string, kind: NoteKind): boolean {
+			const board = ctx.board;
+			if (!board) return false;
+			const doc = board.doc;
+			let saved = false;
+			doc.transact(() => {
+				saved = editNote(doc, id, text) && setNoteKind(doc, id, kind);
+			});
+			if (saved) ctx.announce(m.board_note_saved());
+			return saved;
+		},
+
+		remove(id: string) {
+			const board = ctx.board;
+			if (!board) return;
+			deleteNote(board.doc, id);
+			ctx.announce(m.board_note_deleted());
+		}
+	};
+}
+
+export type NoteActions = ReturnType<typeof noteActions>;
