@@ -67,6 +67,8 @@ export class BoardConnection {
 			this.#refresh();
 		});
 		this.#provider.on('sync', (synced) => {
+			// Lets benchmarks and the browser's performance panel see when the document arrived.
+			if (synced && !this.#synced) performance.mark('samskapa:synced');
 			this.#synced = synced;
 			if (synced) this.#loaded = true;
 		});
