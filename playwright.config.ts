@@ -14,7 +14,7 @@ export default defineConfig({
 	retries: 0,
 	forbidOnly: Boolean(process.env.CI),
 	reporter: [['list']],
-	timeout: 30_000,
+	timeout: 60_000,
 	expect: { timeout: 10_000 },
 	use: {
 		baseURL: `http://127.0.0.1:${port}`,
