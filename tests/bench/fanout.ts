@@ -44,6 +44,10 @@ import {
 import { ApiClient } from '../helpers/api.ts';
 import { connect } from '../helpers/yclient.ts';
 import { addNote, notesMap, readNote } from '../../src/lib/workshop/doc.ts';
+import {
+	organisations as allOrganisations,
+	professions as allProfessions
+} from '../../src/lib/workshop/people.ts';
 type Credentials = import('../helpers/yclient.ts').Credentials;
 type YClient = import('../helpers/yclient.ts').YClient;
 type Profession = import('../helpers/api.ts').Profession;
@@ -279,20 +283,8 @@ async function runLoad(target: Target): Promise<Result> {
 // ---------------------------------------------------------------------------------------------
 // The two servers
 
-const professions: Profession[] = [
-	'sjukskoterska',
-	'lakare',
-	'arbetsterapeut',
-	'fysioterapeut',
-	'bistandshandlaggare',
-	'mas_mar',
-	'chef',
-	'vardsamordnare',
-	'ambulanssjukskoterska',
-	'patient_narstaende',
-	'annan'
-];
-const organisations: Organisation[] = ['region', 'kommun', 'annan'];
+const professions: readonly Profession[] = allProfessions;
+const organisations: readonly Organisation[] = allOrganisations;
 
 async function samskapa(): Promise<Result> {
 	const server = await startServer({

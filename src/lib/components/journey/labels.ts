@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import type { JourneyIconName } from './JourneyIcon.svelte';
+import type { IconName } from '$lib/components/Icon.svelte';
 import { plural, type EmotionValue } from './view';
 
 export const emotionLabels: Record<EmotionValue, () => string> = {
@@ -10,7 +10,7 @@ export const emotionLabels: Record<EmotionValue, () => string> = {
 	[2]: m.journey_emotion_p2
 };
 
-export const emotionIcons: Record<EmotionValue, JourneyIconName> = {
+export const emotionIcons: Record<EmotionValue, IconName> = {
 	[-2]: 'face-2',
 	[-1]: 'face-1',
 	[0]: 'face0',
