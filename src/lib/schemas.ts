@@ -61,6 +61,9 @@ export const templateNameSchema = z.object({
 	name: z.string().trim().min(1, 'error_template_name_required').max(120, 'error_title_too_long')
 });
 
+/** Workshop settings a facilitator changes while the workshop runs. */
+export const workshopSettingsSchema = z.object({ anonymous: z.boolean() }).strict();
+
 /** Turns a zod error into `{ field: i18nKey }` for forms. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
 	const out: Record<string, string> = {};

@@ -232,3 +232,19 @@ export function waitForAwareness(
 		awareness.on('change', onChange);
 	});
 }
+
+/** Resolves with the code of the next connection close this provider sees. */
+export function nextClose(provider: WebsocketProvider, timeoutMs = 10_000): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => {
+			provider.off('connection-close', onClose);
+			reject(new Error(`no connection close within ${timeoutMs} ms`));
+		}, timeoutMs);
+		function onClose(event: unknown) {
+			clearTimeout(timer);
+			provider.off('connection-close', onClose);
+			resolve((event as { code?: number } | null)?.code ?? 0);
+		}
+		provider.on('connection-close', onClose);
+	});
+}

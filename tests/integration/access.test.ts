@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signWsToken } from '../../src/lib/server/auth/tokens.ts';
-import { addNote, listNotes } from '../../src/lib/workshop/doc.ts';
+import { addNote, editNote, listNotes } from '../../src/lib/workshop/doc.ts';
+import { addEvent, listEvents } from '../../src/lib/workshop/journey.ts';
+import { readPersona, updatePersona } from '../../src/lib/workshop/persona.ts';
 import { boardRoom, privateRoom } from '../../src/lib/workshop/rooms.ts';
 import {
 	ApiClient,
@@ -15,6 +17,7 @@ import { openAccepted, refusedStatus } from '../helpers/ws.ts';
 import {
 	authorOf,
 	connect,
+	nextClose,
 	noteTexts,
 	waitFor,
 	waitForNote,
@@ -205,6 +208,51 @@ describe('observer', () => {
 			'efter återanslutning',
 			'före observatören'
 		]);
+	});
+});
+
+describe('participant writes', () => {
+	it('refuses, with close code 4403, a participant editing the persona, the journey or another’s note', async () => {
+		const f = track(connect(server.wsUrl, roomA(), { cookie: alice.api.cookieHeader() }));
+		const per = track(connect(server.wsUrl, p2.room, { token: p2.wsToken }));
+		await Promise.all([f.synced, per.synced]);
+		updatePersona(f.doc, { name: 'Oskar' });
+		const perNote = addNote(per.doc, { text: 'Pers lapp', author: authorOf(p2, 'Per') });
+		await waitForNote(f.doc, 'Pers lapp');
+		const events = listEvents(f.doc).length;
+
+		const attempts: Array<[string, (doc: YClient['doc']) => void]> = [
+			['persona', (doc) => updatePersona(doc, { name: 'Greta' })],
+			['event', (doc) => addEvent(doc, { title: 'Smuggelhändelse' })],
+			['another’s note', (doc) => editNote(doc, perNote, 'kapad')],
+			[
+				'a note in another’s name',
+				(doc) => addNote(doc, { text: 'falsk', author: authorOf(p2, 'Per') })
+			]
+		];
+		for (const [what, write] of attempts) {
+			const pia = track(connect(server.wsUrl, p1.room, { token: p1.wsToken }));
+			await pia.synced;
+			// Control: her own note on the same socket goes through.
+			addNote(pia.doc, { text: `Pias lapp före ${what}`, author: authorOf(p1, 'Pia') });
+			await waitForNote(f.doc, `Pias lapp före ${what}`);
+			const closed = nextClose(pia.provider);
+			write(pia.doc);
+			expect(await closed, what).toBe(4403);
+			pia.destroy();
+		}
+
+		// The server kept serving, and none of it reached the board or another client.
+		editNote(per.doc, perNote, 'Pers lapp, ändrad');
+		await waitForNote(f.doc, 'Pers lapp, ändrad');
+		expect(readPersona(f.doc).name).toBe('Oskar');
+		expect(listEvents(f.doc)).toHaveLength(events);
+		expect(noteTexts(f.doc)).not.toContain('falsk');
+		const late = track(connect(server.wsUrl, roomA(), { cookie: alice.api.cookieHeader() }));
+		await late.synced;
+		expect(readPersona(late.doc).name).toBe('Oskar');
+		expect(noteTexts(late.doc)).not.toContain('kapad');
+		expect(noteTexts(late.doc)).not.toContain('falsk');
 	});
 });
 

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addNote, listNotes } from '../../src/lib/workshop/doc.ts';
@@ -8,9 +9,9 @@ import {
 	moveEvent,
 	nudgeEvent
 } from '../../src/lib/workshop/journey.ts';
-import { ApiClient, facilitatorWithWorkshop, participant } from '../helpers/api.ts';
+import { ApiClient, facilitatorWithWorkshop, linkToken, participant } from '../helpers/api.ts';
 import { removeTempDirs, startServer, type TestServer } from '../helpers/server.ts';
-import { authorOf, connect, waitFor, type YClient } from '../helpers/yclient.ts';
+import { authorOf, connect, waitFor, waitForNote, type YClient } from '../helpers/yclient.ts';
 
 let server: TestServer;
 const clients: YClient[] = [];
@@ -68,22 +69,31 @@ describe('the journey board over the real server', () => {
 		);
 	});
 
-	it('converges when two people reorder events and add notes at once: none lost or doubled', async () => {
+	it('converges when two facilitators reorder events while everyone adds notes: none lost or doubled', async () => {
 		const { workshop, links, api } = await facilitatorWithWorkshop(server.url);
 		const f = track(connect(server.wsUrl, `w/${workshop.id}`, { cookie: api.cookieHeader() }));
+		// A co-facilitator (own account, through the co-facilitator link) and a participant.
+		const coApi = new ApiClient(server.url);
+		await coApi.signup({ displayName: 'Cecilia' });
+		const cecilia = await coApi.join({
+			token: linkToken(links.cofacilitator.url),
+			displayName: 'Cecilia'
+		});
+		expect(cecilia.role).toBe('facilitator');
+		const c = track(connect(server.wsUrl, cecilia.room, { token: cecilia.wsToken }));
 		const anna = await participant(server.url, links.participant.code, 'Anna');
 		const a = track(connect(server.wsUrl, anna.room, { token: anna.wsToken }));
-		await Promise.all([f.synced, a.synced]);
+		await Promise.all([f.synced, c.synced, a.synced]);
 		addEvent(f.doc, { title: 'Händelse 4' });
-		await waitFor(a.doc, (d) => listEvents(d).length === 4, { message: 'four events at Anna' });
+		await waitFor(c.doc, (d) => listEvents(d).length === 4, { message: 'four events at Cecilia' });
 
 		const [e1, e2, e3, e4] = listEvents(f.doc).map((e) => e.id);
 		const question = listQuestions(f.doc)[1]!.id;
-		// Both sides act in the same tick, before either sees the other.
+		// All act in the same tick, before anyone sees the others.
 		moveEvent(f.doc, e4!, 0);
 		nudgeEvent(f.doc, e2!, 1);
-		moveEvent(a.doc, e1!, 3);
-		moveEvent(a.doc, e3!, 0);
+		moveEvent(c.doc, e1!, 3);
+		moveEvent(c.doc, e3!, 0);
 		const perSide = 25;
 		for (let i = 0; i < perSide; i++) {
 			addNote(f.doc, {
@@ -91,6 +101,12 @@ describe('the journey board over the real server', () => {
 				eventId: [e1, e2, e3, e4][i % 4]!,
 				questionId: question,
 				author: authorOf({ membershipId: 'fac' }, 'Facilitator')
+			});
+			addNote(c.doc, {
+				text: `C${i}`,
+				eventId: [e2, e1, e4, e3][i % 4]!,
+				questionId: question,
+				author: authorOf(cecilia, 'Cecilia')
 			});
 			addNote(a.doc, {
 				text: `A${i}`,
@@ -100,21 +116,26 @@ describe('the journey board over the real server', () => {
 				author: authorOf(anna, 'Anna')
 			});
 		}
-		const total = perSide * 2;
-		await Promise.all([
-			waitFor(f.doc, (d) => listNotes(d).length === total, { message: 'all notes at facilitator' }),
-			waitFor(a.doc, (d) => listNotes(d).length === total, { message: 'all notes at Anna' })
-		]);
+		const total = perSide * 3;
+		await Promise.all(
+			[f, c, a].map((x) =>
+				waitFor(x.doc, (d) => listNotes(d).length === total, { message: 'all notes everywhere' })
+			)
+		);
+		await sameState(f, c);
 		await sameState(f, a);
 
+		expect(titles(c)).toEqual(titles(f));
 		expect(titles(a)).toEqual(titles(f));
 		expect([...titles(f)].sort()).toEqual(['Händelse 1', 'Händelse 2', 'Händelse 3', 'Händelse 4']);
 		const texts = listNotes(f.doc).map((n) => n.text);
 		expect(new Set(texts).size).toBe(total);
 		expect(listNotes(a.doc)).toEqual(listNotes(f.doc));
+		expect(listNotes(c.doc)).toEqual(listNotes(f.doc));
 		// Provenance survives the reorder: every note still points at its own event.
 		const byText = new Map(listNotes(a.doc).map((n) => [n.text, n.eventId]));
 		expect(byText.get('F0')).toBe(e1);
+		expect(byText.get('C0')).toBe(e2);
 		expect(byText.get('A0')).toBe(e4);
 
 		// A late client gets the same order and every note.
@@ -184,5 +205,65 @@ describe('the journey board over the real server', () => {
 			template: saved.body.template.id
 		});
 		expect(stolen.status).toBe(400);
+	});
+
+	it('anonymity removes names on the server: from existing notes, and from notes written by a browser that has not heard yet', async () => {
+		const { workshop, links, api } = await facilitatorWithWorkshop(server.url);
+		const f = track(connect(server.wsUrl, `w/${workshop.id}`, { cookie: api.cookieHeader() }));
+		const pia = await participant(server.url, links.participant.code, 'Pia');
+		const hanna = await participant(server.url, links.participant.code, 'Hemliga Hanna');
+		const p = track(connect(server.wsUrl, pia.room, { token: pia.wsToken }));
+		const h = track(connect(server.wsUrl, hanna.room, { token: hanna.wsToken }));
+		await Promise.all([f.synced, p.synced, h.synced]);
+		const authorNames = (c: YClient) =>
+			Object.fromEntries(listNotes(c.doc).map((n) => [n.text, n.authorName]));
+
+		addNote(p.doc, { text: 'före', author: authorOf(pia, 'Pia') });
+		await waitForNote(f.doc, 'före');
+		expect(authorNames(f)).toEqual({ före: 'Pia' });
+
+		const settings = `/api/workshops/${workshop.id}/settings`;
+		expect((await pia.api.request('PATCH', settings, { anonymous: true })).status).toBe(403);
+		expect((await api.request('PATCH', settings, { anonymous: 'ja' })).status).toBe(400);
+		const on = await api.request('PATCH', settings, { anonymous: true });
+		expect(on.status).toBe(200);
+		expect(on.body).toEqual({ settings: { anonymous: true }, scrubbed: 1 });
+		for (const c of [f, p, h]) {
+			await waitFor(c.doc, () => authorNames(c)['före'] === null, { message: 'name removed' });
+		}
+
+		// Hanna's browser has not re-read the setting and still writes her name.
+		addNote(h.doc, { text: 'efter', author: authorOf(hanna, 'Hemliga Hanna') });
+		for (const c of [f, p, h]) {
+			await waitFor(c.doc, () => authorNames(c)['efter'] === null, {
+				message: 'note without name everywhere, the writer included'
+			});
+		}
+		// Turning it off again shows names on new notes only.
+		expect((await api.request('PATCH', settings, { anonymous: false })).status).toBe(200);
+		addNote(p.doc, { text: 'sen', author: authorOf(pia, 'Pia') });
+		await waitForNote(f.doc, 'sen');
+		expect(authorNames(f)).toEqual({ före: null, efter: null, sen: 'Pia' });
+
+		// On disk: Hanna's name was never stored; Pia's first one was removed with the log
+		// that carried it; her last one, written after anonymity ended, is there.
+		const db = new Database(server.dbPath, { readonly: true, fileMustExist: true });
+		try {
+			const blobs = (
+				[
+					...db
+						.prepare('SELECT "update" AS b FROM doc_updates WHERE doc_name = ?')
+						.all(`w/${workshop.id}`),
+					...db
+						.prepare('SELECT state AS b FROM doc_snapshots WHERE doc_name = ?')
+						.all(`w/${workshop.id}`)
+				] as { b: Buffer }[]
+			).map((row) => row.b);
+			const stored = (name: string) => blobs.filter((b) => b.includes(name)).length;
+			expect(stored('Hemliga Hanna')).toBe(0);
+			expect(stored('Pia')).toBeGreaterThan(0);
+		} finally {
+			db.close();
+		}
 	});
 });

@@ -2,9 +2,12 @@ import type { IncomingMessage } from 'node:http';
 import type { DB } from '../db';
 import { verifyWsToken } from '../auth/tokens';
 import { SESSION_COOKIE, validateSession } from '../services/sessions';
-import { findMembership, getMembership, type Membership } from '../services/workshops';
+import type * as Y from 'yjs';
+import { findMembership, getMembership, getWorkshop, type Membership } from '../services/workshops';
+import { scrubAuthorNames } from '$lib/workshop/doc';
 import { parseRoom } from '$lib/workshop/rooms';
 import type { Authorization, Authorize } from './server';
+import { participantWrites } from './write-policy';
 
 function readCookie(header: string | undefined, name: string): string | null {
 	for (const part of header?.split(';') ?? []) {
@@ -17,7 +20,8 @@ function readCookie(header: string | undefined, name: string): string | null {
 /**
  * Who may open which document: a `?token=` from POST /api/join or /api/workshops/:id/ws-token,
  * or the browser's session cookie (same-origin only, against cross-site WebSocket hijacking).
- * Observers get read-only access; a private document opens only for its owner.
+ * Observers get read-only access; participants write what write-policy.ts allows; a private
+ * document opens only for its owner.
  */
 export function createAuthorize(db: DB, secret: string): Authorize {
 	return (req: IncomingMessage, docName: string): Authorization => {
@@ -49,6 +53,18 @@ export function createAuthorize(db: DB, secret: string): Authorize {
 		if (room.kind === 'private' && room.membershipId !== membership.id) {
 			return { ok: false, status: 403, reason: 'private document' };
 		}
-		return { ok: true, readOnly: membership.role === 'observer' };
+		if (membership.role === 'observer') return { ok: true, writes: 'none' };
+		if (room.kind === 'private') return { ok: true, writes: 'any' };
+		// In an anonymous workshop no name stays in a note, whoever wrote it and whatever
+		// their browser believed about the setting at the time.
+		const workshopId = room.workshopId;
+		const afterWrite = (doc: Y.Doc) =>
+			Boolean(getWorkshop(db, workshopId)?.anonymous) && scrubAuthorNames(doc) > 0;
+		if (membership.role === 'facilitator') return { ok: true, writes: 'any', afterWrite };
+		return {
+			ok: true,
+			writes: participantWrites({ membershipId: membership.id }),
+			afterWrite
+		};
 	};
 }

@@ -3,6 +3,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { DocStore } from './doc-store';
 import {
+	CLOSE_FORBIDDEN,
 	CLOSE_MALFORMED,
 	CLOSE_RATE_LIMITED,
 	CLOSE_SERVER_ERROR,
@@ -12,6 +13,17 @@ import {
 	encodeSyncStep2,
 	encodeUpdate
 } from './protocol';
+import type { WriteCheck } from './write-policy';
+
+/** What a socket may write: nothing (observers), anything, or what a check allows. */
+export type WriteAccess = 'none' | 'any' | WriteCheck;
+
+/**
+ * Runs in the same transaction as each accepted update and may change the document further
+ * (e.g. remove names in an anonymous workshop); returns whether it changed anything. What it
+ * removes is collected before the update is stored or sent, so it never leaves the server.
+ */
+export type AfterWrite = (doc: Y.Doc) => boolean;
 
 export interface RoomLimits {
 	/** Sync messages a connection may send per second before it is closed. */
@@ -31,7 +43,8 @@ export const defaultLimits: RoomLimits = {
 };
 
 interface Connection {
-	readOnly: boolean;
+	writes: WriteAccess;
+	afterWrite: AfterWrite | null;
 	/** Awareness client ids this socket controls, removed when it closes. */
 	clients: Set<number>;
 	window: number;
@@ -51,6 +64,7 @@ export class Room {
 	#lastId: number;
 	#sinceSnapshot = { updates: 0, bytes: 0 };
 	#broken = false;
+	#echo = false;
 
 	constructor(
 		readonly name: string,
@@ -79,7 +93,7 @@ export class Room {
 			return;
 		}
 		const message = encodeUpdate(update);
-		for (const ws of this.conns.keys()) if (ws !== origin) send(ws, message);
+		for (const ws of this.conns.keys()) if (ws !== origin || this.#echo) send(ws, message);
 		this.#sinceSnapshot.updates++;
 		this.#sinceSnapshot.bytes += update.byteLength;
 		if (
@@ -115,8 +129,15 @@ export class Room {
 		this.#sinceSnapshot = { updates: 0, bytes: 0 };
 	}
 
-	add(ws: WebSocket, readOnly: boolean) {
-		this.conns.set(ws, { readOnly, clients: new Set(), window: 0, updates: 0, awareness: 0 });
+	add(ws: WebSocket, writes: WriteAccess, afterWrite: AfterWrite | null = null) {
+		this.conns.set(ws, {
+			writes,
+			afterWrite,
+			clients: new Set(),
+			window: 0,
+			updates: 0,
+			awareness: 0
+		});
 		ws.on('message', (data: Buffer, isBinary: boolean) => this.#onMessage(ws, data, isBinary));
 		send(ws, encodeSyncStep1(this.doc));
 		const states = [...this.awareness.getStates().keys()];
@@ -162,10 +183,19 @@ export class Room {
 				case 'sync-step-1':
 					send(ws, encodeSyncStep2(this.doc, message.stateVector));
 					break;
-				case 'update':
+				case 'update': {
 					// Observers read; their writes are dropped without a word, as y-websocket expects.
-					if (!conn.readOnly) Y.applyUpdate(this.doc, message.update, ws);
+					if (conn.writes === 'none') break;
+					const refused = conn.writes === 'any' ? null : conn.writes(this.doc, message.update);
+					if (refused?.malformed) throw new Error(refused.reason);
+					if (refused) {
+						console.warn(`[realtime] refused a write to ${this.name}: ${refused.reason}`);
+						ws.close(CLOSE_FORBIDDEN, `forbidden: ${refused.reason}`.slice(0, 120));
+						return;
+					}
+					this.#apply(ws, message.update, conn.afterWrite);
 					break;
+				}
 				case 'awareness':
 					awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, ws);
 					break;
@@ -175,6 +205,22 @@ export class Room {
 			}
 		} catch {
 			ws.close(this.#broken ? CLOSE_SERVER_ERROR : CLOSE_MALFORMED, 'rejected message');
+		}
+	}
+
+	#apply(ws: WebSocket, update: Uint8Array, afterWrite: AfterWrite | null) {
+		if (!afterWrite) {
+			Y.applyUpdate(this.doc, update, ws);
+			return;
+		}
+		try {
+			this.doc.transact(() => {
+				Y.applyUpdate(this.doc, update, ws);
+				// The sender must see what the server changed, so it gets this update too.
+				this.#echo = afterWrite(this.doc);
+			}, ws);
+		} finally {
+			this.#echo = false;
 		}
 	}
 

@@ -4,12 +4,13 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import type { DocStore } from './doc-store';
 import { CLOSE_GOING_AWAY, CLOSE_SERVER_ERROR } from './protocol';
-import { defaultLimits, Room, type RoomLimits } from './room';
+import { defaultLimits, Room, type AfterWrite, type RoomLimits, type WriteAccess } from './room';
 
 export const WS_PATH = '/ws/';
 
 export type Authorization =
-	{ ok: true; readOnly: boolean } | { ok: false; status: 400 | 401 | 403 | 404; reason: string };
+	| { ok: true; writes: WriteAccess; afterWrite?: AfterWrite }
+	| { ok: false; status: 400 | 401 | 403 | 404; reason: string };
 
 /** Decides, from the upgrade request alone, whether it may open `docName`. */
 export type Authorize = (req: IncomingMessage, docName: string) => Authorization;
@@ -68,11 +69,13 @@ export class RealtimeServer {
 			reject(socket, auth.status, auth.reason);
 			return true;
 		}
-		this.#wss.handleUpgrade(req, socket, head, (ws) => this.#accept(ws, docName, auth.readOnly));
+		this.#wss.handleUpgrade(req, socket, head, (ws) =>
+			this.#accept(ws, docName, auth.writes, auth.afterWrite ?? null)
+		);
 		return true;
 	}
 
-	#accept(ws: WebSocket, docName: string, readOnly: boolean) {
+	#accept(ws: WebSocket, docName: string, writes: WriteAccess, afterWrite: AfterWrite | null) {
 		let room: Room;
 		try {
 			room = this.#room(docName);
@@ -89,7 +92,7 @@ export class RealtimeServer {
 			room.remove(ws);
 			if (room.conns.size === 0) this.#scheduleUnload(room);
 		});
-		room.add(ws, readOnly);
+		room.add(ws, writes, afterWrite);
 	}
 
 	#room(docName: string): Room {
@@ -141,6 +144,28 @@ export class RealtimeServer {
 			this.#alive.delete(ws);
 			ws.ping();
 		}
+	}
+
+	/**
+	 * Changes a document from the server side (loading it if needed), stored and sent to every
+	 * client like any other update.
+	 */
+	edit<T>(docName: string, change: (doc: Y.Doc) => T): T {
+		const room = this.#room(docName);
+		try {
+			let result!: T;
+			room.doc.transact(() => {
+				result = change(room.doc);
+			}, 'server');
+			return result;
+		} finally {
+			if (room.conns.size === 0) this.#scheduleUnload(room);
+		}
+	}
+
+	/** Rewrites a loaded document's log as one snapshot, so what was removed is off the disk too. */
+	compact(docName: string) {
+		this.rooms.get(docName)?.compact();
 	}
 
 	/**

@@ -1,8 +1,7 @@
 import { fail } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import { workshops } from '$lib/server/db/schema';
+import { setAnonymous } from '$lib/server/services/anonymity';
 import { findMembership, replaceLink } from '$lib/server/services/workshops';
 import type { Actions, RequestEvent } from './$types';
 
@@ -32,18 +31,14 @@ export const actions = {
 		return { replaced: link.kind };
 	},
 
-	/** Turns anonymity on or off: names then stay out of new notes and of presence. */
+	/** Turns anonymity on or off; on removes the names from every note for good. */
 	anonymous: async (event) => {
 		const refused = facilitatorOnly(event);
 		if (refused) return refused;
 		const input = anonymousInput.safeParse(Object.fromEntries(await event.request.formData()));
 		if (!input.success) return fail(400, { message: m.error_generic() });
 		const anonymous = input.data.anonymous === 'true';
-		event.locals.app.db
-			.update(workshops)
-			.set({ anonymous })
-			.where(eq(workshops.id, event.params.id))
-			.run();
+		setAnonymous(event.locals.app, event.params.id, anonymous);
 		return { anonymous };
 	}
 } satisfies Actions;
