@@ -105,7 +105,12 @@ async function timeToInteractive(
 						!add.disabled
 					) {
 						observer.disconnect();
+						const nav = performance.getEntriesByType('navigation')[0] as
+							PerformanceNavigationTiming | undefined;
 						resolve({
+							firstByte: nav?.responseStart ?? 0,
+							domReady: nav?.domContentLoadedEventEnd ?? 0,
+							connecting: performance.getEntriesByName('samskapa:connecting')[0]?.startTime ?? 0,
 							online: seen.online ?? now,
 							synced: performance.getEntriesByName('samskapa:synced')[0]?.startTime ?? now,
 							firstNote: seen.firstNote ?? now,
@@ -124,6 +129,11 @@ async function timeToInteractive(
 }
 
 interface Milestones {
+	/** The server's first byte of the page. */
+	firstByte: number;
+	domReady: number;
+	/** The board created its connection (performance mark). */
+	connecting: number;
 	online: number;
 	/** The y-websocket provider reported the document synced (performance mark). */
 	synced: number;
@@ -187,7 +197,7 @@ try {
 			50
 		).toFixed(0);
 	console.log(
-		`${NOTES}-note board, medians: connected ${median('online')} ms, document synced ${median('synced')} ms, first note on screen ${median('firstNote')} ms, all notes and controls ready ${median('interactive')} ms`
+		`${NOTES}-note board, medians: first byte ${median('firstByte')} ms, DOM ready ${median('domReady')} ms, connection created ${median('connecting')} ms, connected ${median('online')} ms, document synced ${median('synced')} ms, first note on screen ${median('firstNote')} ms, all notes and controls ready ${median('interactive')} ms`
 	);
 	const p95 = pct(rows[0]![1], 95);
 	console.log(`\n${NOTES}-note p95 / empty p95: ${(p95 / pct(rows[1]![1], 95)).toFixed(2)}×`);

@@ -46,6 +46,7 @@ export class BoardConnection {
 	#viewPeers = throttle(() => this.#readPeers(), PRESENCE_VIEW_MS);
 
 	constructor(workshopId: string, user: PresenceUser) {
+		performance.mark('samskapa:connecting');
 		this.room = boardRoom(workshopId);
 		this.#user = user;
 		this.notes = new BoardNotes(this.doc);

@@ -1,9 +1,11 @@
 import type { IncomingMessage } from 'node:http';
+import { eq, sql } from 'drizzle-orm';
 import type { DB } from '../db';
+import { workshops } from '../db/schema';
 import { verifyWsToken } from '../auth/tokens';
 import { SESSION_COOKIE, validateSession } from '../services/sessions';
 import type * as Y from 'yjs';
-import { findMembership, getMembership, getWorkshop, type Membership } from '../services/workshops';
+import { findMembership, getMembership, type Membership } from '../services/workshops';
 import { scrubAuthorNames } from '$lib/workshop/doc';
 import { parseRoom } from '$lib/workshop/rooms';
 import type { Authorization, Authorize } from './server';
@@ -24,6 +26,13 @@ function readCookie(header: string | undefined, name: string): string | null {
  * document opens only for its owner.
  */
 export function createAuthorize(db: DB, secret: string): Authorize {
+	// Read on every accepted update, so prepared once.
+	const anonymity = db
+		.select({ anonymous: workshops.anonymous })
+		.from(workshops)
+		.where(eq(workshops.id, sql.placeholder('id')))
+		.prepare();
+	const isAnonymous = (id: string) => Boolean(anonymity.get({ id })?.anonymous);
 	return (req: IncomingMessage, docName: string): Authorization => {
 		const room = parseRoom(docName);
 		if (!room) return { ok: false, status: 404, reason: 'unknown document' };
@@ -58,8 +67,7 @@ export function createAuthorize(db: DB, secret: string): Authorize {
 		// In an anonymous workshop no name stays in a note, whoever wrote it and whatever
 		// their browser believed about the setting at the time.
 		const workshopId = room.workshopId;
-		const afterWrite = (doc: Y.Doc) =>
-			Boolean(getWorkshop(db, workshopId)?.anonymous) && scrubAuthorNames(doc) > 0;
+		const afterWrite = (doc: Y.Doc) => isAnonymous(workshopId) && scrubAuthorNames(doc) > 0;
 		if (membership.role === 'facilitator') return { ok: true, writes: 'any', afterWrite };
 		return {
 			ok: true,

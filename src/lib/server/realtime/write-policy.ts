@@ -84,11 +84,12 @@ class UpdateCheck {
 	/** New notes in this update, with the values written to their fields. */
 	#newNotes = new Map<Y.Item, Map<string, unknown>>();
 
-	constructor(
-		private readonly doc: Y.Doc,
-		update: Uint8Array,
-		private readonly writer: Writer
-	) {
+	readonly doc: Y.Doc;
+	readonly writer: Writer;
+
+	constructor(doc: Y.Doc, update: Uint8Array, writer: Writer) {
+		this.doc = doc;
+		this.writer = writer;
 		const { structs, ds } = Y.decodeUpdate(update);
 		for (const struct of structs) {
 			const list = this.#byClient.get(struct.id.client) ?? [];
