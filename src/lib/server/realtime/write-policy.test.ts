@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addNote, deleteNote, editNote, notesMap, setNoteKind } from '$lib/workshop/doc';
 import { emotionsMap, setEmotion } from '$lib/workshop/emotions';
-import { addEvent, addQuestion, nudgeEvent, updateQuestion } from '$lib/workshop/journey';
+import {
+	addEvent,
+	addQuestion,
+	listEvents,
+	nudgeEvent,
+	updateQuestion
+} from '$lib/workshop/journey';
 import { updatePersona } from '$lib/workshop/persona';
 import { participantWrites, type Writer } from './write-policy';
 
@@ -181,6 +187,18 @@ describe('what a participant may write to the board', () => {
 		addNote(client, { text: 'offline 2', author: annaAuthor });
 		const catchUp = Y.encodeStateAsUpdate(client, Y.encodeStateVector(doc));
 		expect(check(doc, catchUp)).toBeNull();
+	});
+
+	it('allows an update that repeats what the server has (y-indexeddb loading after connect)', () => {
+		const { doc } = server();
+		const client = replica(doc);
+		setEmotion(client, listEvents(client)[0]!.id, 'anna', 1);
+		Y.applyUpdate(doc, Y.encodeStateAsUpdate(client, Y.encodeStateVector(doc)));
+		// The whole document: the persona, events and Bo's note included.
+		expect(check(doc, Y.encodeStateAsUpdate(client))).toBeNull();
+		// The same, plus a change she may not make, is refused.
+		updatePersona(client, { name: 'Greta' });
+		expect(check(doc, Y.encodeStateAsUpdate(client))).toMatch(/persona/);
 	});
 
 	it('refuses deleting items the server has never seen and garbage', () => {

@@ -104,7 +104,9 @@ class UpdateCheck {
 
 	run() {
 		for (const list of this.#byClient.values()) {
-			for (const struct of list) if (struct instanceof Y.Item) this.#checkNew(struct);
+			for (const struct of list) {
+				if (struct instanceof Y.Item && !this.#known(struct.id)) this.#checkNew(struct);
+			}
 		}
 		for (const fields of this.#newNotes.values()) this.#checkNewNote(fields);
 		for (const [client, ranges] of this.#ds) {
@@ -337,7 +339,18 @@ class UpdateCheck {
 		return type._item.deleted ? { kind: 'gone' } : { kind: 'doc', type };
 	}
 
+	/**
+	 * Whether the server has this struct already. Updates often repeat what the server has
+	 * (y-indexeddb loading its copy after the socket opened sends all of it); Yjs skips those
+	 * structs, so they are judged as what they are in the document, not as new writes.
+	 */
+	#known(id: Y.ID): boolean {
+		return id.clock < Y.getState(this.doc.store, id.client);
+	}
+
+	/** A struct of this update the server does not have yet. */
 	#newStruct(id: Y.ID) {
+		if (this.#known(id)) return null;
 		const list = this.#byClient.get(id.client);
 		if (!list) return null;
 		let lo = 0;
