@@ -80,7 +80,6 @@ class UpdateCheck {
 	#byClient = new Map<number, Array<Y.Item | Y.GC | Y.Skip>>();
 	#places = new Map<Y.Item, Place>();
 	#deleteSet: ReturnType<typeof Y.decodeUpdate>['ds'];
-	#ds: Map<number, Array<{ clock: number; len: number }>>;
 	/** New notes in this update, with the values written to their fields. */
 	#newNotes = new Map<Y.Item, Map<string, unknown>>();
 
@@ -97,9 +96,6 @@ class UpdateCheck {
 			this.#byClient.set(struct.id.client, list);
 		}
 		this.#deleteSet = ds;
-		this.#ds = (
-			ds as unknown as { clients: Map<number, Array<{ clock: number; len: number }>> }
-		).clients;
 	}
 
 	run() {
@@ -109,7 +105,7 @@ class UpdateCheck {
 			}
 		}
 		for (const fields of this.#newNotes.values()) this.#checkNewNote(fields);
-		for (const [client, ranges] of this.#ds) {
+		for (const [client, ranges] of this.#deleteSet.clients) {
 			for (const { clock, len } of ranges) this.#checkDeleted(client, clock, len);
 		}
 	}
