@@ -29,6 +29,7 @@ export const boardStateRecord: RecordDeclaration = {
 	change: { locked: ['facilitator'] },
 	fixed: [],
 	remove: ['facilitator'],
+	ownedBy: 'nobody: the facilitators’',
 	owner: () => null
 };
 

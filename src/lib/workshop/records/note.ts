@@ -43,6 +43,7 @@ export const noteRecord: RecordDeclaration = {
 	},
 	fixed: ['authorId', 'authorName', 'profession', 'organisation', 'createdAt'],
 	remove: ['facilitator', 'owner'],
+	ownedBy: 'the member in `authorId`',
 	owner: (_key, get) => {
 		const id = get('authorId');
 		return typeof id === 'string' ? id : null;
