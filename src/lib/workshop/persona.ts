@@ -19,7 +19,8 @@ export interface Persona {
 	matters: string[];
 }
 
-const LINE_MAX = 300;
+export const PERSONA_LINE_MAX = 300;
+export const PERSONA_NAME_MAX = 100;
 
 export function personaMap(doc: Y.Doc): Y.Map<unknown> {
 	return doc.getMap('persona');
@@ -42,13 +43,15 @@ export function readPersona(doc: Y.Doc): Persona {
 }
 
 const clean = (items: string[]) =>
-	items.map((s) => s.replace(/\s+/g, ' ').trim().slice(0, LINE_MAX)).filter((s) => s.length > 0);
+	items
+		.map((s) => s.replace(/\s+/g, ' ').trim().slice(0, PERSONA_LINE_MAX))
+		.filter((s) => s.length > 0);
 
 /** Sets the given persona fields in one transaction. */
 export function updatePersona(doc: Y.Doc, patch: Partial<Persona>) {
 	const map = personaMap(doc);
 	doc.transact(() => {
-		if (patch.name !== undefined) map.set('name', patch.name.trim().slice(0, 100));
+		if (patch.name !== undefined) map.set('name', patch.name.trim().slice(0, PERSONA_NAME_MAX));
 		if (patch.age !== undefined) {
 			const ok = patch.age !== null && Number.isInteger(patch.age) && patch.age >= 0;
 			map.set('age', ok && patch.age! < 130 ? patch.age : null);

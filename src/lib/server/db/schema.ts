@@ -1,6 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { roles, type Role } from '../../workshop/roles';
-import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+	blob,
+	index,
+	integer,
+	primaryKey,
+	sqliteTable,
+	text,
+	uniqueIndex
+} from 'drizzle-orm/sqlite-core';
 
 const createdAt = () =>
 	integer('created_at', { mode: 'timestamp_ms' })
@@ -114,6 +122,23 @@ export const docSnapshots = sqliteTable('doc_snapshots', {
 	lastUpdateId: integer('last_update_id').notNull(),
 	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
 });
+
+/**
+ * Which member authored each Yjs client id of a shared document: a client id is bound to the
+ * first member whose accepted update used it, and nobody else's socket may write under it.
+ */
+export const docClients = sqliteTable(
+	'doc_clients',
+	{
+		docName: text('doc_name').notNull(),
+		clientId: integer('client_id').notNull(),
+		membershipId: text('membership_id')
+			.notNull()
+			.references(() => memberships.id, { onDelete: 'cascade' }),
+		createdAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.docName, t.clientId] })]
+);
 
 /** Facilitators' own templates: a workshop's structure (see src/lib/workshop/template.ts). */
 export const templates = sqliteTable(

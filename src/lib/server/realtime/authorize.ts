@@ -9,7 +9,8 @@ import { findMembership, getMembership, type Membership } from '../services/work
 import { scrubAuthorNames } from '$lib/workshop/doc';
 import { parseRoom } from '$lib/workshop/rooms';
 import type { Authorization, Authorize } from './server';
-import { participantWrites } from './write-policy';
+import { sqliteClientIds } from './client-ids';
+import { judgeWrites } from './judge';
 
 function readCookie(header: string | undefined, name: string): string | null {
 	for (const part of header?.split(';') ?? []) {
@@ -22,8 +23,9 @@ function readCookie(header: string | undefined, name: string): string | null {
 /**
  * Who may open which document: a `?token=` from POST /api/join or /api/workshops/:id/ws-token,
  * or the browser's session cookie (same-origin only, against cross-site WebSocket hijacking).
- * Observers get read-only access; participants write what write-policy.ts allows; a private
- * document opens only for its owner.
+ * Observers get read-only access; facilitators and participants write what the judge
+ * (judge.ts, driven by the layout in $lib/workshop/layout.ts) allows; a private document opens
+ * only for its owner, who writes it freely.
  */
 export function createAuthorize(db: DB, secret: string): Authorize {
 	// Read on every accepted update, so prepared once.
@@ -33,6 +35,7 @@ export function createAuthorize(db: DB, secret: string): Authorize {
 		.where(eq(workshops.id, sql.placeholder('id')))
 		.prepare();
 	const isAnonymous = (id: string) => Boolean(anonymity.get({ id })?.anonymous);
+	const clientIdsOf = sqliteClientIds(db);
 	return (req: IncomingMessage, docName: string): Authorization => {
 		const room = parseRoom(docName);
 		if (!room) return { ok: false, status: 404, reason: 'unknown document' };
@@ -68,11 +71,18 @@ export function createAuthorize(db: DB, secret: string): Authorize {
 		// their browser believed about the setting at the time.
 		const workshopId = room.workshopId;
 		const afterWrite = (doc: Y.Doc) => isAnonymous(workshopId) && scrubAuthorNames(doc) > 0;
-		if (membership.role === 'facilitator') return { ok: true, writes: 'any', afterWrite };
-		return {
-			ok: true,
-			writes: participantWrites({ membershipId: membership.id }),
-			afterWrite
-		};
+		const member = membership;
+		// A participant signs notes with their current name: read when they create one, since
+		// joining again with a new name updates this membership while their sockets stay open.
+		const names = () => [getMembership(db, member.id)?.displayName ?? member.displayName];
+		const writes = judgeWrites({
+			writer: {
+				membershipId: member.id,
+				role: member.role === 'facilitator' ? 'facilitator' : 'participant',
+				names
+			},
+			clientIds: clientIdsOf(docName)
+		});
+		return { ok: true, writes, afterWrite };
 	};
 }

@@ -13,7 +13,7 @@ import {
 	encodeSyncStep2,
 	encodeUpdate
 } from './protocol';
-import type { WriteCheck } from './write-policy';
+import type { WriteCheck } from './judge';
 
 /** What a socket may write: nothing (observers), anything, or what a check allows. */
 export type WriteAccess = 'none' | 'any' | WriteCheck;

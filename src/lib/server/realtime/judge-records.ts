@@ -1,0 +1,163 @@
+import * as Y from 'yjs';
+import type { Actor, RecordDeclaration, Writer } from '$lib/workshop/records/declare';
+
+/** A refusal inside the judge; its message names the rule, never the user's text. */
+export class Refused extends Error {}
+
+export const refuse = (reason: string): never => {
+	throw new Refused(reason);
+};
+
+/** What an update touched of one record: the whole record, or some of its fields. */
+export interface Touched {
+	record: RecordDeclaration;
+	key: string;
+	whole: boolean;
+	fields: Set<string>;
+}
+
+/** The board before (the real document, untouched) and after the update (the shadow). */
+export interface Sides {
+	before: Y.Doc;
+	after: Y.Doc;
+	writer: Writer;
+}
+
+/** Creations this update made, for the caps. */
+export interface Created {
+	records: number;
+	owners: Map<RecordDeclaration, Set<string>>;
+}
+
+const same = (a: unknown, b: unknown) =>
+	a === b ||
+	(!(a instanceof Y.AbstractType) &&
+		!(b instanceof Y.AbstractType) &&
+		a !== undefined &&
+		b !== undefined &&
+		JSON.stringify(a) === JSON.stringify(b));
+
+function actor(record: RecordDeclaration, owner: string | null, writer: Writer): Actor | null {
+	if (writer.role === 'facilitator') return 'facilitator';
+	return owner !== null && owner === writer.membershipId ? 'owner' : null;
+}
+
+function parseField(record: RecordDeclaration, field: string, value: unknown) {
+	const schema = record.fields[field];
+	if (!schema) refuse(`${record.name}: unknown field`);
+	if (!schema!.safeParse(value).success) refuse(`${record.name}: bad value for ${field}`);
+}
+
+/** Checks one touched record against its declaration; throws Refused. */
+export function judgeRecord(touched: Touched, sides: Sides, created: Created) {
+	const { record } = touched;
+	if (record.shape === 'singleton') return judgeFields(touched, sides);
+	if (!record.key.safeParse(touched.key).success) refuse(`${record.name}: bad id`);
+	const before = sides.before.getMap<unknown>(record.root).get(touched.key);
+	const after = sides.after.getMap<unknown>(record.root).get(touched.key);
+	if (record.shape === 'entry') {
+		if (same(before, after)) return;
+		const getter = (value: unknown) => (field: string) => (field === 'value' ? value : undefined);
+		if (before !== undefined) removeRecord(record, touched.key, getter(before), sides.writer);
+		if (after !== undefined) createRecord(record, touched.key, getter(after), sides, created);
+		return;
+	}
+	if (after !== undefined && !(after instanceof Y.Map)) refuse(`${record.name}: not a record`);
+	const a = after as Y.Map<unknown> | undefined;
+	const b = before instanceof Y.Map ? (before as Y.Map<unknown>) : undefined;
+	if (b && a && sameItem(b, a)) {
+		const fields = touched.whole ? new Set([...b.keys(), ...a.keys()]) : touched.fields;
+		for (const field of fields) changeField(touched, b.get(field), a.get(field), field, sides);
+		return;
+	}
+	if (before !== undefined) {
+		removeRecord(record, touched.key, (f) => b?.get(f), sides.writer);
+	}
+	if (a) {
+		// List content in a record map is invisible to every reader: nothing honest writes it.
+		if (a._start !== null) refuse(`${record.name}: not a map entry`);
+		for (const field of a.keys()) {
+			if (!record.fields[field]) refuse(`${record.name}: unknown field`);
+		}
+		createRecord(record, touched.key, (f) => a.get(f), sides, created);
+	}
+}
+
+function sameItem(b: Y.Map<unknown>, a: Y.Map<unknown>) {
+	const x = b._item?.id;
+	const y = a._item?.id;
+	return !!x && !!y && x.client === y.client && x.clock === y.clock;
+}
+
+function judgeFields(touched: Touched, sides: Sides) {
+	const before = sides.before.getMap<unknown>(touched.record.root);
+	const after = sides.after.getMap<unknown>(touched.record.root);
+	for (const field of touched.fields) {
+		changeField(touched, before.get(field), after.get(field), field, sides);
+	}
+}
+
+function changeField(touched: Touched, b: unknown, a: unknown, field: string, sides: Sides) {
+	const { record } = touched;
+	if (same(b, a)) return;
+	if (!record.fields[field]) refuse(`${record.name}: unknown field`);
+	if (b !== undefined && record.fixed.includes(field)) {
+		refuse(`${record.name}: ${field} cannot be changed`);
+	}
+	const owner =
+		record.shape === 'singleton'
+			? null
+			: record.owner(touched.key, (f) =>
+					(sides.before.getMap<unknown>(record.root).get(touched.key) as Y.Map<unknown>).get(f)
+				);
+	const who = actor(record, owner, sides.writer);
+	if (!who || !(record.change[field] ?? []).includes(who)) {
+		refuse(`${record.name}: ${field} is not yours to change`);
+	}
+	if (a === undefined) {
+		const optional = record.shape === 'singleton' || record.optional?.includes(field);
+		if (!optional) refuse(`${record.name}: ${field} is required`);
+		return;
+	}
+	parseField(record, field, a);
+}
+
+function removeRecord(
+	record: RecordDeclaration,
+	key: string,
+	get: (field: string) => unknown,
+	writer: Writer
+) {
+	const who = actor(record, record.owner(key, get), writer);
+	if (!who || !record.remove.includes(who)) refuse(`${record.name}: not yours to remove`);
+}
+
+function createRecord(
+	record: RecordDeclaration,
+	key: string,
+	get: (field: string) => unknown,
+	sides: Sides,
+	created: Created
+) {
+	for (const field of Object.keys(record.fields)) {
+		const value = get(field);
+		if (value === undefined) {
+			if (!record.optional?.includes(field)) refuse(`${record.name}: ${field} is required`);
+			continue;
+		}
+		parseField(record, field, value);
+	}
+	const owner = record.owner(key, get);
+	const who = actor(record, owner, sides.writer);
+	if (!who || !record.create.includes(who)) refuse(`${record.name}: not yours to create`);
+	if (who !== 'facilitator' && record.check) {
+		const reason = record.check(get, sides.writer);
+		if (reason) refuse(`${record.name}: ${reason}`);
+	}
+	created.records++;
+	if (record.perOwner !== undefined && owner !== null) {
+		const owners = created.owners.get(record) ?? new Set();
+		owners.add(owner);
+		created.owners.set(record, owners);
+	}
+}

@@ -1,0 +1,42 @@
+import type * as Y from 'yjs';
+import { boardStateRecord, lockCondition } from './records/board-state';
+import type { RecordDeclaration, Writer } from './records/declare';
+import { emotionRecord } from './records/emotion';
+import { eventRecord } from './records/event';
+import { noteRecord } from './records/note';
+import { personaRecord } from './records/persona';
+import { questionRecord } from './records/question';
+
+/**
+ * The registry of a workshop's shared board (`w/<workshopId>`): which root maps exist and
+ * which record each holds. The server's write judge refuses any other root map, and any field
+ * a declaration does not list. Private documents (`w/<id>/p/<membershipId>`) are their
+ * owner's alone and not judged by this layout.
+ */
+export const boardRecords: readonly RecordDeclaration[] = [
+	noteRecord,
+	eventRecord,
+	questionRecord,
+	personaRecord,
+	emotionRecord,
+	boardStateRecord
+];
+
+export const boardLayout: ReadonlyMap<string, RecordDeclaration> = new Map(
+	boardRecords.map((record) => [record.root, record])
+);
+
+/**
+ * Conditions on the workshop's state, judged against the board before an update: a reason
+ * when this writer may change nothing now.
+ */
+export const boardConditions: ReadonlyArray<(before: Y.Doc, writer: Writer) => string | null> = [
+	lockCondition
+];
+
+/** At most this many records (notes, events, questions, ratings) in one board. */
+export const RECORDS_PER_DOCUMENT = 10_000;
+/** At most this many bytes in one board, encoded as a Yjs update. */
+export const DOCUMENT_BYTES_MAX = 16 * 1024 * 1024;
+
+export { NOTES_PER_MEMBER } from './records/note';

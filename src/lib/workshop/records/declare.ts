@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+/**
+ * The shape of a record declaration: one per record type of a workshop document, read by the
+ * server's write judge, by docs/realtime.md and by the readers. Adding a record type means
+ * adding one declaration to layout.ts, not another branch in the judge.
+ */
+
+/** Who acts on a record: a facilitator of the workshop, or the member who owns the record. */
+export type Actor = 'facilitator' | 'owner';
+
+/** What the server knows about the member whose update it judges. */
+export interface Writer {
+	membershipId: string;
+	role: 'facilitator' | 'participant';
+	/** Display names this member may sign with (the membership's current name). */
+	names(): readonly string[];
+}
+
+/**
+ * How a root map holds its records:
+ * - `collection`: `Y.Map<id, Y.Map<field, value>>`, one nested map per record;
+ * - `singleton`: the root map is the one record, its keys are the fields;
+ * - `entry`: `Y.Map<key, value>`, one plain value per record (the field `value`).
+ */
+export type Shape = 'collection' | 'singleton' | 'entry';
+
+export interface RecordDeclaration {
+	/** The record's name in docs and refusals. */
+	name: string;
+	/** The root map of the document that holds these records. */
+	root: string;
+	shape: Shape;
+	/** The id (collection) or key (entry) format; unused for singletons. */
+	key: z.ZodType<string>;
+	/** Every field and its value schema; anything else is refused. */
+	fields: Record<string, z.ZodType>;
+	/** Fields a record of a collection may lack (all fields of a singleton are optional). */
+	optional?: readonly string[];
+	/** Who may create a record (owner: a participant creating a record owned by themselves). */
+	create: readonly Actor[];
+	/** Per field, who may change it once the record exists. */
+	change: Record<string, readonly Actor[]>;
+	/** Fields nobody changes once written (a new value needs a new record). */
+	fixed: readonly string[];
+	/** Who may remove a record. */
+	remove: readonly Actor[];
+	/** Who owns a record, in words (docs/realtime.md). */
+	ownedBy: string;
+	/** The membership that owns a record, from its key and fields; null: nobody (facilitators'). */
+	owner(key: string, get: (field: string) => unknown): string | null;
+	/** Further checks on a record a participant creates; a reason when refused. */
+	check?(get: (field: string) => unknown, writer: Writer): string | null;
+	/** At most this many records per owner. */
+	perOwner?: number;
+}
+
+/** What newId() produces (32 hex digits), and the ids of templates, tests and imports. */
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export const idSchema = z.string().regex(ID_PATTERN);
+
+/** A fractional-indexing order key (base 62); it grows by a digit per insert at one spot. */
+export const orderSchema = z.string().regex(/^[0-9A-Za-z]{1,200}$/);
+
+/** Milliseconds since 1970, as Date.now() gives them. */
+export const timeSchema = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+
+/** Soft removal time of an ordered record (null: visible). */
+export const removedAtSchema = timeSchema.nullable();
+
+/** A list of short lines stored as one whole value. */
+export const linesSchema = (lineMax: number, count: number) =>
+	z.array(z.string().max(lineMax)).max(count);

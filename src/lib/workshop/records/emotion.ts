@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { EMOTION_MAX, EMOTION_MIN } from '../emotions';
+import { ID_PATTERN, type RecordDeclaration } from './declare';
+
+const id = ID_PATTERN.source.slice(1, -1);
+
+/**
+ * One member's rating of one event (accessors in ../emotions.ts), keyed
+ * `<eventId>|<membershipId>`: the member in the key owns it.
+ */
+export const emotionRecord: RecordDeclaration = {
+	name: 'emotion',
+	root: 'emotions',
+	shape: 'entry',
+	key: z.string().regex(new RegExp(`^${id}\\|${id}$`)),
+	fields: { value: z.number().int().min(EMOTION_MIN).max(EMOTION_MAX) },
+	create: ['facilitator', 'owner'],
+	change: { value: ['facilitator', 'owner'] },
+	fixed: [],
+	remove: ['facilitator', 'owner'],
+	ownedBy: 'the member after the `|` in the key',
+	owner: (key) => key.slice(key.indexOf('|') + 1)
+};

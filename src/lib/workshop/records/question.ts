@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { TITLE_MAX } from '../journey';
+import { idSchema, orderSchema, removedAtSchema, type RecordDeclaration } from './declare';
+
+/** A question (a row of the journey grid; accessors in ../journey.ts): the facilitators'. */
+export const questionRecord: RecordDeclaration = {
+	name: 'question',
+	root: 'questions',
+	shape: 'collection',
+	key: idSchema,
+	fields: {
+		text: z.string().max(TITLE_MAX),
+		order: orderSchema,
+		removedAt: removedAtSchema
+	},
+	create: ['facilitator'],
+	change: { text: ['facilitator'], order: ['facilitator'], removedAt: ['facilitator'] },
+	fixed: [],
+	remove: ['facilitator'],
+	ownedBy: 'nobody: the facilitators’',
+	owner: () => null
+};
