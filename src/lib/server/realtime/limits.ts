@@ -36,6 +36,9 @@ export const defaultSocketLimits: SocketLimits = {
 export function sendBounded(ws: WebSocket, message: Uint8Array, max: number): boolean {
 	if (ws.readyState !== ws.OPEN) return false;
 	if (ws.bufferedAmount + message.byteLength > max) {
+		console.warn(
+			`[realtime] dropped a socket that does not read (${ws.bufferedAmount} bytes queued)`
+		);
 		ws.terminate();
 		return false;
 	}
@@ -46,55 +49,80 @@ export function sendBounded(ws: WebSocket, message: Uint8Array, max: number): bo
 }
 
 /**
- * Back-pressure for one socket: a token bucket of `perSecond` messages. When it runs dry the
- * server stops reading the socket until the bucket has refilled a little, so TCP slows the
- * writer down and nothing it sent is lost (a close would make y-websocket give up for good).
+ * Back-pressure for one socket: sync messages spend tokens from a bucket of `perSecond`. When
+ * it runs dry the server stops reading the socket (so TCP slows the writer down) and queues
+ * what it had already read, in order, until the bucket refills. Nothing the client sent is
+ * lost: a close would make y-websocket give up for good. The queue holds at most what one
+ * read brought in, because reading stops at the first queued message.
  */
 export class Throttle {
 	#tokens: number;
 	#last = Date.now();
 	#timer: NodeJS.Timeout | null = null;
+	#queue: Buffer[] = [];
+	#stopped = false;
 
 	constructor(
 		private readonly ws: WebSocket,
-		private readonly perSecond: number
+		private readonly perSecond: number,
+		private readonly handle: (data: Buffer) => void
 	) {
 		this.#tokens = perSecond;
 	}
 
-	/** Counts one message; pauses reading when the budget is spent. */
-	take() {
-		this.#refill();
-		this.#tokens -= 1;
-		if (this.#tokens >= 1 || this.#timer) return;
-		this.ws.pause();
-		// Resume once a tenth of a second's worth of messages may come in again.
-		const wait = Math.ceil(
-			((Math.max(1, this.perSecond / 10) - this.#tokens) / this.perSecond) * 1000
-		);
-		this.#timer = setTimeout(() => {
-			this.#timer = null;
-			this.ws.resume();
-		}, wait);
-		this.#timer.unref();
-	}
-
-	get paused() {
-		return this.#timer !== null;
+	/** Handles `data` now, or queues it behind what is already waiting. */
+	push(data: Buffer) {
+		if (this.#stopped) return;
+		if (this.#queue.length === 0 && this.#take(data)) {
+			this.handle(data);
+			return;
+		}
+		this.#queue.push(data);
+		if (this.#queue.length === 1) {
+			this.ws.pause();
+			this.#schedule();
+		}
 	}
 
 	stop() {
+		this.#stopped = true;
+		this.#queue = [];
 		if (this.#timer) clearTimeout(this.#timer);
 		this.#timer = null;
 	}
 
-	#refill() {
+	/** Whether `data` may be handled now; spends a token for a sync message (type 0). */
+	#take(data: Buffer): boolean {
+		if (data[0] !== 0 && data[0] !== 3) return true;
 		const now = Date.now();
 		this.#tokens = Math.min(
 			this.perSecond,
 			this.#tokens + ((now - this.#last) / 1000) * this.perSecond
 		);
 		this.#last = now;
+		if (this.#tokens < 1) return false;
+		this.#tokens -= 1;
+		return true;
+	}
+
+	#schedule() {
+		// Come back when a tenth of a second's worth of messages may be handled.
+		const batch = Math.max(1, this.perSecond / 10);
+		const wait = Math.ceil(((batch - this.#tokens) / this.perSecond) * 1000);
+		this.#timer = setTimeout(() => this.#drain(), Math.max(1, wait));
+		this.#timer.unref();
+	}
+
+	#drain() {
+		this.#timer = null;
+		while (this.#queue.length > 0 && !this.#stopped) {
+			if (!this.#take(this.#queue[0]!)) {
+				this.#schedule();
+				return;
+			}
+			this.handle(this.#queue.shift()!);
+		}
+		if (!this.#stopped) this.ws.resume();
 	}
 }
 

@@ -162,17 +162,21 @@ export class Room {
 			afterWrite,
 			member,
 			clients: new Set(),
-			throttle: new Throttle(ws, this.limits.updatesPerSecond),
+			throttle: new Throttle(ws, this.limits.updatesPerSecond, (data) => {
+				try {
+					this.#onMessage(ws, data);
+				} catch (error) {
+					console.error(`[realtime] message handling failed in ${clean(this.name)}`, error);
+					ws.close(CLOSE_SERVER_ERROR, 'server error');
+				}
+			}),
 			window: 0,
 			awareness: 0
 		});
 		ws.on('message', (data: Buffer, isBinary: boolean) => {
-			try {
-				this.#onMessage(ws, data, isBinary);
-			} catch (error) {
-				console.error(`[realtime] message handling failed in ${clean(this.name)}`, error);
-				ws.close(CLOSE_SERVER_ERROR, 'server error');
-			}
+			// A text frame is never a y-websocket message; binary ones go through back-pressure.
+			if (!isBinary) ws.close(CLOSE_MALFORMED, 'malformed message');
+			else this.conns.get(ws)?.throttle.push(data);
 		});
 		this.#send(ws, encodeSyncStep1(this.doc));
 		const states = [...this.awareness.getStates().keys()];
@@ -192,9 +196,10 @@ export class Room {
 		sendBounded(ws, message, this.limits.sendBufferMax);
 	}
 
-	#onMessage(ws: WebSocket, data: Buffer, isBinary: boolean) {
+	#onMessage(ws: WebSocket, data: Buffer) {
 		const conn = this.conns.get(ws);
-		if (!conn) return;
+		// Frames already read keep coming after a close or drop: answering them is wasted work.
+		if (!conn || ws.readyState !== ws.OPEN) return;
 		const { type, syncType } = peekType(data);
 		// Only a sync step 2 or update may be large (a client's whole catch-up, up to
 		// maxSyncPayload, enforced by ws); everything else stays small.
@@ -207,7 +212,6 @@ export class Room {
 		}
 		let message;
 		try {
-			if (!isBinary) throw new Error('text frame');
 			message = decodeClientMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
 		} catch {
 			ws.close(CLOSE_MALFORMED, 'malformed message');
@@ -223,9 +227,6 @@ export class Room {
 			// sends N messages per socket when everyone moves at once. Presence is disposable and
 			// renewed every 15 s: drop the excess, never close for it.
 			if (++conn.awareness > this.limits.awarenessPerSecond) return;
-		} else {
-			// Never a close: y-websocket gives up for good on 4xxx, and the writer's notes with it.
-			conn.throttle.take();
 		}
 		try {
 			switch (message.type) {
