@@ -5,7 +5,7 @@ describe('clean', () => {
 	it('escapes newlines and other control characters so no line can be forged', () => {
 		const forged = 'notes\n[realtime] facilitator signed in\r\u001b[31m';
 		const out = clean(forged);
-		expect(out).not.toMatch(/[\n\r\u001b]/);
+		for (const c of ['\n', '\r', '\u001b']) expect(out).not.toContain(c);
 		expect(out).toBe('notes\\n[realtime] facilitator signed in\\u000d\\u001b[31m');
 	});
 
