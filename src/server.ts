@@ -32,12 +32,43 @@ const app = await (globalThis as unknown as Record<symbol, Promise<AppHandle> | 
 ];
 if (!app) throw new Error('the SvelteKit init hook did not create the app');
 
-const server = createServer((req, res) => {
-	if (!behindProxy) req.headers[PROTOCOL_HEADER] = 'http';
-	handler(req, res);
-});
+/** A positive number of milliseconds from the environment, or the fallback. */
+function ms(name: string, fallback: number): number {
+	const value = Number(process.env[name]);
+	return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+// Slow or silent connections are dropped: the whole header within headersTimeout, the whole
+// request within requestTimeout, an idle keep-alive after keepAliveTimeout. Node checks the
+// first two every connectionsCheckingInterval; `timeout` covers a connection that never starts.
+const headersTimeout = ms('HTTP_HEADERS_TIMEOUT_MS', 10_000);
+const requestTimeout = Math.max(headersTimeout, ms('HTTP_REQUEST_TIMEOUT_MS', 30_000));
+const server = createServer(
+	{
+		headersTimeout,
+		requestTimeout,
+		keepAliveTimeout: ms('HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000),
+		connectionsCheckingInterval: Math.min(1_000, Math.ceil(headersTimeout / 4))
+	},
+	(req, res) => {
+		if (!behindProxy) req.headers[PROTOCOL_HEADER] = 'http';
+		try {
+			handler(req, res);
+		} catch (error) {
+			console.error('[samskapa] request failed', error);
+			if (!res.headersSent) res.writeHead(500);
+			res.end();
+		}
+	}
+);
+server.timeout = requestTimeout;
 server.on('upgrade', (req, socket, head) => {
-	if (!app.realtime.handleUpgrade(req, socket, head)) socket.destroy();
+	// No request, however malformed, may take the process down.
+	try {
+		if (!app.realtime.handleUpgrade(req, socket, head)) socket.destroy();
+	} catch (error) {
+		console.error('[samskapa] upgrade failed', error);
+		socket.destroy();
+	}
 });
 server.listen(port, host, () => {
 	const address = server.address();

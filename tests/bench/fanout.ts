@@ -288,7 +288,12 @@ const organisations: readonly Organisation[] = allOrganisations;
 
 async function samskapa(): Promise<Result> {
 	const server = await startServer({
-		env: { ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' }
+		// Every client's socket comes from this one process (one address).
+		env: {
+			ADDRESS_HEADER: 'x-forwarded-for',
+			XFF_DEPTH: '1',
+			WS_SOCKETS_PER_ADDRESS: String(CLIENTS + 10)
+		}
 	});
 	try {
 		const facilitator = new ApiClient(server.url, '10.49.0.1');

@@ -39,7 +39,12 @@ async function createApp(config = readConfig()): Promise<App> {
 	const wsSecret = ensureSetting(db, 'ws_secret', () => randomToken(32));
 	const store = new DocStore(sqlite);
 	const realtime = new RealtimeServer(store, createAuthorize(db, wsSecret), {
-		maxPayload: config.wsMaxPayload
+		maxPayload: config.wsMaxPayload,
+		maxSyncPayload: config.wsMaxSyncPayload,
+		sockets: {
+			socketsPerAddress: config.wsSocketsPerAddress,
+			socketsPerMember: config.wsSocketsPerMember
+		}
 	});
 	const demoPath = config.demo ? await ensureDemo(db, store) : null;
 	if (demoPath) {

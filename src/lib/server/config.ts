@@ -1,10 +1,17 @@
+import { defaultSocketLimits, DOC_MAX_BYTES } from './realtime/limits';
+
 /** Runtime configuration, read once from the environment. See README "Configuration". */
 export interface Config {
 	databasePath: string;
 	signupOpen: boolean;
 	demo: boolean;
-	/** Largest WebSocket message accepted, in bytes; larger ones close the socket with 1009. */
+	/** Largest WebSocket message other than a sync step 2 / update; larger close with 1009. */
 	wsMaxPayload: number;
+	/** Largest sync step 2 / update message (a client's whole catch-up), in bytes. */
+	wsMaxSyncPayload: number;
+	/** Open WebSocket connections per client address and per membership; more get HTTP 429. */
+	wsSocketsPerAddress: number;
+	wsSocketsPerMember: number;
 	/** Where printed links point; adapter-node's ORIGIN when set. */
 	publicOrigin: string;
 }
@@ -21,6 +28,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		signupOpen: flag(env.SIGNUP_OPEN, true),
 		demo: flag(env.SAMSKAPA_DEMO, true),
 		wsMaxPayload: Number(env.WS_MAX_PAYLOAD ?? 1024 * 1024),
+		wsMaxSyncPayload: Number(env.WS_MAX_SYNC_PAYLOAD ?? DOC_MAX_BYTES),
+		wsSocketsPerAddress: Number(
+			env.WS_SOCKETS_PER_ADDRESS ?? defaultSocketLimits.socketsPerAddress
+		),
+		wsSocketsPerMember: Number(env.WS_SOCKETS_PER_MEMBER ?? defaultSocketLimits.socketsPerMember),
 		publicOrigin: (env.ORIGIN ?? `http://localhost:${port}`).replace(/\/$/, '')
 	};
 }

@@ -13,8 +13,8 @@ export interface Database_ {
 }
 
 /**
- * Opens the SQLite file (creating its folder), turns on WAL and applies every migration in
- * `drizzle/`. WAL with synchronous=NORMAL keeps each committed transaction across a process
+ * Opens the SQLite file (creating its folder), turns on WAL and secure_delete and applies every
+ * migration in `drizzle/`. WAL with synchronous=NORMAL keeps each committed transaction across a process
  * crash (kill -9); only a power loss can cost the last transactions.
  */
 export function openDatabase(path: string, migrationsFolder = resolve('drizzle')): Database_ {
@@ -26,6 +26,9 @@ export function openDatabase(path: string, migrationsFolder = resolve('drizzle')
 	sqlite.pragma('synchronous = NORMAL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
+	// Deleted rows are overwritten, not left in free pages: a name scrubbed by turning
+	// anonymity on (or a removed note) is gone from the file, not just from the tables.
+	sqlite.pragma('secure_delete = ON');
 	const db = drizzle(sqlite, { schema });
 	migrate(db, { migrationsFolder });
 	return { db, sqlite };

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { eq, sql } from 'drizzle-orm';
 import type { DB } from '../db';
@@ -8,6 +9,7 @@ import type * as Y from 'yjs';
 import { findMembership, getMembership, type Membership } from '../services/workshops';
 import { scrubAuthorNames } from '$lib/workshop/doc';
 import { parseRoom } from '$lib/workshop/rooms';
+import { ANONYMOUS_NAME, type Member } from './presence';
 import type { Authorization, Authorize } from './server';
 import { sqliteClientIds } from './client-ids';
 import { judgeWrites } from './judge';
@@ -36,6 +38,29 @@ export function createAuthorize(db: DB, secret: string): Authorize {
 		.prepare();
 	const isAnonymous = (id: string) => Boolean(anonymity.get({ id })?.anonymous);
 	const clientIdsOf = sqliteClientIds(db);
+	// In an anonymous workshop presence carries a stand-in that cannot be matched to a note's
+	// author id, yet still tells one person's tabs apart from another's.
+	const pseudonym = (id: string) =>
+		`anon-${createHmac('sha256', secret).update(`presence:${id}`).digest('base64url').slice(0, 16)}`;
+	const memberOf = (m: Membership): Member => ({
+		id: m.id,
+		presence: () =>
+			isAnonymous(m.workshopId)
+				? {
+						membershipId: pseudonym(m.id),
+						name: ANONYMOUS_NAME,
+						profession: '',
+						organisation: '',
+						role: m.role
+					}
+				: {
+						membershipId: m.id,
+						name: m.displayName,
+						profession: m.profession,
+						organisation: m.organisation,
+						role: m.role
+					}
+	});
 	return (req: IncomingMessage, docName: string): Authorization => {
 		const room = parseRoom(docName);
 		if (!room) return { ok: false, status: 404, reason: 'unknown document' };
@@ -51,7 +76,7 @@ export function createAuthorize(db: DB, secret: string): Authorize {
 			const session = cookie ? validateSession(db, cookie) : null;
 			if (!session) return { ok: false, status: 401, reason: 'no session' };
 			const origin = req.headers.origin;
-			if (origin && new URL(origin).host !== req.headers.host) {
+			if (origin && URL.parse(origin)?.host !== req.headers.host) {
 				return { ok: false, status: 403, reason: 'cross-origin' };
 			}
 			membership = findMembership(db, room.workshopId, {
@@ -65,24 +90,25 @@ export function createAuthorize(db: DB, secret: string): Authorize {
 		if (room.kind === 'private' && room.membershipId !== membership.id) {
 			return { ok: false, status: 403, reason: 'private document' };
 		}
-		if (membership.role === 'observer') return { ok: true, writes: 'none' };
-		if (room.kind === 'private') return { ok: true, writes: 'any' };
+		const member = memberOf(membership);
+		if (membership.role === 'observer') return { ok: true, writes: 'none', member };
+		if (room.kind === 'private') return { ok: true, writes: 'any', member };
 		// In an anonymous workshop no name stays in a note, whoever wrote it and whatever
 		// their browser believed about the setting at the time.
 		const workshopId = room.workshopId;
 		const afterWrite = (doc: Y.Doc) => isAnonymous(workshopId) && scrubAuthorNames(doc) > 0;
-		const member = membership;
+		const current = membership;
 		// A participant signs notes with their current name: read when they create one, since
 		// joining again with a new name updates this membership while their sockets stay open.
-		const names = () => [getMembership(db, member.id)?.displayName ?? member.displayName];
+		const names = () => [getMembership(db, current.id)?.displayName ?? current.displayName];
 		const writes = judgeWrites({
 			writer: {
-				membershipId: member.id,
-				role: member.role === 'facilitator' ? 'facilitator' : 'participant',
+				membershipId: current.id,
+				role: current.role === 'facilitator' ? 'facilitator' : 'participant',
 				names
 			},
 			clientIds: clientIdsOf(docName)
 		});
-		return { ok: true, writes, afterWrite };
+		return { ok: true, writes, afterWrite, member };
 	};
 }

@@ -5,8 +5,8 @@ import type { DocStore } from './doc-store';
 import {
 	CLOSE_FORBIDDEN,
 	CLOSE_MALFORMED,
-	CLOSE_RATE_LIMITED,
 	CLOSE_SERVER_ERROR,
+	CLOSE_TOO_BIG,
 	decodeClientMessage,
 	encodeAwareness,
 	encodeSyncStep1,
@@ -14,6 +14,9 @@ import {
 	encodeUpdate
 } from './protocol';
 import type { WriteCheck } from './judge';
+import { clean } from '../log';
+import { defaultSocketLimits, peekType, sendBounded, Throttle } from './limits';
+import { PresenceGate, type Member } from './presence';
 
 /** What a socket may write: nothing (observers), anything, or what a check allows. */
 export type WriteAccess = 'none' | 'any' | WriteCheck;
@@ -26,29 +29,39 @@ export type WriteAccess = 'none' | 'any' | WriteCheck;
 export type AfterWrite = (doc: Y.Doc) => boolean;
 
 export interface RoomLimits {
-	/** Sync messages a connection may send per second before it is closed. */
+	/** Sync messages read per second per socket; past it the server stops reading (back-pressure). */
 	updatesPerSecond: number;
 	/** Awareness messages per second applied per socket; the rest are dropped. */
 	awarenessPerSecond: number;
 	/** Compact the log into a snapshot after this many updates or bytes. */
 	compactAfterUpdates: number;
 	compactAfterBytes: number;
+	/** Largest message other than a sync step 2 / update; larger ones close with 1009. */
+	maxPayload: number;
+	/** Bytes queued for one socket before it is dropped (see limits.ts). */
+	sendBufferMax: number;
+	/** Presence changes are sent to everyone at most this often, merged into one message. */
+	awarenessFlushMs: number;
 }
 
 export const defaultLimits: RoomLimits = {
 	updatesPerSecond: 200,
 	awarenessPerSecond: 60,
 	compactAfterUpdates: 500,
-	compactAfterBytes: 1024 * 1024
+	compactAfterBytes: 1024 * 1024,
+	maxPayload: defaultSocketLimits.maxPayload,
+	sendBufferMax: defaultSocketLimits.sendBufferMax,
+	awarenessFlushMs: 20
 };
 
 interface Connection {
 	writes: WriteAccess;
 	afterWrite: AfterWrite | null;
+	member: Member;
 	/** Awareness client ids this socket controls, removed when it closes. */
 	clients: Set<number>;
+	throttle: Throttle;
 	window: number;
-	updates: number;
 	awareness: number;
 }
 
@@ -61,6 +74,10 @@ export class Room {
 	readonly doc = new Y.Doc({ gc: true });
 	readonly awareness = new awarenessProtocol.Awareness(this.doc);
 	readonly conns = new Map<WebSocket, Connection>();
+	readonly #presence = new PresenceGate(this.awareness);
+	/** Presence changes not yet sent to everyone. */
+	#awarenessChanged = new Set<number>();
+	#awarenessTimer: NodeJS.Timeout | null = null;
 	#lastId: number;
 	#sinceSnapshot = { updates: 0, bytes: 0 };
 	#broken = false;
@@ -87,13 +104,13 @@ export class Room {
 			this.#lastId = this.store.append(this.name, update);
 		} catch (error) {
 			// Not on disk, so it must not be seen: drop every socket; clients resend on reconnect.
-			console.error(`[realtime] could not persist update to ${this.name}`, error);
+			console.error(`[realtime] could not persist update to ${clean(this.name)}`, error);
 			this.#broken = true;
 			this.onBroken(this);
 			return;
 		}
 		const message = encodeUpdate(update);
-		for (const ws of this.conns.keys()) if (ws !== origin || this.#echo) send(ws, message);
+		for (const ws of this.conns.keys()) if (ws !== origin || this.#echo) this.#send(ws, message);
 		this.#sinceSnapshot.updates++;
 		this.#sinceSnapshot.bytes += update.byteLength;
 		if (
@@ -106,16 +123,26 @@ export class Room {
 
 	#onAwareness(
 		{ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-		origin: unknown
+		_origin: unknown
 	) {
-		const conn = origin ? this.conns.get(origin as WebSocket) : undefined;
-		if (conn) {
-			for (const id of added) conn.clients.add(id);
-			for (const id of removed) conn.clients.delete(id);
+		this.#presence.released(removed);
+		for (const id of [...added, ...updated, ...removed]) this.#awarenessChanged.add(id);
+		// One message per tick for everyone's changes: N people moving at once cost N sends per
+		// socket without this, N² in all.
+		this.#awarenessTimer ??= setTimeout(() => this.#flushAwareness(), this.limits.awarenessFlushMs);
+	}
+
+	#flushAwareness() {
+		this.#awarenessTimer = null;
+		if (this.#awarenessChanged.size === 0) return;
+		try {
+			const message = encodeAwareness(this.awareness, [...this.#awarenessChanged]);
+			this.#awarenessChanged.clear();
+			for (const ws of this.conns.keys()) this.#send(ws, message);
+		} catch (error) {
+			this.#awarenessChanged.clear();
+			console.error(`[realtime] could not send presence in ${clean(this.name)}`, error);
 		}
-		const changed = [...added, ...updated, ...removed];
-		const message = encodeAwareness(this.awareness, changed);
-		for (const ws of this.conns.keys()) send(ws, message);
 	}
 
 	get broken() {
@@ -129,19 +156,31 @@ export class Room {
 		this.#sinceSnapshot = { updates: 0, bytes: 0 };
 	}
 
-	add(ws: WebSocket, writes: WriteAccess, afterWrite: AfterWrite | null = null) {
+	add(ws: WebSocket, writes: WriteAccess, afterWrite: AfterWrite | null, member: Member) {
 		this.conns.set(ws, {
 			writes,
 			afterWrite,
+			member,
 			clients: new Set(),
+			throttle: new Throttle(ws, this.limits.updatesPerSecond, (data) => {
+				try {
+					this.#onMessage(ws, data);
+				} catch (error) {
+					console.error(`[realtime] message handling failed in ${clean(this.name)}`, error);
+					ws.close(CLOSE_SERVER_ERROR, 'server error');
+				}
+			}),
 			window: 0,
-			updates: 0,
 			awareness: 0
 		});
-		ws.on('message', (data: Buffer, isBinary: boolean) => this.#onMessage(ws, data, isBinary));
-		send(ws, encodeSyncStep1(this.doc));
+		ws.on('message', (data: Buffer, isBinary: boolean) => {
+			// A text frame is never a y-websocket message; binary ones go through back-pressure.
+			if (!isBinary) ws.close(CLOSE_MALFORMED, 'malformed message');
+			else this.conns.get(ws)?.throttle.push(data);
+		});
+		this.#send(ws, encodeSyncStep1(this.doc));
 		const states = [...this.awareness.getStates().keys()];
-		if (states.length > 0) send(ws, encodeAwareness(this.awareness, states));
+		if (states.length > 0) this.#send(ws, encodeAwareness(this.awareness, states));
 	}
 
 	/** Forgets a socket and the presence it controlled. */
@@ -149,39 +188,52 @@ export class Room {
 		const conn = this.conns.get(ws);
 		if (!conn) return;
 		this.conns.delete(ws);
+		conn.throttle.stop();
 		awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.clients], null);
 	}
 
-	#onMessage(ws: WebSocket, data: Buffer, isBinary: boolean) {
+	#send(ws: WebSocket, message: Uint8Array) {
+		sendBounded(ws, message, this.limits.sendBufferMax);
+	}
+
+	#onMessage(ws: WebSocket, data: Buffer) {
 		const conn = this.conns.get(ws);
-		if (!conn) return;
+		// Frames already read keep coming after a close or drop: answering them is wasted work.
+		if (!conn || ws.readyState !== ws.OPEN) return;
+		const { type, syncType } = peekType(data);
+		// Only a sync step 2 or update may be large (a client's whole catch-up, up to
+		// maxSyncPayload, enforced by ws); everything else stays small.
+		if (
+			data.byteLength > this.limits.maxPayload &&
+			!(type === 0 && (syncType === 1 || syncType === 2))
+		) {
+			ws.close(CLOSE_TOO_BIG, 'message too big');
+			return;
+		}
 		let message;
 		try {
-			if (!isBinary) throw new Error('text frame');
 			message = decodeClientMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
 		} catch {
 			ws.close(CLOSE_MALFORMED, 'malformed message');
 			return;
 		}
-		const second = Math.floor(Date.now() / 1000);
-		if (conn.window !== second) {
-			conn.window = second;
-			conn.updates = 0;
-			conn.awareness = 0;
-		}
 		if (message.type === 'awareness') {
+			const second = Math.floor(Date.now() / 1000);
+			if (conn.window !== second) {
+				conn.window = second;
+				conn.awareness = 0;
+			}
 			// y-websocket clients echo every presence change they receive, so a room of N people
 			// sends N messages per socket when everyone moves at once. Presence is disposable and
 			// renewed every 15 s: drop the excess, never close for it.
 			if (++conn.awareness > this.limits.awarenessPerSecond) return;
-		} else if (++conn.updates > this.limits.updatesPerSecond) {
-			ws.close(CLOSE_RATE_LIMITED, 'rate limited');
-			return;
 		}
 		try {
 			switch (message.type) {
 				case 'sync-step-1':
-					send(ws, encodeSyncStep2(this.doc, message.stateVector));
+					// Counted against the send buffer: a socket asking for the board again and again
+					// without reading is dropped once it holds sendBufferMax bytes.
+					this.#send(ws, encodeSyncStep2(this.doc, message.stateVector));
 					break;
 				case 'update': {
 					// Observers read; their writes are dropped without a word, as y-websocket expects.
@@ -189,18 +241,22 @@ export class Room {
 					const refused = conn.writes === 'any' ? null : conn.writes(this.doc, message.update);
 					if (refused?.malformed) throw new Error(refused.reason);
 					if (refused) {
-						console.warn(`[realtime] refused a write to ${this.name}: ${refused.reason}`);
+						console.warn(
+							`[realtime] refused a write to ${clean(this.name)}: ${clean(refused.reason)}`
+						);
 						ws.close(CLOSE_FORBIDDEN, `forbidden: ${refused.reason}`.slice(0, 120));
 						return;
 					}
 					this.#apply(ws, message.update, conn.afterWrite);
 					break;
 				}
-				case 'awareness':
-					awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, ws);
+				case 'awareness': {
+					const admitted = this.#presence.admit(conn, message.update);
+					if (admitted) awarenessProtocol.applyAwarenessUpdate(this.awareness, admitted, ws);
 					break;
+				}
 				case 'query-awareness':
-					send(ws, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
+					this.#send(ws, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
 					break;
 			}
 		} catch {
@@ -225,14 +281,9 @@ export class Room {
 	}
 
 	destroy() {
+		if (this.#awarenessTimer) clearTimeout(this.#awarenessTimer);
+		for (const conn of this.conns.values()) conn.throttle.stop();
 		this.awareness.destroy();
 		this.doc.destroy();
 	}
-}
-
-function send(ws: WebSocket, message: Uint8Array) {
-	if (ws.readyState !== ws.OPEN) return;
-	ws.send(message, (error) => {
-		if (error) ws.terminate();
-	});
 }

@@ -2,22 +2,29 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
+import { clean } from '../log';
 import type { DocStore } from './doc-store';
+import { clientAddress, defaultSocketLimits, SocketCounter, type SocketLimits } from './limits';
+import type { Member } from './presence';
 import { CLOSE_GOING_AWAY, CLOSE_SERVER_ERROR } from './protocol';
 import { defaultLimits, Room, type AfterWrite, type RoomLimits, type WriteAccess } from './room';
 
 export const WS_PATH = '/ws/';
 
 export type Authorization =
-	| { ok: true; writes: WriteAccess; afterWrite?: AfterWrite }
+	| { ok: true; writes: WriteAccess; afterWrite?: AfterWrite; member: Member }
 	| { ok: false; status: 400 | 401 | 403 | 404; reason: string };
 
 /** Decides, from the upgrade request alone, whether it may open `docName`. */
 export type Authorize = (req: IncomingMessage, docName: string) => Authorization;
 
 export interface RealtimeOptions {
+	/** Largest message other than a sync step 2 / update. */
 	maxPayload: number;
+	/** Largest sync step 2 / update (a whole catch-up); defaults to DOC_MAX_BYTES. */
+	maxSyncPayload?: number;
 	limits?: Partial<RoomLimits>;
+	sockets?: Partial<Pick<SocketLimits, 'socketsPerAddress' | 'socketsPerMember'>>;
 	/** How long an empty room stays loaded, so a reconnect does not reload it from disk. */
 	unloadAfterMs?: number;
 	pingIntervalMs?: number;
@@ -31,7 +38,10 @@ export class RealtimeServer {
 	readonly rooms = new Map<string, Room>();
 	#wss: WebSocketServer;
 	#limits: RoomLimits;
-	#unloadTimers = new Map<string, NodeJS.Timeout>();
+	/** Keyed by the Room itself: a late event of a dropped room must never touch its successor. */
+	#unloadTimers = new Map<Room, NodeJS.Timeout>();
+	#perAddress: SocketCounter;
+	#perMember: SocketCounter;
 	#alive = new WeakSet<WebSocket>();
 	#ping: NodeJS.Timeout;
 
@@ -40,22 +50,52 @@ export class RealtimeServer {
 		private readonly authorize: Authorize,
 		private readonly options: RealtimeOptions
 	) {
-		this.#wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload });
-		this.#limits = { ...defaultLimits, ...options.limits };
-		this.#ping = setInterval(() => this.#heartbeat(), options.pingIntervalMs ?? 30_000);
+		const maxSyncPayload = Math.max(
+			options.maxPayload,
+			options.maxSyncPayload ?? defaultSocketLimits.maxSyncPayload
+		);
+		// ws enforces the larger bound; Room closes anything but sync step 2 / update past maxPayload.
+		this.#wss = new WebSocketServer({ noServer: true, maxPayload: maxSyncPayload });
+		this.#limits = { ...defaultLimits, ...options.limits, maxPayload: options.maxPayload };
+		const sockets = { ...defaultSocketLimits, ...options.sockets };
+		this.#perAddress = new SocketCounter(sockets.socketsPerAddress);
+		this.#perMember = new SocketCounter(sockets.socketsPerMember);
+		this.#ping = setInterval(
+			() => guard('heartbeat', () => this.#heartbeat()),
+			options.pingIntervalMs ?? 30_000
+		);
 		this.#ping.unref();
 	}
 
-	/** Handles an HTTP upgrade; returns false when the path is not the realtime endpoint. */
+	/**
+	 * Handles an HTTP upgrade; returns false when the path is not the realtime endpoint.
+	 * Never throws: whatever the request holds, the worst it gets is an HTTP error.
+	 */
 	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
-		const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+		let path: string;
+		try {
+			path = new URL(req.url ?? '/', 'http://localhost').pathname;
+		} catch {
+			reject(socket, 400, 'bad request target');
+			return true;
+		}
 		if (!path.startsWith(WS_PATH)) return false;
+		try {
+			this.#upgrade(req, socket, head, path);
+		} catch (error) {
+			console.error('[realtime] upgrade failed', error);
+			reject(socket, 400, 'bad request');
+		}
+		return true;
+	}
+
+	#upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, path: string) {
 		let docName: string;
 		try {
 			docName = decodeURIComponent(path.slice(WS_PATH.length));
 		} catch {
 			reject(socket, 400, 'bad document name');
-			return true;
+			return;
 		}
 		let auth: Authorization;
 		try {
@@ -63,24 +103,35 @@ export class RealtimeServer {
 		} catch (error) {
 			console.error('[realtime] authorisation failed', error);
 			reject(socket, 403, 'forbidden');
-			return true;
+			return;
 		}
 		if (!auth.ok) {
 			reject(socket, auth.status, auth.reason);
-			return true;
+			return;
 		}
+		const address = clientAddress(req);
+		if (this.#perAddress.full(address)) {
+			reject(socket, 429, 'too many connections from this address');
+			return;
+		}
+		if (this.#perMember.full(auth.member.id)) {
+			reject(socket, 429, 'too many connections for this member');
+			return;
+		}
+		// Counted from now until the TCP socket is gone, whether or not the handshake completes.
+		this.#perAddress.hold(address, socket);
+		this.#perMember.hold(auth.member.id, socket);
 		this.#wss.handleUpgrade(req, socket, head, (ws) =>
-			this.#accept(ws, docName, auth.writes, auth.afterWrite ?? null)
+			guard('accept', () => this.#accept(ws, docName, auth))
 		);
-		return true;
 	}
 
-	#accept(ws: WebSocket, docName: string, writes: WriteAccess, afterWrite: AfterWrite | null) {
+	#accept(ws: WebSocket, docName: string, auth: Authorization & { ok: true }) {
 		let room: Room;
 		try {
 			room = this.#room(docName);
 		} catch (error) {
-			console.error(`[realtime] could not load ${docName}`, error);
+			console.error(`[realtime] could not load ${clean(docName)}`, error);
 			ws.close(CLOSE_SERVER_ERROR, 'could not load document');
 			return;
 		}
@@ -88,49 +139,64 @@ export class RealtimeServer {
 		ws.on('pong', () => this.#alive.add(ws));
 		// An oversized frame or protocol error must only cost this socket, never the process.
 		ws.on('error', () => ws.terminate());
-		ws.on('close', () => {
-			room.remove(ws);
-			if (room.conns.size === 0) this.#scheduleUnload(room);
-		});
-		room.add(ws, writes, afterWrite);
+		ws.on('close', () =>
+			guard('close', () => {
+				room.remove(ws);
+				if (room.conns.size === 0) this.#scheduleUnload(room);
+			})
+		);
+		room.add(ws, auth.writes, auth.afterWrite ?? null, auth.member);
 	}
 
 	#room(docName: string): Room {
-		const timer = this.#unloadTimers.get(docName);
-		if (timer) {
-			clearTimeout(timer);
-			this.#unloadTimers.delete(docName);
-		}
 		let room = this.rooms.get(docName);
 		if (!room) {
 			room = new Room(docName, this.store, this.#limits, (broken) => this.#dropRoom(broken));
 			this.rooms.set(docName, room);
 		}
+		this.#cancelUnload(room);
 		return room;
 	}
 
+	#cancelUnload(room: Room) {
+		const timer = this.#unloadTimers.get(room);
+		if (timer) clearTimeout(timer);
+		this.#unloadTimers.delete(room);
+	}
+
 	#scheduleUnload(room: Room) {
+		this.#cancelUnload(room);
 		const delay = this.options.unloadAfterMs ?? 5_000;
-		const timer = setTimeout(() => {
-			this.#unloadTimers.delete(room.name);
-			if (room.conns.size === 0) this.#unload(room);
-		}, delay);
+		const timer = setTimeout(
+			() =>
+				guard('unload', () => {
+					this.#unloadTimers.delete(room);
+					if (room.conns.size === 0) this.#unload(room);
+				}),
+			delay
+		);
 		timer.unref();
-		this.#unloadTimers.set(room.name, timer);
+		this.#unloadTimers.set(room, timer);
+	}
+
+	/** Forgets `room` only if it is still the live room of its name. */
+	#forget(room: Room) {
+		this.#cancelUnload(room);
+		if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
 	}
 
 	#unload(room: Room) {
 		try {
-			room.compact();
+			if (this.rooms.get(room.name) === room) room.compact();
 		} finally {
-			this.rooms.delete(room.name);
+			this.#forget(room);
 			room.destroy();
 		}
 	}
 
 	/** A room whose update could not be stored is dropped whole and reloaded from disk. */
 	#dropRoom(room: Room) {
-		this.rooms.delete(room.name);
+		this.#forget(room);
 		for (const ws of room.conns.keys()) ws.close(CLOSE_SERVER_ERROR, 'storage error');
 		queueMicrotask(() => room.destroy());
 	}
@@ -197,10 +263,22 @@ const statusText: Record<number, string> = {
 	400: 'Bad Request',
 	401: 'Unauthorized',
 	403: 'Forbidden',
-	404: 'Not Found'
+	404: 'Not Found',
+	429: 'Too Many Requests'
 };
 
+/** Runs a callback of a socket or timer: a bug there is logged, never fatal to the process. */
+function guard(what: string, fn: () => void) {
+	try {
+		fn();
+	} catch (error) {
+		console.error(`[realtime] ${what} failed`, error);
+	}
+}
+
 function reject(socket: Duplex, status: number, reason: string) {
+	if (socket.destroyed) return;
+	socket.on('error', () => socket.destroy());
 	socket.end(
 		`HTTP/1.1 ${status} ${statusText[status] ?? 'Error'}\r\nConnection: close\r\n` +
 			`Content-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(reason)}\r\n\r\n${reason}`

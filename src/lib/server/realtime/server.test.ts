@@ -1,0 +1,108 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { addNote } from '$lib/workshop/doc';
+import {
+	authorOf,
+	connect,
+	noteTexts,
+	waitForNote,
+	type YClient
+} from '../../../../tests/helpers/yclient';
+import { openDatabase } from '../db';
+import { DocStore } from './doc-store';
+import { RealtimeServer, type Authorization } from './server';
+
+/** A store whose next append fails, as a full disk would. */
+class FlakyStore extends DocStore {
+	failNext = false;
+
+	override append(docName: string, update: Uint8Array): number {
+		if (this.failNext) {
+			this.failNext = false;
+			throw new Error('disk I/O error');
+		}
+		return super.append(docName, update);
+	}
+}
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+	for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+});
+
+/** A RealtimeServer on a real HTTP server and a temporary SQLite file; ?token= names the member. */
+async function start() {
+	const dir = mkdtempSync(join(tmpdir(), 'samskapa-realtime-'));
+	const { sqlite } = openDatabase(join(dir, 'test.db'));
+	const store = new FlakyStore(sqlite);
+	const authorize = (req: { url?: string }): Authorization => {
+		const id = new URL(req.url ?? '/', 'http://x').searchParams.get('token') ?? 'anon';
+		const presence = () => ({
+			membershipId: id,
+			name: id,
+			profession: '',
+			organisation: '',
+			role: 'participant' as const
+		});
+		return { ok: true, writes: 'any', member: { id, presence } };
+	};
+	const realtime = new RealtimeServer(store, authorize, { maxPayload: 1 << 20, unloadAfterMs: 0 });
+	const http: Server = createServer();
+	http.on('upgrade', (req, socket, head) => {
+		if (!realtime.handleUpgrade(req, socket, head)) socket.destroy();
+	});
+	await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+	const port = (http.address() as AddressInfo).port;
+	cleanups.push(() => {
+		realtime.close();
+		http.close();
+		sqlite.close();
+		rmSync(dir, { recursive: true, force: true });
+	});
+	return { realtime, store, wsUrl: `ws://127.0.0.1:${port}/ws` };
+}
+
+describe('rooms are keyed by identity', () => {
+	it('a late close of a socket of a dropped room never evicts the live room (no split brain)', async () => {
+		const { realtime, store, wsUrl } = await start();
+		const track = (c: YClient) => (cleanups.push(() => c.destroy()), c);
+		const a = track(connect(wsUrl, 'doc', { token: 'a' }));
+		await a.synced;
+		// A second socket in the same room that stops reading, so its close comes late.
+		const lagging = new WebSocket(`${wsUrl}/doc?token=lag`);
+		await new Promise((resolve) => lagging.once('message', resolve));
+		(lagging as unknown as { _socket: { pause(): void } })._socket.pause();
+		const old = realtime.rooms.get('doc')!;
+		let destroyed = 0;
+		const lateUnload = new Promise<void>((resolve) => {
+			const destroy = old.destroy.bind(old);
+			old.destroy = () => {
+				destroy();
+				if (++destroyed === 2) resolve();
+			};
+		});
+
+		// The write cannot be stored: the room is dropped, its sockets are closed.
+		store.failNext = true;
+		addNote(a.doc, { text: 'efter felet', author: authorOf({ membershipId: 'a' }, 'A') });
+		const b = track(connect(wsUrl, 'doc', { token: 'b' }));
+		await Promise.all([b.synced, waitForNote(b.doc, 'efter felet')]);
+		const live = realtime.rooms.get('doc');
+		expect(live).not.toBe(old);
+
+		// Now the old room's last socket goes; its unload must not touch the live room.
+		lagging.terminate();
+		await lateUnload;
+		expect(realtime.rooms.get('doc')).toBe(live);
+		const c = track(connect(wsUrl, 'doc', { token: 'c' }));
+		await c.synced;
+		addNote(b.doc, { text: 'alla ser detta', author: authorOf({ membershipId: 'b' }, 'B') });
+		await Promise.all([waitForNote(c.doc, 'alla ser detta'), waitForNote(a.doc, 'alla ser detta')]);
+		expect(noteTexts(c.doc).sort()).toEqual(['alla ser detta', 'efter felet']);
+	});
+});
