@@ -10,6 +10,7 @@ import {
 	updateQuestion
 } from '$lib/workshop/journey';
 import { updatePersona } from '$lib/workshop/persona';
+import { setBoardLocked } from '$lib/workshop/records/board-state';
 import { participantWrites, type Writer } from './write-policy';
 
 const anna: Writer = { membershipId: 'anna' };
@@ -211,5 +212,30 @@ describe('what a participant may write to the board', () => {
 		const onlyDelete = Y.encodeStateAsUpdate(ds, Y.encodeStateVector(ds));
 		expect(check(doc, onlyDelete)).toMatch(/does not have/);
 		expect(check(doc, new Uint8Array([1, 2, 3, 250, 250]))).toBe('malformed');
+	});
+});
+
+describe('a locked board (stand-in until the write judge enforces it)', () => {
+	it('refuses every new write of a participant, but not a catch-up that changes nothing', () => {
+		const { doc, eventId } = server();
+		const client = replica(doc);
+		let id = '';
+		expect(
+			judge(doc, client, () => (id = addNote(client, { text: 'före', author: annaAuthor })))
+		).toBeNull();
+		deleteNote(client, id);
+		const pendingDelete = Y.encodeStateAsUpdate(client, Y.encodeStateVector(doc));
+		setBoardLocked(doc, true);
+		expect(judge(doc, client, () => addNote(client, { text: 'x', author: annaAuthor }))).toMatch(
+			/locked/
+		);
+		expect(check(doc, pendingDelete)).toMatch(/locked/);
+		expect(judge(doc, client, () => setEmotion(client, eventId, 'anna', 1))).toMatch(/locked/);
+		// What y-websocket sends on every connect: the whole state, nothing new in it.
+		const fresh = replica(doc);
+		expect(check(doc, Y.encodeStateAsUpdate(fresh, Y.encodeStateVector(doc)))).toBeNull();
+		expect(check(doc, Y.encodeStateAsUpdate(fresh))).toBeNull();
+		setBoardLocked(doc, false);
+		expect(check(doc, pendingDelete)).toBeNull();
 	});
 });

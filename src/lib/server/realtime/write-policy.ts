@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { NOTE_TEXT_MAX, noteKinds, notesMap } from '$lib/workshop/doc';
 import { EMOTION_MAX, EMOTION_MIN } from '$lib/workshop/emotions';
 import { organisations, professions } from '$lib/workshop/people';
+import { isBoardLocked } from '$lib/workshop/records/board-state';
 
 /**
  * What a participant may write into a workshop's shared board, checked on the server before
@@ -67,6 +68,8 @@ const refuse = (reason: string): never => {
 export function participantWrites(writer: Writer): WriteCheck {
 	return (doc, update) => {
 		try {
+			// Stand-in until the write judge enforces the lock: while locked, nothing new at all.
+			if (isBoardLocked(doc) && changesSomething(doc, update)) refuse('the board is locked');
 			new UpdateCheck(doc, update, writer).run();
 			return null;
 		} catch (error) {
@@ -74,6 +77,27 @@ export function participantWrites(writer: Writer): WriteCheck {
 			return { reason: 'not a Yjs update', malformed: true };
 		}
 	};
+}
+
+/** Whether the update holds a struct the server lacks or deletes something still there. */
+function changesSomething(doc: Y.Doc, update: Uint8Array): boolean {
+	const { structs, ds } = Y.decodeUpdate(update);
+	const state = (client: number) => Y.getState(doc.store, client);
+	if (structs.some((s) => !(s instanceof Y.Skip) && s.id.clock + s.length > state(s.id.client))) {
+		return true;
+	}
+	for (const [client, ranges] of ds.clients) {
+		for (const { clock, len } of ranges) {
+			if (clock + len > state(client)) return true;
+			const structs = doc.store.clients.get(client) ?? [];
+			for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
+				const struct = structs[i]!;
+				if (struct.id.clock >= clock + len) break;
+				if (!struct.deleted) return true;
+			}
+		}
+	}
+	return false;
 }
 
 class UpdateCheck {
