@@ -1,8 +1,11 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { listNotes } from '$lib/workshop/doc';
 import { boardRoom } from '$lib/workshop/rooms';
+import { DocRecovery } from './doc-recovery.svelte';
 import { BoardJourney } from './journey.svelte';
+import { BoardState } from './managers/board-state.svelte';
 import { BoardNotes } from './notes.svelte';
 import { readPeers, type Peer, type PresenceUser } from './presence';
 import { throttle } from './throttle';
@@ -14,8 +17,6 @@ export const OFFLINE_AFTER_MS = 8_000;
 /** Presence is sent at most this often, and only when it changed. */
 export const PRESENCE_SEND_MS = 500;
 const PRESENCE_VIEW_MS = 300;
-/** After the server closed with a "do not retry" code (e.g. rate limited), try again later. */
-const RETRY_AFTER_CLOSE_MS = 5_000;
 
 /**
  * One workshop board in this browser: the shared Y.Doc, kept in IndexedDB so nothing typed
@@ -27,6 +28,9 @@ export class BoardConnection {
 	readonly room: string;
 	readonly notes: BoardNotes;
 	readonly journey: BoardJourney;
+	readonly state: BoardState;
+	/** What happens after the server refused this browser's changes (docs/realtime.md). */
+	readonly recovery: DocRecovery;
 
 	#status = $state<ConnectionStatus>('connecting');
 	#synced = $state(false);
@@ -39,7 +43,6 @@ export class BoardConnection {
 	#everConnected = false;
 	#downSince: number | null = Date.now();
 	#offlineTimer: ReturnType<typeof setTimeout> | null = null;
-	#retryTimer: ReturnType<typeof setTimeout> | null = null;
 	#user: PresenceUser;
 	#sentUser = '';
 	#sendUser = throttle(() => this.#publishUser(), PRESENCE_SEND_MS);
@@ -51,6 +54,7 @@ export class BoardConnection {
 		this.#user = user;
 		this.notes = new BoardNotes(this.doc);
 		this.journey = new BoardJourney(this.doc);
+		this.state = new BoardState(this.doc);
 		this.#local = new IndexeddbPersistence(`samskapa:${this.room}`, this.doc);
 		this.#local.on('synced', () => {
 			this.#loaded = true;
@@ -73,11 +77,16 @@ export class BoardConnection {
 			this.#synced = synced;
 			if (synced) this.#loaded = true;
 		});
-		this.#provider.on('closed', () => {
-			this.#retryTimer ??= setTimeout(() => {
-				this.#retryTimer = null;
-				this.#provider.connect();
-			}, RETRY_AFTER_CLOSE_MS);
+		const me = user.membershipId;
+		this.recovery = new DocRecovery({
+			room: this.room,
+			doc: this.doc,
+			provider: this.#provider,
+			local: this.#local,
+			keep: (doc) =>
+				listNotes(doc)
+					.filter((note) => note.authorId === me)
+					.map(({ id, text }) => ({ id, text }))
 		});
 		this.#provider.awareness.on('change', this.#onAwareness);
 		window.addEventListener('online', this.#onNetwork);
@@ -118,11 +127,11 @@ export class BoardConnection {
 		this.#provider.awareness.off('change', this.#onAwareness);
 		this.#sendUser.cancel();
 		this.#viewPeers.cancel();
-		for (const timer of [this.#offlineTimer, this.#retryTimer]) {
-			if (timer !== null) clearTimeout(timer);
-		}
+		if (this.#offlineTimer !== null) clearTimeout(this.#offlineTimer);
+		this.recovery.destroy();
 		this.notes.destroy();
 		this.journey.destroy();
+		this.state.destroy();
 		this.#provider.destroy();
 		this.#local.destroy().catch(() => {});
 		this.doc.destroy();
@@ -142,7 +151,13 @@ export class BoardConnection {
 	#onAwareness = () => this.#viewPeers.call();
 
 	#onNetwork = () => {
-		if (navigator.onLine && !this.#connected) {
+		// After a refusal the socket stays closed: what this browser holds was refused.
+		const stopped = this.recovery.recovering || this.recovery.failed;
+		if (!stopped && !navigator.onLine) {
+			// The socket is gone with the network; closing it now makes the board say so at once
+			// and keeps a half-dead socket from delivering anything later.
+			this.#provider.disconnect();
+		} else if (!stopped && !this.#connected) {
 			// Give the reconnect a moment before calling it offline again.
 			this.#downSince = Date.now();
 			this.#provider.connect();

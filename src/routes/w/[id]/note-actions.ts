@@ -21,8 +21,14 @@ export interface NotePlace {
  */
 export function noteActions(ctx: BoardContext) {
 	return {
+		/** The role may write notes and ratings (observers may not); see also `locked`. */
 		get canWrite() {
 			return ctx.me.role !== 'observer';
+		},
+
+		/** The board is locked for this person right now: write controls show, disabled. */
+		get locked() {
+			return ctx.board?.state.blocks(ctx.me.role) ?? false;
 		},
 
 		/** Own notes for everyone who may write; any note for facilitators. */
@@ -33,7 +39,7 @@ export function noteActions(ctx: BoardContext) {
 
 		add(text: string, kind: NoteKind, place: NotePlace, announcement?: string): boolean {
 			const board = ctx.board;
-			if (!board || ctx.me.role === 'observer') return false;
+			if (!board || ctx.me.role === 'observer' || this.locked) return false;
 			const { me, workshop } = ctx;
 			addNote(board.doc, {
 				text,
@@ -53,7 +59,7 @@ export function noteActions(ctx: BoardContext) {
 
 		save(id: string, text: string, kind: NoteKind): boolean {
 			const board = ctx.board;
-			if (!board) return false;
+			if (!board || this.locked) return false;
 			const doc = board.doc;
 			let saved = false;
 			doc.transact(() => {
@@ -65,7 +71,7 @@ export function noteActions(ctx: BoardContext) {
 
 		remove(id: string) {
 			const board = ctx.board;
-			if (!board) return;
+			if (!board || this.locked) return;
 			deleteNote(board.doc, id);
 			ctx.announce(m.board_note_deleted());
 		}

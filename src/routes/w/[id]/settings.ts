@@ -9,3 +9,6 @@ export const ANONYMOUS_PRESENCE_NAME = '–';
 
 /** How often an open board re-reads the workshop's settings (anonymity can change live). */
 export const SETTINGS_REFRESH_MS = 60_000;
+
+/** The id of the lock banner's text: the reason every disabled write control points to. */
+export const LOCK_REASON_ID = 'board-locked-reason';

@@ -1,0 +1,93 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible } from './axe';
+import { addNote, facilitatorCreatesWorkshop, participantJoins, waitOnline } from './flows';
+
+const BANNER = 'Tavlan är låst av facilitatorn. Du kan läsa men inte skriva just nu.';
+const OFFLINE_TEXT = 'Skrivet offline medan låset kom';
+
+const lockButton = (page: Page) => page.getByRole('button', { name: 'Lås tavlan', exact: true });
+const unlockButton = (page: Page) =>
+	page.getByRole('button', { name: 'Lås upp tavlan', exact: true });
+const addButton = (page: Page) => page.getByRole('button', { name: 'Lägg till lapp', exact: true });
+const notes = (page: Page, text: string) => page.getByTestId('note').filter({ hasText: text });
+
+test('the facilitator locks the board live, and a participant who wrote during the lock recovers by itself', async ({
+	browser
+}) => {
+	const facilitatorContext = await browser.newContext();
+	const participantContext = await browser.newContext();
+	const fac = await facilitatorContext.newPage();
+	const pia = await participantContext.newPage();
+	const code = await facilitatorCreatesWorkshop(fac, 'Låst tavla');
+	await participantJoins(pia, code, 'Pia Deltagare');
+	await Promise.all([waitOnline(fac), waitOnline(pia)]);
+	await expect(lockButton(pia)).toHaveCount(0);
+
+	// The lock comes down live: banner, announcement, disabled write controls.
+	await lockButton(fac).click();
+	await expect(unlockButton(fac)).toBeFocused();
+	await expect(pia.getByTestId('lock-banner')).toHaveText(BANNER);
+	await expect(pia.getByTestId('announcer')).toHaveText('Tavlan är låst.');
+	await expect(fac.getByTestId('announcer')).toHaveText('Tavlan är låst.');
+	await expect(addButton(pia)).toBeDisabled();
+	await expect(addButton(pia)).toHaveAccessibleDescription(BANNER);
+	await expect(pia.getByTestId('add-note-open').first()).toBeDisabled();
+	await expect(pia.getByRole('radio').first()).toBeDisabled();
+	await expect(addButton(fac)).toBeEnabled();
+	await expectAccessible(pia);
+	await expectAccessible(fac);
+
+	await unlockButton(fac).click();
+	await expect(pia.getByTestId('lock-banner')).toHaveCount(0);
+	await expect(pia.getByTestId('announcer')).toHaveText('Tavlan är upplåst. Alla kan skriva igen.');
+	await expect(addButton(pia)).toBeEnabled();
+
+	// The race: Pia is offline when the lock comes down, so she still believes she may write.
+	await participantContext.setOffline(true);
+	await expect(pia.getByTestId('connection')).toHaveAttribute('data-status', 'offline');
+	await lockButton(fac).click();
+	await expect(unlockButton(fac)).toBeVisible();
+	await addNote(pia, OFFLINE_TEXT);
+	await expect(notes(pia, OFFLINE_TEXT)).toHaveCount(1);
+
+	// Back online the server refuses her note; the page starts over from the server by itself.
+	let loads = 0;
+	pia.on('load', () => loads++);
+	const reloaded = pia.waitForEvent('load');
+	await participantContext.setOffline(false);
+	await reloaded;
+	await waitOnline(pia);
+	await expect(pia.getByRole('heading', { name: 'Din ändring kunde inte sparas' })).toBeVisible();
+	await expect(pia.getByTestId('unsaved-text')).toHaveValue(OFFLINE_TEXT);
+	await expect(pia.getByTestId('lock-banner')).toHaveText(BANNER);
+	await expect(notes(pia, OFFLINE_TEXT)).toHaveCount(0);
+	await expect(notes(fac, OFFLINE_TEXT)).toHaveCount(0);
+
+	// The text is there to copy.
+	await participantContext.grantPermissions(['clipboard-read', 'clipboard-write']);
+	await pia.getByRole('button', { name: 'Kopiera text 1' }).click();
+	await expect(pia.getByTestId('announcer')).toHaveText('Texten är kopierad.');
+	expect(await pia.evaluate(() => navigator.clipboard.readText())).toBe(OFFLINE_TEXT);
+	await expectAccessible(pia);
+
+	// The board is usable again: after the unlock her next note reaches the facilitator.
+	await unlockButton(fac).click();
+	await expect(pia.getByTestId('lock-banner')).toHaveCount(0);
+	await addNote(pia, 'Efter upplåsningen');
+	await expect(notes(fac, 'Efter upplåsningen')).toHaveCount(1);
+	await expect(notes(pia, 'Efter upplåsningen')).toHaveCount(1);
+
+	// Closing the panel is final, also after a reload; the refused note never comes back.
+	await pia.getByRole('button', { name: 'Stäng', exact: true }).click();
+	await expect(pia.getByTestId('unsaved')).toHaveCount(0);
+	await pia.reload();
+	await waitOnline(pia);
+	await expect(notes(pia, 'Efter upplåsningen')).toHaveCount(1);
+	await expect(pia.getByTestId('unsaved')).toHaveCount(0);
+	await expect(notes(pia, OFFLINE_TEXT)).toHaveCount(0);
+	await expect(notes(fac, OFFLINE_TEXT)).toHaveCount(0);
+	expect(loads).toBe(2);
+
+	await facilitatorContext.close();
+	await participantContext.close();
+});
