@@ -11,7 +11,7 @@ export default defineConfig({
 			paraglideVitePlugin({
 				project: './project.inlang',
 				outdir: './src/lib/paraglide',
-				strategy: ['cookie', 'baseLocale']
+				strategy: ['cookie', 'preferredLanguage', 'baseLocale']
 			}),
 		sveltekit(),
 		realtimeDevPlugin()

@@ -129,6 +129,9 @@ test('keyboard only: a facilitator adds a note, marks it and moves an event', as
 
 	// Move: the move button keeps focus, so Enter twice moves the event two places.
 	expect(await board.eventTitles()).toEqual(['Händelse 1', 'Händelse 2', 'Händelse 3']);
+	// Moving is structure editing: a mode the facilitator switches on first.
+	await page.getByRole('button', { name: 'Redigera struktur' }).focus();
+	await page.keyboard.press('Enter');
 	await page.getByRole('button', { name: 'Flytta Händelse 1 åt höger' }).focus();
 	await page.keyboard.press('Enter');
 	await expect.poll(() => board.eventTitles()).toEqual(['Händelse 2', 'Händelse 1', 'Händelse 3']);

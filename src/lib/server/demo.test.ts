@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listNotes } from '$lib/workshop/doc';
 import { listEvents, listQuestions } from '$lib/workshop/journey';
 import { readPersona } from '$lib/workshop/persona';
+import { findTemplate, SEED_TEMPLATE_ID, templateFromDoc } from '$lib/workshop/template';
 import { demoDocument } from './demo';
 
 describe('demo workshop "Oskar 83"', () => {
@@ -22,6 +23,16 @@ describe('demo workshop "Oskar 83"', () => {
 		expect(events[0]!.facts).toContain('Ringer 1177');
 		expect(events[1]!.facts).toContain('Palliativt beslut saknas');
 		expect(listQuestions(doc)).toHaveLength(5);
+	});
+
+	it('is the built-in Oskar 83 template plus the quotes: one source of truth', () => {
+		const { persona, events, questions } = templateFromDoc(doc, 'x', 'x');
+		const seed = findTemplate(SEED_TEMPLATE_ID)!;
+		expect({ persona, events, questions }).toEqual({
+			persona: seed.persona,
+			events: seed.events,
+			questions: seed.questions
+		});
 	});
 
 	it('puts the quotes as citat in the "Vad skaver" and "Önskat läge" rows', () => {

@@ -9,7 +9,7 @@ import { createWorkshop } from './services/workshops';
 import { ensureSetting, getSetting } from './services/settings';
 import { addNote } from '$lib/workshop/doc';
 import { listEvents, listQuestions } from '$lib/workshop/journey';
-import { applyTemplate, DEFAULT_TEMPLATE_ID, findTemplate } from '$lib/workshop/template';
+import { applyTemplate, findTemplate, SEED_TEMPLATE_ID } from '$lib/workshop/template';
 import oskar from './demo-oskar-83.json';
 import { boardRoom } from '$lib/workshop/rooms';
 import { newId } from '$lib/workshop/ids';
@@ -19,14 +19,13 @@ export const DEMO_TOKEN_KEY = 'demo_login_token';
 
 /**
  * The seed workshop in its own words (shared/seeds: "Sammanfattning WORKSHOP Hälso- och
- * sjukvård i hemmet"): persona, Händelse 1–3 with their facts, the five questions of the
- * Nära vård template and the quotes in their rows. The seed groups quotes by question only,
- * so they are spread over the events in turn.
+ * sjukvård i hemmet"): the built-in Oskar 83 template (persona, Händelse 1–3 with their
+ * facts, the five questions) plus the quotes in their rows, which a template never carries.
+ * The seed groups quotes by question only, so they are spread over the events in turn.
  */
 export function demoDocument(): Y.Doc {
 	const doc = new Y.Doc();
-	const template = findTemplate(DEFAULT_TEMPLATE_ID)!;
-	applyTemplate(doc, { ...template, persona: oskar.persona, events: oskar.events });
+	applyTemplate(doc, findTemplate(SEED_TEMPLATE_ID)!);
 	const eventIds = listEvents(doc).map((e) => e.id);
 	const questionIds = listQuestions(doc).map((q) => q.id);
 	const author = { id: 'demo', name: null, profession: 'annan', organisation: 'annan' };

@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import { addEvent, addQuestion, listEvents, listQuestions } from './journey';
 import { readPersona, updatePersona } from './persona';
 import naraVard from './templates/patientresa-nara-vard.json';
+import oskar83 from './templates/oskar-83-hemsjukvard.json';
 import tom from './templates/tom.json';
 
 /**
@@ -27,8 +28,12 @@ export const templateSchema = z.object({
 });
 export type Template = z.infer<typeof templateSchema>;
 
-export const builtInTemplates: Template[] = [naraVard, tom].map((t) => templateSchema.parse(t));
+export const builtInTemplates: Template[] = [naraVard, oskar83, tom].map((t) =>
+	templateSchema.parse(t)
+);
 export const DEFAULT_TEMPLATE_ID = 'patientresa-nara-vard';
+/** The seed workshop (Oskar 83) as a template: the demo workshop is made from it. */
+export const SEED_TEMPLATE_ID = 'oskar-83-hemsjukvard';
 
 export function findTemplate(id: string, extra: Template[] = []): Template | undefined {
 	return [...builtInTemplates, ...extra].find((t) => t.id === id);
