@@ -181,7 +181,9 @@ export class ApiClient {
 			password: input.password ?? 'correct horse battery staple',
 			displayName: input.displayName ?? 'Facilitator'
 		};
-		return (await this.#expect<{ user: User }>('POST', '/api/signup', body, [200, 201])).user;
+		// Sign-up never signs in (it answers alike for known addresses): sign in next.
+		await this.#expect<{ accepted: true }>('POST', '/api/signup', body, [202]);
+		return this.login(body.email, body.password);
 	}
 
 	async login(email: string, password: string) {

@@ -20,4 +20,14 @@ describe('RateLimiter', () => {
 		expect(limiter.blocked('a', 1)).toBe(true);
 		expect(limiter.blocked('a', 1000)).toBe(false);
 	});
+
+	it('gives back a refunded attempt within its window only', () => {
+		const limiter = new RateLimiter(1, 1000);
+		expect(limiter.take('a', 0)).toBe(true);
+		limiter.refund('a', 1);
+		expect(limiter.take('a', 2)).toBe(true);
+		expect(limiter.take('a', 3)).toBe(false);
+		limiter.refund('a', 1000);
+		expect(limiter.blocked('a', 1000)).toBe(false);
+	});
 });

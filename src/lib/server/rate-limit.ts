@@ -19,6 +19,12 @@ export class RateLimiter {
 		return entry.count <= this.limit;
 	}
 
+	/** Gives back one attempt of the current window (an attempt that turned out not to count). */
+	refund(key: string, now = Date.now()) {
+		const entry = this.#hits.get(key);
+		if (entry && entry.resetAt > now && entry.count > 0) entry.count--;
+	}
+
 	/** True when the key has used up this window, without counting an attempt. */
 	blocked(key: string, now = Date.now()): boolean {
 		const entry = this.#hits.get(key);

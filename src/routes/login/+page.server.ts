@@ -1,12 +1,13 @@
 import { redirect } from '@sveltejs/kit';
 import { logIn, safeNext } from '$lib/server/services/accounts';
+import { takeSignupNotice } from '$lib/server/auth/signup-notice';
 import { failAction, formValues } from '$lib/server/services/outcome';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = ({ cookies, locals, url }) => {
 	const next = safeNext(url.searchParams.get('next'));
 	if (locals.session?.user) redirect(303, next);
-	return { next };
+	return { next, registered: takeSignupNotice(cookies) };
 };
 
 export const actions: Actions = {

@@ -13,5 +13,16 @@ const perMinute = (value: string | undefined, fallback: number) => {
  */
 export const joinFailures = new RateLimiter(perMinute(process.env.JOIN_RATE_LIMIT, 20), MINUTE);
 
-/** Failed sign-ins per client address: the /login page and POST /api/login share it. */
-export const loginFailures = new RateLimiter(perMinute(process.env.LOGIN_RATE_LIMIT, 10), MINUTE);
+/**
+ * Sign-ins per client address that are running or failed: the /login page and POST /api/login
+ * share it. An attempt takes its place before the password is checked (so parallel guesses
+ * cannot all be checked before the first failure is counted) and gives it back when the
+ * password was right. LOGIN_RATE_LIMIT, default 10 a minute.
+ */
+export const loginAttempts = new RateLimiter(perMinute(process.env.LOGIN_RATE_LIMIT, 10), MINUTE);
+
+/**
+ * Sign-ups per client address, every valid attempt counted before the password is hashed: the
+ * /signup page and POST /api/signup share it. SIGNUP_RATE_LIMIT, default 20 a minute.
+ */
+export const signupAttempts = new RateLimiter(perMinute(process.env.SIGNUP_RATE_LIMIT, 20), MINUTE);

@@ -5,21 +5,32 @@ import { hashPassword, verifyPassword } from '../auth/password';
 import { newId } from '$lib/workshop/ids';
 import type { SignupInput } from '$lib/schemas';
 
-export class EmailTakenError extends Error {}
+function isUniqueViolation(e: unknown): boolean {
+	return (e as { code?: string } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
 
-export async function createUser(db: DB, input: SignupInput) {
+/**
+ * Creates an account unless the address has one; true when it created one. The password is
+ * hashed either way, so the answer takes as long for a known address as for a new one.
+ */
+export async function registerUser(db: DB, input: SignupInput): Promise<boolean> {
+	const passwordHash = await hashPassword(input.password);
 	const existing = db
 		.select({ id: users.id })
 		.from(users)
 		.where(eq(users.email, input.email))
 		.get();
-	if (existing) throw new EmailTakenError(input.email);
-	const passwordHash = await hashPassword(input.password);
-	const id = newId();
-	db.insert(users)
-		.values({ id, email: input.email, displayName: input.displayName, passwordHash })
-		.run();
-	return { id, email: input.email, displayName: input.displayName };
+	if (existing) return false;
+	try {
+		db.insert(users)
+			.values({ id: newId(), email: input.email, displayName: input.displayName, passwordHash })
+			.run();
+	} catch (e) {
+		// Two sign-ups racing for one address end in the unique index.
+		if (isUniqueViolation(e)) return false;
+		throw e;
+	}
+	return true;
 }
 
 // A fixed hash so an unknown email costs as much time as a wrong password.

@@ -4,8 +4,9 @@ import { readJson } from '$lib/server/services/api';
 import { failureResponse } from '$lib/server/services/outcome';
 import type { RequestHandler } from './$types';
 
+/** 202 whether or not the address had an account (see signUp); sign in with POST /api/login. */
 export const POST: RequestHandler = async (event) => {
 	const result = await signUp(event, await readJson(event.request));
 	if (!result.ok) return failureResponse(result);
-	return json({ user: result.value }, { status: 201 });
+	return json({ accepted: true }, { status: 202 });
 };

@@ -1,4 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { and, eq } from 'drizzle-orm';
 import { timingSafeEqual } from 'node:crypto';
 import { users, workshops } from '$lib/server/db/schema';
@@ -6,7 +6,7 @@ import { signIn } from '$lib/server/auth/cookie';
 import { DEMO_EMAIL, DEMO_TOKEN_KEY } from '$lib/server/demo';
 import { getSetting } from '$lib/server/services/settings';
 import { m } from '$lib/paraglide/messages';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 function sameToken(a: string, b: string): boolean {
 	const x = Buffer.from(a);
@@ -14,11 +14,8 @@ function sameToken(a: string, b: string): boolean {
 	return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/**
- * The printed demo link: a GET with an effect by design (it is opened from a terminal or a
- * chat). It signs this browser in as the demo facilitator and opens "Oskar 83".
- */
-export const load: PageServerLoad = (event) => {
+/** The demo account and its workshop when the token is the demo link's; else a 404. */
+function demoFor(event: RequestEvent<{ token: string }>) {
 	const { db } = event.locals.app;
 	const stored = getSetting(db, DEMO_TOKEN_KEY);
 	const user = db.select().from(users).where(eq(users.email, DEMO_EMAIL)).get();
@@ -32,6 +29,29 @@ export const load: PageServerLoad = (event) => {
 	if (!stored || !user || !demo || !sameToken(stored, event.params.token)) {
 		error(404, m.error_link_unknown());
 	}
-	signIn(event, { id: user.id, email: user.email, displayName: user.displayName });
+	return { user: { id: user.id, email: user.email, displayName: user.displayName }, demo };
+}
+
+/**
+ * The printed demo link: a GET with an effect by design (it is opened from a terminal or a
+ * chat). It signs this browser in as the demo facilitator and opens "Oskar 83" — unless the
+ * browser is signed in to another account: then the page asks before switching.
+ */
+export const load: PageServerLoad = (event) => {
+	const { user, demo } = demoFor(event);
+	const current = event.locals.session?.user;
+	if (current?.id === user.id) redirect(303, `/w/${demo.id}`);
+	if (current) {
+		return { current: { name: current.displayName, email: current.email }, demo: user.displayName };
+	}
+	signIn(event, user);
 	redirect(303, `/w/${demo.id}`);
+};
+
+export const actions: Actions = {
+	switch: (event) => {
+		const { user, demo } = demoFor(event);
+		signIn(event, user);
+		redirect(303, `/w/${demo.id}`);
+	}
 };

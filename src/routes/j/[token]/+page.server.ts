@@ -1,4 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
+import { signOut } from '$lib/server/auth/cookie';
 import { m } from '$lib/paraglide/messages';
 import { joinWorkshop } from '$lib/server/services/join';
 import { failAction, failure, formValues } from '$lib/server/services/outcome';
@@ -25,7 +26,7 @@ export const load: PageServerLoad = ({ locals, params }) => {
 	return {
 		kind: link.kind,
 		title: workshop.title,
-		signedIn: Boolean(session?.user),
+		account: session?.user ? { name: session.user.displayName, email: session.user.email } : null,
 		profile: member
 			? {
 					displayName: member.displayName,
@@ -52,5 +53,10 @@ export const actions: Actions = {
 		}
 		const membership = acceptCofacilitator(locals.app.db, link, user);
 		redirect(303, `/w/${membership.workshopId}`);
+	},
+	/** "Not this account": sign out, sign in as the right one, and come back to the link. */
+	switch: (event) => {
+		signOut(event);
+		redirect(303, `/login?next=${encodeURIComponent(event.url.pathname)}`);
 	}
 };

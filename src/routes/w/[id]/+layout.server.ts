@@ -35,7 +35,10 @@ function inviteLinks(db: DB, workshopId: string, origin: string): InviteLink[] {
 export const load = (({ locals, params, url, setHeaders, depends }) => {
 	depends(WORKSHOP_DEPENDENCY);
 	const session = locals.session;
-	if (!session) redirect(303, '/join');
+	// Without an account session this may be a facilitator whose session ended: sign in, then
+	// come back here (the sign-in page points participants to the join page).
+	const signIn = `/login?next=${encodeURIComponent(url.pathname)}`;
+	if (!session) redirect(303, signIn);
 	const { db } = locals.app;
 	const workshop = getWorkshop(db, params.id);
 	if (!workshop) error(404, m.error_not_found());
@@ -43,7 +46,10 @@ export const load = (({ locals, params, url, setHeaders, depends }) => {
 		sessionId: session.id,
 		userId: session.userId
 	});
-	if (!membership) error(403, m.error_not_member());
+	if (!membership) {
+		if (!session.user) redirect(303, signIn);
+		error(403, m.error_not_member());
+	}
 	// Facilitators see live invitation tokens: keep the pages out of every cache.
 	setHeaders({ 'cache-control': 'private, no-store' });
 	const isFacilitator = membership.role === 'facilitator';

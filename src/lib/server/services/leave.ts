@@ -1,0 +1,12 @@
+import { eq } from 'drizzle-orm';
+import type { DB } from '../db';
+import { memberships } from '../db/schema';
+
+/**
+ * Takes a membership away from the browser session that joined with it: the person's notes
+ * stay on the board under their name, but this browser is no longer in the workshop (on a
+ * shared computer the next person does not write as them). Coming back means joining again.
+ */
+export function leaveWorkshop(db: DB, membershipId: string) {
+	db.update(memberships).set({ sessionId: null }).where(eq(memberships.id, membershipId)).run();
+}
