@@ -4,7 +4,7 @@ import { nameGroup } from './name-group';
 import { analyse, type Analysed, type InsightText } from './pipeline';
 
 /** Where the facilitator's slider starts: small, precise groups rather than big vague ones. */
-export const DEFAULT_THRESHOLD = 0.3;
+export const DEFAULT_THRESHOLD = 0.2;
 
 export interface SuggestOptions {
 	/** 0..1: how alike (average cosine) a group's notes must be; higher gives smaller groups. */

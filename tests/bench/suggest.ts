@@ -1,0 +1,89 @@
+/**
+ * Suggested grouping benchmark (issue 8): time for 100, 500 and 2,000 insights (target:
+ * 500 under 200 ms), and the Adjusted Rand Index on the labelled Swedish set for
+ * suggestGroups and the two baselines, with a threshold sweep of each.
+ *
+ *   npm run bench:suggest            (RUNS=9 to change the number of timed runs per size)
+ *
+ * Larger sets are made by recombining the labelled notes deterministically (first half of one
+ * note + second half of another), so they have the vocabulary and repetition of real notes.
+ */
+import { adjustedRandIndex, labelsOf } from '../../src/lib/workshop/analysis/ari.ts';
+import { allInOneGroup, sharedWordGroups } from '../../src/lib/workshop/analysis/baselines.ts';
+import { labelledInsightsSv } from '../../src/lib/workshop/analysis/fixtures/insights-sv.ts';
+import { analyse } from '../../src/lib/workshop/analysis/pipeline.ts';
+import {
+	DEFAULT_THRESHOLD,
+	groupAnalysed,
+	suggestGroups
+} from '../../src/lib/workshop/analysis/suggest-groups.ts';
+
+const RUNS = Number(process.env.RUNS ?? 9);
+const TARGET_MS = 200;
+const labelled = labelledInsightsSv();
+
+function generate(count: number): { id: string; text: string }[] {
+	const notes = labelled.map((l) => l.text.split(' '));
+	const m = notes.length;
+	return Array.from({ length: count }, (_, k) => {
+		const a = notes[(k * 7919) % m]!;
+		const b = notes[(k * 104_729 + 13) % m]!;
+		const text = [...a.slice(0, Math.ceil(a.length / 2)), ...b.slice(Math.ceil(b.length / 2))];
+		return { id: `g${String(k).padStart(5, '0')}`, text: text.join(' ') };
+	});
+}
+
+const percentile = (sorted: number[], p: number) =>
+	sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+console.log(`suggestGroups timing (threshold ${DEFAULT_THRESHOLD}, ${RUNS} runs after 1 warm-up)`);
+for (const size of [100, 500, 2000]) {
+	const items = generate(size);
+	const cold = performance.now();
+	const groups = suggestGroups(items);
+	const coldMs = performance.now() - cold;
+	const times: number[] = [];
+	for (let r = 0; r < RUNS; r++) {
+		const start = performance.now();
+		suggestGroups(items);
+		times.push(performance.now() - start);
+	}
+	times.sort((x, y) => x - y);
+	const p50 = percentile(times, 50);
+	const verdict = size === 500 ? (p50 < TARGET_MS ? '  ✓ under target' : '  ✗ OVER target') : '';
+	console.log(
+		`  ${String(size).padStart(5)} insights: p50 ${p50.toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms` +
+			` (first call ${coldMs.toFixed(1)} ms), ${groups.length} groups${verdict}`
+	);
+}
+
+const truth = new Map(labelled.map((l) => [l.id, l.area]));
+const areas = new Set(truth.values()).size;
+const ari = (groups: { ids: string[] }[]) => adjustedRandIndex(truth, labelsOf(groups));
+const thresholds = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5];
+
+console.log(
+	`\nAdjusted Rand Index on the labelled set (${labelled.length} insights, ${areas} areas)`
+);
+const ours = suggestGroups(labelled);
+console.log(
+	`  suggestGroups (default ${DEFAULT_THRESHOLD}): ${ari(ours).toFixed(3)} (${ours.length} groups)`
+);
+console.log(`  baseline (a) all in one group:      ${ari(allInOneGroup(labelled)).toFixed(3)}`);
+const sweep = thresholds.map((t) => ({ t, groups: sharedWordGroups(labelled, t) }));
+const bestBaseline = sweep.reduce((b, s) => (ari(s.groups) > ari(b.groups) ? s : b));
+console.log(
+	`  baseline (b) exact shared words, best threshold ${bestBaseline.t} (tuned on the answer): ` +
+		`${ari(bestBaseline.groups).toFixed(3)} (${bestBaseline.groups.length} groups)`
+);
+
+console.log('\nThreshold sweep: ARI (groups)');
+console.log('  threshold  suggestGroups      exact shared words');
+const analysed = analyse(labelled);
+for (const { t, groups } of sweep) {
+	const g = groupAnalysed(analysed, t);
+	console.log(
+		`  ${t.toFixed(2).padStart(9)}  ${ari(g).toFixed(3)} (${String(g.length).padStart(3)})` +
+			`        ${ari(groups).toFixed(3)} (${String(groups.length).padStart(3)})`
+	);
+}
