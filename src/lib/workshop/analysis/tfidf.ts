@@ -21,17 +21,17 @@ export interface Vectorised {
  */
 export function tfidfVectors(notes: readonly NoteFeatures[], weights: FamilyWeights): Vectorised {
 	const features: string[] = [];
-	const indexOf = new Map<string, number>();
+	const vocabulary = new Map<Family, Map<string, number>>(FAMILIES.map((f) => [f, new Map()]));
 	const df: number[] = [];
 	for (const note of notes) {
 		for (const family of FAMILIES) {
+			const vocab = vocabulary.get(family)!;
 			for (const key of note.counts[family].keys()) {
-				const name = `${family}:${key}`;
-				let i = indexOf.get(name);
+				let i = vocab.get(key);
 				if (i === undefined) {
 					i = features.length;
-					indexOf.set(name, i);
-					features.push(name);
+					vocab.set(key, i);
+					features.push(`${family}:${key}`);
 					df.push(0);
 				}
 				df[i]! += 1;
@@ -39,31 +39,37 @@ export function tfidfVectors(notes: readonly NoteFeatures[], weights: FamilyWeig
 		}
 	}
 	const n = notes.length;
-	const idf = df.map((d) => Math.log((1 + n) / (1 + d)) + 1);
+	const idf = Float64Array.from(df, (d) => Math.log((1 + n) / (1 + d)) + 1);
 
 	const vectors = notes.map((note) => {
-		const entries: [number, number][] = [];
+		let size = 0;
+		for (const family of FAMILIES) if (weights[family] > 0) size += note.counts[family].size;
+		const index = new Int32Array(size);
+		const weight = new Float64Array(size);
+		let k = 0;
 		for (const family of FAMILIES) {
-			const weight = weights[family];
-			if (weight <= 0 || note.counts[family].size === 0) continue;
-			const start = entries.length;
+			const scale = weights[family];
+			if (scale <= 0 || note.counts[family].size === 0) continue;
+			const vocab = vocabulary.get(family)!;
+			const start = k;
 			let norm = 0;
 			for (const [key, count] of note.counts[family]) {
-				const i = indexOf.get(`${family}:${key}`)!;
+				const i = vocab.get(key)!;
 				const w = (1 + Math.log(count)) * idf[i]!;
-				entries.push([i, w]);
+				index[k] = i;
+				weight[k++] = w;
 				norm += w * w;
 			}
-			const scale = weight / Math.sqrt(norm);
-			for (let k = start; k < entries.length; k++) entries[k]![1] *= scale;
+			const s = scale / Math.sqrt(norm);
+			for (let m = start; m < k; m++) weight[m]! *= s;
 		}
-		entries.sort((a, b) => a[0] - b[0]);
+		const order = Array.from(index.keys()).sort((a, b) => index[a]! - index[b]!);
 		let norm = 0;
-		for (const [, w] of entries) norm += w * w;
-		const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+		for (const w of weight) norm += w * w;
+		const unit = norm > 0 ? 1 / Math.sqrt(norm) : 0;
 		return {
-			index: Int32Array.from(entries, (e) => e[0]),
-			value: Float32Array.from(entries, (e) => e[1] * scale)
+			index: Int32Array.from(order, (o) => index[o]!),
+			value: Float32Array.from(order, (o) => weight[o]! * unit)
 		};
 	});
 	return { vectors, features };
