@@ -55,8 +55,16 @@ describe('suggestGroups', () => {
 			['n0', 'n1'],
 			['n2', 'n3']
 		]);
-		expect(groups[0]!.name).toMatch(/^[A-ZÅÄÖ]/);
-		expect(groups[0]!.name.toLowerCase()).toMatch(/ringer tillbaka|telefontiden/);
+		// Each note words it differently, so the concept's label names the group.
+		expect(groups.map((g) => g.name)).toEqual(['Telefontid och tillgänglighet', 'Hjälpmedel']);
+	});
+
+	it('names a group by the words its notes share, in the form they were written', () => {
+		const groups = suggestGroups(
+			notes('Rollatorn kom aldrig', 'Rollatorn var trasig', 'Rollatorn saknades helt')
+		);
+		expect(groups).toHaveLength(1);
+		expect(groups[0]!.name).toMatch(/^Rollatorn( och \p{L}+)?$/u);
 	});
 
 	it('lets a facilitator’s synonyms join two otherwise separate insights', () => {

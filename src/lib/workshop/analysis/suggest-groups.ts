@@ -44,7 +44,8 @@ export function groupAnalysed(analysed: Analysed, threshold: number): SuggestedG
 			name: nameGroup(
 				members.map((i) => analysed.notes[i]!),
 				members.map((i) => analysed.vectors[i]!),
-				analysed.features
+				analysed.features,
+				analysed.conceptLabels
 			),
 			ids: members.map((i) => analysed.items[i]!.id)
 		}));
