@@ -11,8 +11,10 @@
 import os from 'node:os';
 import { adjustedRandIndex, labelsOf } from '../../src/lib/workshop/analysis/ari.ts';
 import { allInOneGroup, sharedWordGroups } from '../../src/lib/workshop/analysis/baselines.ts';
+import { HOLDOUT_AREAS_SV } from '../../src/lib/workshop/analysis/fixtures/holdout-sv.ts';
 import { labelledInsightsSv } from '../../src/lib/workshop/analysis/fixtures/insights-sv.ts';
-import { analyse } from '../../src/lib/workshop/analysis/pipeline.ts';
+import { analyse, DEFAULT_WEIGHTS } from '../../src/lib/workshop/analysis/pipeline.ts';
+import type { FamilyWeights } from '../../src/lib/workshop/analysis/tfidf.ts';
 import {
 	DEFAULT_THRESHOLD,
 	groupAnalysed,
@@ -76,6 +78,20 @@ console.log(
 const truth = new Map(labelled.map((l) => [l.id, l.area]));
 const areas = new Set(truth.values()).size;
 const ari = (groups: { ids: string[] }[]) => adjustedRandIndex(truth, labelsOf(groups));
+/** Of the pairs a grouping puts together, the share that really belong to the same area. */
+function pairPrecision(groups: { ids: string[] }[]): number {
+	let together = 0;
+	let right = 0;
+	for (const { ids } of groups) {
+		for (let i = 0; i < ids.length; i++) {
+			for (let j = i + 1; j < ids.length; j++) {
+				together++;
+				if (truth.get(ids[i]!) === truth.get(ids[j]!)) right++;
+			}
+		}
+	}
+	return together ? right / together : 1;
+}
 const thresholds = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5];
 
 console.log(
@@ -93,13 +109,44 @@ console.log(
 		`${ari(bestBaseline.groups).toFixed(3)} (${bestBaseline.groups.length} groups)`
 );
 
-console.log('\nThreshold sweep: ARI (groups)');
-console.log('  threshold  suggestGroups      exact shared words');
+console.log('\nThreshold sweep: ARI (groups, pair precision)');
+console.log('  threshold  suggestGroups             exact shared words');
 const analysed = analyse(labelled);
 for (const { t, groups } of sweep) {
 	const g = groupAnalysed(analysed, t);
-	console.log(
-		`  ${t.toFixed(2).padStart(9)}  ${ari(g).toFixed(3)} (${String(g.length).padStart(3)})` +
-			`        ${ari(groups).toFixed(3)} (${String(groups.length).padStart(3)})`
-	);
+	const cell = (x: { ids: string[] }[]) =>
+		`${ari(x).toFixed(3)} (${String(x.length).padStart(3)}, ${pairPrecision(x).toFixed(2)})`;
+	console.log(`  ${t.toFixed(2).padStart(9)}  ${cell(g)}        ${cell(groups)}`);
 }
+
+console.log(
+	`\nWhat each kind of evidence adds: ARI at threshold ${DEFAULT_THRESHOLD} (best over the sweep)`
+);
+const variants: [string, FamilyWeights][] = [
+	['stems only', { word: 1, gram: 0, concept: 0 }],
+	['stems + 4-grams', { word: 1, gram: DEFAULT_WEIGHTS.gram, concept: 0 }],
+	['stems + lexicon', { word: 1, gram: 0, concept: DEFAULT_WEIGHTS.concept }],
+	['stems + 4-grams + lexicon (default)', DEFAULT_WEIGHTS]
+];
+for (const [name, weights] of variants) {
+	const a = analyse(labelled, { weights });
+	const atDefault = ari(groupAnalysed(a, DEFAULT_THRESHOLD));
+	const best = Math.max(...thresholds.map((t) => ari(groupAnalysed(a, t))));
+	console.log(`  ${name.padEnd(36)} ${atDefault.toFixed(3)} (${best.toFixed(3)})`);
+}
+
+const holdout = HOLDOUT_AREAS_SV.flatMap((a, i) =>
+	a.notes.map((text, k) => ({ id: `h${i}-${k}`, text, area: a.area }))
+);
+const holdoutTruth = new Map(holdout.map((h) => [h.id, h.area]));
+const holdoutAri = (groups: { ids: string[] }[]) =>
+	adjustedRandIndex(holdoutTruth, labelsOf(groups));
+const holdoutBaseline = Math.max(
+	...thresholds.map((t) => holdoutAri(sharedWordGroups(holdout, t)))
+);
+console.log(
+	`\nHeld-out set (${holdout.length} insights, written after everything was fixed): ` +
+		`suggestGroups ${holdoutAri(suggestGroups(holdout)).toFixed(3)}, ` +
+		`all in one ${holdoutAri(allInOneGroup(holdout)).toFixed(3)}, ` +
+		`exact shared words at its best threshold ${holdoutBaseline.toFixed(3)}`
+);

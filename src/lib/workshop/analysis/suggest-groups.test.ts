@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { adjustedRandIndex, labelsOf } from './ari';
 import { allInOneGroup, sharedWordGroups } from './baselines';
+import { HOLDOUT_AREAS_SV } from './fixtures/holdout-sv';
 import { labelledInsightsSv } from './fixtures/insights-sv';
 import { DEFAULT_THRESHOLD, suggestGroups } from './suggest-groups';
 
@@ -95,5 +96,19 @@ describe('suggestGroups', () => {
 		expect(sharedWords).toBeLessThan(0.05);
 		expect(ours).toBeGreaterThan(0.3);
 		expect(ours).toBeGreaterThan(sharedWords + 0.25);
+	});
+
+	it('beats both baselines on the held-out set too', () => {
+		const holdout = HOLDOUT_AREAS_SV.flatMap((a, i) =>
+			a.notes.map((text, k) => ({ id: `h${i}-${k}`, text, area: a.area }))
+		);
+		const truth = new Map(holdout.map((h) => [h.id, h.area]));
+		const ari = (groups: { ids: string[] }[]) => adjustedRandIndex(truth, labelsOf(groups));
+		const sharedWords = Math.max(
+			...[0.05, 0.1, 0.15, 0.2, 0.3, 0.4].map((t) => ari(sharedWordGroups(holdout, t)))
+		);
+		expect(ari(allInOneGroup(holdout))).toBe(0);
+		expect(sharedWords).toBeLessThan(0.05);
+		expect(ari(suggestGroups(holdout))).toBeGreaterThan(0.4);
 	});
 });
