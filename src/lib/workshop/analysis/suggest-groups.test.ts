@@ -80,6 +80,11 @@ describe('suggestGroups', () => {
 		const strict = suggestGroups(labelled, { threshold: 0.5 });
 		expect(strict.length).toBeGreaterThan(loose.length);
 		expect(suggestGroups(labelled, { threshold: 1 }).length).toBeGreaterThan(110);
+		// A slider that sends nonsense falls back to the default instead of merging everything.
+		expect(suggestGroups(labelled, { threshold: Number.NaN })).toEqual(suggestGroups(labelled));
+		expect(suggestGroups(labelled, { threshold: 7 })).toEqual(
+			suggestGroups(labelled, { threshold: 1 })
+		);
 	});
 
 	it('beats both baselines on the labelled Swedish set at its default threshold', () => {

@@ -34,7 +34,9 @@ export function suggestGroups(
 
 /** The grouping step on its own, so a threshold sweep can reuse one analysis. */
 export function groupAnalysed(analysed: Analysed, threshold: number): SuggestedGroup[] {
-	const clamped = Math.min(1, Math.max(0, threshold));
+	const clamped = Number.isFinite(threshold)
+		? Math.min(1, Math.max(0, threshold))
+		: DEFAULT_THRESHOLD;
 	const n = analysed.items.length;
 	const clusters = averageLinkage(similarityMatrix(analysed.vectors), n, clamped);
 	return clusters
