@@ -18,6 +18,7 @@ import type { FamilyWeights } from '../../src/lib/workshop/analysis/tfidf.ts';
 import {
 	DEFAULT_THRESHOLD,
 	groupAnalysed,
+	prepareSuggestions,
 	suggestGroups
 } from '../../src/lib/workshop/analysis/suggest-groups.ts';
 
@@ -69,6 +70,19 @@ for (const size of [100, 500, 2000]) {
 		`  ${String(size).padStart(5)} insights: wall p50 ${p50.toFixed(1)} ms, p95 ${percentile(wall, 95).toFixed(1)} ms;` +
 			` cpu p50 ${percentile(cpu, 50).toFixed(1)} ms, p95 ${percentile(cpu, 95).toFixed(1)} ms;` +
 			` first call ${coldMs.toFixed(1)} ms; ${groups.length} groups${verdict}`
+	);
+}
+for (const size of [500, 2000]) {
+	const atThreshold = prepareSuggestions(generate(size));
+	const steps: number[] = [];
+	for (let r = 0; r < RUNS; r++) {
+		const start = performance.now();
+		atThreshold(0.1 + (r % 5) * 0.05);
+		steps.push(performance.now() - start);
+	}
+	steps.sort((x, y) => x - y);
+	console.log(
+		`  slider step after prepareSuggestions, ${size} insights: wall p50 ${percentile(steps, 50).toFixed(1)} ms`
 	);
 }
 console.log(

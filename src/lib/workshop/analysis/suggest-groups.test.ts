@@ -3,7 +3,7 @@ import { adjustedRandIndex, labelsOf } from './ari';
 import { allInOneGroup, sharedWordGroups } from './baselines';
 import { HOLDOUT_AREAS_SV } from './fixtures/holdout-sv';
 import { labelledInsightsSv } from './fixtures/insights-sv';
-import { DEFAULT_THRESHOLD, suggestGroups } from './suggest-groups';
+import { DEFAULT_THRESHOLD, prepareSuggestions, suggestGroups } from './suggest-groups';
 
 const notes = (...texts: string[]) => texts.map((text, i) => ({ id: `n${i}`, text }));
 const idsOf = (groups: { ids: string[] }[]) => groups.flatMap((g) => g.ids).sort();
@@ -73,6 +73,20 @@ describe('suggestGroups', () => {
 		expect(suggestGroups(items)).toHaveLength(2);
 		const joined = suggestGroups(items, { synonyms: [['hsl', 'distriktsbesök']] });
 		expect(joined.map((g) => g.ids)).toEqual([['n0', 'n1']]);
+	});
+
+	it('uses the synonyms of one call only', () => {
+		const items = notes('HSL kommer sent på kvällen', 'Distriktsbesöken uteblir');
+		suggestGroups(items, { synonyms: [['hsl', 'distriktsbesök']] });
+		expect(suggestGroups(items)).toHaveLength(2);
+	});
+
+	it('prepares once for the slider and then groups like suggestGroups at every step', () => {
+		const atThreshold = prepareSuggestions(labelled);
+		for (const threshold of [0.5, 0.1, 0.3, 0.1]) {
+			expect(atThreshold(threshold)).toEqual(suggestGroups(labelled, { threshold }));
+		}
+		expect(atThreshold()).toEqual(suggestGroups(labelled));
 	});
 
 	it('gives smaller groups at a higher threshold', () => {
