@@ -21,12 +21,16 @@ export interface Vectorised {
  */
 export function tfidfVectors(notes: readonly NoteFeatures[], weights: FamilyWeights): Vectorised {
 	const features: string[] = [];
-	const vocabulary = new Map<Family, Map<string, number>>(FAMILIES.map((f) => [f, new Map()]));
 	const df: number[] = [];
-	for (const note of notes) {
-		for (const family of FAMILIES) {
-			const vocab = vocabulary.get(family)!;
-			for (const key of note.counts[family].keys()) {
+	// Per note and family: feature indexes and counts, in the order of the note's map.
+	const found = notes.map(() =>
+		FAMILIES.map(() => ({ index: [] as number[], count: [] as number[] }))
+	);
+	FAMILIES.forEach((family, fam) => {
+		const vocab = new Map<string, number>();
+		notes.forEach((note, k) => {
+			const into = found[k]![fam]!;
+			for (const [key, count] of note.counts[family]) {
 				let i = vocab.get(key);
 				if (i === undefined) {
 					i = features.length;
@@ -35,42 +39,45 @@ export function tfidfVectors(notes: readonly NoteFeatures[], weights: FamilyWeig
 					df.push(0);
 				}
 				df[i]! += 1;
+				into.index.push(i);
+				into.count.push(count);
 			}
-		}
-	}
+		});
+	});
 	const n = notes.length;
 	const idf = Float64Array.from(df, (d) => Math.log((1 + n) / (1 + d)) + 1);
+	const dense = new Float64Array(features.length);
 
-	const vectors = notes.map((note) => {
+	const vectors = found.map((families) => {
 		let size = 0;
-		for (const family of FAMILIES) if (weights[family] > 0) size += note.counts[family].size;
-		const index = new Int32Array(size);
-		const weight = new Float64Array(size);
-		let k = 0;
-		for (const family of FAMILIES) {
-			const scale = weights[family];
-			if (scale <= 0 || note.counts[family].size === 0) continue;
-			const vocab = vocabulary.get(family)!;
-			const start = k;
-			let norm = 0;
-			for (const [key, count] of note.counts[family]) {
-				const i = vocab.get(key)!;
-				const w = (1 + Math.log(count)) * idf[i]!;
-				index[k] = i;
-				weight[k++] = w;
-				norm += w * w;
-			}
-			const s = scale / Math.sqrt(norm);
-			for (let m = start; m < k; m++) weight[m]! *= s;
-		}
-		const order = Array.from(index.keys()).sort((a, b) => index[a]! - index[b]!);
 		let norm = 0;
-		for (const w of weight) norm += w * w;
+		families.forEach(({ index, count }, fam) => {
+			const scale = weights[FAMILIES[fam]!];
+			if (scale <= 0 || index.length === 0) return;
+			let familyNorm = 0;
+			for (let k = 0; k < index.length; k++) {
+				const w = (1 + Math.log(count[k]!)) * idf[index[k]!]!;
+				dense[index[k]!] = w;
+				familyNorm += w * w;
+			}
+			const s = scale / Math.sqrt(familyNorm);
+			for (const i of index) dense[i]! *= s;
+			norm += scale * scale;
+			size += index.length;
+		});
+		const sorted = new Int32Array(size);
+		let at = 0;
+		families.forEach(({ index }, fam) => {
+			if (weights[FAMILIES[fam]!] > 0) for (const i of index) sorted[at++] = i;
+		});
+		sorted.sort();
 		const unit = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-		return {
-			index: Int32Array.from(order, (o) => index[o]!),
-			value: Float32Array.from(order, (o) => weight[o]! * unit)
-		};
+		const value = new Float32Array(size);
+		for (let k = 0; k < size; k++) {
+			value[k] = dense[sorted[k]!]! * unit;
+			dense[sorted[k]!] = 0;
+		}
+		return { index: sorted, value };
 	});
 	return { vectors, features };
 }
