@@ -18,6 +18,17 @@ describe('care-domain concept lexicon', () => {
 		for (const concept of LEXICON_SV) expect(concept.terms.length).toBeGreaterThanOrEqual(3);
 	});
 
+	it('has terms that are words, each listed once in its class', () => {
+		for (const { id, terms } of LEXICON_SV) {
+			const normalised = terms.map((t) => tokenise(normalise(t)).join(' '));
+			expect(
+				normalised.every((t) => t.length > 0),
+				id
+			).toBe(true);
+			expect(new Set(normalised).size, id).toBe(terms.length);
+		}
+	});
+
 	it('lets different words for the same concern meet', () => {
 		for (const text of ['Ingen ringer tillbaka', 'Svårt att nå dem', 'Telefontiden är för kort']) {
 			expect(conceptsIn(text)).toContain('telefon-tillganglighet');
