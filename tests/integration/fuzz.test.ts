@@ -34,9 +34,7 @@ let probeReader: YClient;
 let writerMember: Joined;
 
 beforeAll(async () => {
-	server = await startServer(
-		process.env.FUZZ_PROF ? { env: { NODE_OPTIONS: '--cpu-prof --cpu-prof-dir=/tmp/x/prof' } } : {}
-	);
+	server = await startServer();
 	const fac = await facilitatorWithWorkshop(server.url, 'Fuzz');
 	writerMember = await participant(server.url, fac.links.participant.code, 'Probe');
 	fuzzers = [];
