@@ -62,6 +62,9 @@ const server = createServer(
 );
 server.timeout = requestTimeout;
 server.on('upgrade', (req, socket, head) => {
+	// Node hands the socket over without its error listener: a reset while the upgrade is
+	// being answered must not become an uncaught 'error'.
+	socket.on('error', () => socket.destroy());
 	// No request, however malformed, may take the process down.
 	try {
 		if (!app.realtime.handleUpgrade(req, socket, head)) socket.destroy();

@@ -10,7 +10,14 @@ import * as Y from 'yjs';
 import { addNote, listNotes } from '../../src/lib/workshop/doc.ts';
 import { facilitatorWithWorkshop, participant, type Joined } from '../helpers/api.ts';
 import { removeTempDirs, rssOf, startServer, type TestServer } from '../helpers/server.ts';
-import { closed, firstMessage, openAccepted, openRaw, syncStep1Message } from '../helpers/ws.ts';
+import {
+	closed,
+	firstMessage,
+	openAccepted,
+	openRaw,
+	syncStep1Message,
+	updateMessage
+} from '../helpers/ws.ts';
 import {
 	authorOf,
 	connect,
@@ -51,6 +58,20 @@ afterAll(async () => {
 async function alive(target = server) {
 	expect(target.proc.exitCode).toBeNull();
 	expect((await fetch(`${target.url}/healthz`)).status).toBe(200);
+}
+
+/** Resolves once the server prints a chunk containing `text` (from now on). */
+function printed(text: string, target = server): Promise<void> {
+	return new Promise((resolve) => {
+		const onData = (chunk: Buffer) => {
+			if (!chunk.toString().includes(text)) return;
+			target.proc.stdout!.off('data', onData);
+			target.proc.stderr!.off('data', onData);
+			resolve();
+		};
+		target.proc.stdout!.on('data', onData);
+		target.proc.stderr!.on('data', onData);
+	});
 }
 
 /** Sends raw bytes over TCP; resolves with what came back once the server closed. */
@@ -273,17 +294,7 @@ describe('one socket cannot stall or bloat the server', () => {
 		let received = 0;
 		socket.on('data', (chunk: Buffer) => (received += chunk.length));
 		socket.pause();
-		const dropped = new Promise<void>((resolve) => {
-			const onData = (chunk: Buffer) => {
-				if (chunk.toString().includes('does not read')) {
-					server.proc.stdout!.off('data', onData);
-					server.proc.stderr!.off('data', onData);
-					resolve();
-				}
-			};
-			server.proc.stdout!.on('data', onData);
-			server.proc.stderr!.on('data', onData);
-		});
+		const dropped = printed('does not read');
 		const message = syncStep1Message();
 		for (let i = 0; i < 200; i++) ws.send(message);
 		await dropped;
@@ -298,6 +309,47 @@ describe('one socket cannot stall or bloat the server', () => {
 		expect(received).toBeLessThan(40 * 2 ** 20);
 		expect(after - before).toBeLessThan(150 * 2 ** 20);
 		await alive();
+	});
+
+	it('merges presence broadcasts: 30 sockets announcing at once cost far fewer than 30² sends', async () => {
+		const members = await Promise.all(
+			['P1', 'P2', 'P3'].map((name) => participant(server.url, fac.links.participant.code, name))
+		);
+		const sockets = await Promise.all(
+			members.flatMap((m) =>
+				Array.from({ length: 10 }, () => openAccepted(server.wsUrl, m.room, { token: m.wsToken }))
+			)
+		);
+		await Promise.all(sockets.map((ws) => firstMessage(ws)));
+		const ids = sockets.map((_, i) => 700_000 + i);
+		let received = 0;
+		const everyoneSeen = sockets.map(
+			(ws) =>
+				new Promise<void>((resolve) => {
+					const seen = new Set<number>();
+					ws.on('message', (data: Buffer) => {
+						if (data[0] !== 1) return;
+						received++;
+						for (const id of ids) if (data.includes(`"n":${id},`)) seen.add(id);
+						if (seen.size === ids.length) resolve();
+					});
+				})
+		);
+		sockets.forEach((ws, i) =>
+			ws.send(awarenessMessage([{ id: ids[i]!, clock: 1, state: `{"n":${ids[i]}}` }]))
+		);
+		await Promise.all(everyoneSeen);
+		console.log(
+			`[limits] 30 presence announcements reached 30 sockets in ${received} messages (unmerged: 900)`
+		);
+		expect(received).toBeLessThan(450);
+		await Promise.all(
+			sockets.map((ws) => {
+				const done = closed(ws);
+				ws.close();
+				return done;
+			})
+		);
 	});
 
 	it('caps sockets per membership with HTTP 429', async () => {
@@ -383,6 +435,23 @@ describe('HTTP timeouts', () => {
 		} finally {
 			for (const ws of open) ws.terminate();
 		}
+	});
+});
+
+describe('logs', () => {
+	it('never carry raw user text: a root map named with a newline forges no line', async () => {
+		const ws = await openAccepted(server.wsUrl, pia.room, { token: pia.wsToken });
+		await firstMessage(ws);
+		const doc = new Y.Doc();
+		doc.getMap('evil\n[realtime] FORGED by a participant').set('x', 1);
+		const logged = printed('refused a write');
+		const done = closed(ws);
+		ws.send(updateMessage(Y.encodeStateAsUpdate(doc)));
+		expect((await done).code).toBe(4403);
+		await logged;
+		const lines = server.output().split('\n');
+		expect(lines.filter((line) => line.startsWith('[realtime] FORGED'))).toEqual([]);
+		expect(lines.some((line) => line.includes('evil\\n[realtime] FORGED'))).toBe(true);
 	});
 });
 

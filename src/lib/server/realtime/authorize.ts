@@ -2,11 +2,11 @@ import { createHmac } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { eq, sql } from 'drizzle-orm';
 import type { DB } from '../db';
-import { workshops } from '../db/schema';
+import { memberships, workshops } from '../db/schema';
 import { verifyWsToken } from '../auth/tokens';
 import { SESSION_COOKIE, validateSession } from '../services/sessions';
 import type * as Y from 'yjs';
-import { findMembership, getMembership, type Membership } from '../services/workshops';
+import { findMembership, type Membership } from '../services/workshops';
 import { scrubAuthorNames } from '$lib/workshop/doc';
 import { parseRoom } from '$lib/workshop/rooms';
 import { ANONYMOUS_NAME, type Member } from './presence';
@@ -38,6 +38,12 @@ export function createAuthorize(db: DB, secret: string): Authorize {
 		.prepare();
 	const isAnonymous = (id: string) => Boolean(anonymity.get({ id })?.anonymous);
 	const clientIdsOf = sqliteClientIds(db);
+	// Every upgrade with a token reads its membership: prepared once, not per connection.
+	const membershipById = db
+		.select()
+		.from(memberships)
+		.where(eq(memberships.id, sql.placeholder('id')))
+		.prepare();
 	// In an anonymous workshop presence carries a stand-in that cannot be matched to a note's
 	// author id, yet still tells one person's tabs apart from another's.
 	const pseudonym = (id: string) =>
@@ -70,7 +76,7 @@ export function createAuthorize(db: DB, secret: string): Authorize {
 		if (token) {
 			const id = verifyWsToken(secret, token);
 			if (!id) return { ok: false, status: 401, reason: 'invalid or expired token' };
-			membership = getMembership(db, id);
+			membership = membershipById.get({ id });
 		} else {
 			const cookie = readCookie(req.headers.cookie, SESSION_COOKIE);
 			const session = cookie ? validateSession(db, cookie) : null;

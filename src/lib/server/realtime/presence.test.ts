@@ -1,0 +1,117 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { describe, expect, it } from 'vitest';
+import { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { nestsDeeper, PresenceGate, type PresenceHolder } from './presence';
+
+/** An awareness update built byte by byte: count, then clientID, clock, JSON per entry. */
+function update(entries: [id: number, clock: number, json: string][]): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, entries.length);
+	for (const [id, clock, json] of entries) {
+		encoding.writeVarUint(encoder, id);
+		encoding.writeVarUint(encoder, clock);
+		encoding.writeVarString(encoder, json);
+	}
+	return encoding.toUint8Array(encoder);
+}
+
+function entries(admitted: Uint8Array | null) {
+	if (!admitted) return [];
+	const decoder = decoding.createDecoder(admitted);
+	return Array.from({ length: decoding.readVarUint(decoder) }, () => ({
+		id: decoding.readVarUint(decoder),
+		clock: decoding.readVarUint(decoder),
+		state: JSON.parse(decoding.readVarString(decoder)) as Record<string, unknown> | null
+	}));
+}
+
+function holder(id: string, role: 'participant' | 'facilitator' = 'participant'): PresenceHolder {
+	return {
+		clients: new Set(),
+		member: {
+			id,
+			presence: () => ({
+				membershipId: id,
+				name: id,
+				profession: 'lakare',
+				organisation: 'region',
+				role
+			})
+		}
+	};
+}
+
+describe('nestsDeeper', () => {
+	it('counts objects and arrays, not brackets inside strings', () => {
+		expect(nestsDeeper('{"a":{"b":[1]}}', 3)).toBe(false);
+		expect(nestsDeeper('{"a":{"b":[[1]]}}', 3)).toBe(true);
+		expect(nestsDeeper('{"a":"[[[[[[\\"[[[["}', 1)).toBe(false);
+		expect(nestsDeeper('['.repeat(100_000), 4)).toBe(true);
+	});
+});
+
+describe('PresenceGate', () => {
+	const setup = () => {
+		const awareness = new Awareness(new Y.Doc());
+		awareness.setLocalState(null);
+		return { awareness, gate: new PresenceGate(awareness) };
+	};
+
+	it('replaces the user with the membership and keeps small plain fields', () => {
+		const { gate } = setup();
+		const pia = holder('pia');
+		const [entry] = entries(
+			gate.admit(pia, update([[1, 1, '{"user":{"name":"Chefen","role":"facilitator"},"m":1}']]))
+		);
+		expect(entry!.state).toEqual({
+			m: 1,
+			user: {
+				membershipId: 'pia',
+				name: 'pia',
+				profession: 'lakare',
+				organisation: 'region',
+				role: 'participant'
+			}
+		});
+		expect([...pia.clients]).toEqual([1]);
+	});
+
+	it('drops deep, oversized, unparsable and nested-field states', () => {
+		const { gate } = setup();
+		const pia = holder('pia');
+		const bad = [
+			`{"d":${'['.repeat(1000)}${']'.repeat(1000)}}`,
+			JSON.stringify({ big: 'x'.repeat(5000) }),
+			'{"a":',
+			'{"cursor":{"x":1}}',
+			'[1,2]'
+		];
+		expect(gate.admit(pia, update(bad.map((json, i) => [10 + i, 1, json])))).toBeNull();
+		expect(pia.clients.size).toBe(0);
+	});
+
+	it('keeps an id with the socket that announced it first, and at most 4 per socket', () => {
+		const { awareness, gate } = setup();
+		const pia = holder('pia');
+		const eve = holder('eve');
+		const first = gate.admit(pia, update([[7, 1, '{}']]));
+		expect(entries(first)).toHaveLength(1);
+		// y-protocols records the clock once applied; mimic it.
+		awareness.meta.set(7, { clock: 1, lastUpdated: Date.now() });
+		expect(gate.admit(eve, update([[7, 2, '{}']]))).toBeNull();
+		expect(gate.admit(eve, update([[7, 3, 'null']]))).toBeNull();
+		const ghosts = update(
+			Array.from({ length: 100 }, (_, i) => [100 + i, 1, '{}'] as [number, number, string])
+		);
+		expect(entries(gate.admit(eve, ghosts))).toHaveLength(4);
+		// Another tab of the same member may take the id over (a reconnect).
+		expect(entries(gate.admit(holder('pia'), update([[7, 2, '{}']])))).toHaveLength(1);
+	});
+
+	it('throws on a truncated update', () => {
+		const { gate } = setup();
+		expect(() => gate.admit(holder('pia'), update([[1, 1, '{}']]).subarray(0, 3))).toThrow();
+	});
+});
