@@ -70,6 +70,18 @@ describe('the demo link', () => {
 	});
 });
 
+describe('the demo link for a participant', () => {
+	it('asks a participant before making them the demo facilitator', async () => {
+		const { links } = await facilitatorWithWorkshop(server.url, 'Deltagarens');
+		const bo = await participant(server.url, links.participant.code, 'Bo Lind');
+		const before = bo.api.session;
+		const asked = await bo.api.request<string>('GET', demoPath);
+		expect(asked.status).toBe(200);
+		expect(asked.body).toContain('Du deltar i en workshop som Bo Lind');
+		expect(bo.api.session).toBe(before);
+	});
+});
+
 describe('a facilitator whose session ended', () => {
 	it('is sent to sign in and then back to the board', async () => {
 		const { user, workshop } = await facilitatorWithWorkshop(server.url, 'Tillbaka');
