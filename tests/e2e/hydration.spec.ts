@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Page, type Route } from '@playwright/test';
+import { expectAccessible } from './axe';
 
 /**
  * What a person types before the JavaScript arrives (a slow phone) must never be lost: the
@@ -128,7 +129,9 @@ test('sign-up and sign-in sent before hydration work', async ({ page }) => {
 	await page.getByLabel('Lösenord').fill(PASSWORD);
 	await page.getByRole('button', { name: 'Skapa konto' }).click();
 	await expect(page).toHaveURL(/\/login$/);
+	await expect(page.getByRole('status')).toContainText('Om adressen inte redan har ett konto');
 	await expect(page.getByLabel('E-postadress')).toHaveValue(email);
+	await expectAccessible(page);
 	await page.getByLabel('Lösenord').fill(PASSWORD);
 	await page.getByRole('button', { name: 'Logga in' }).click();
 	await expect(page).toHaveURL(/\/dashboard$/);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, facilitatorWithWorkshop, participant } from '../helpers/api.ts';
+import { ApiClient, facilitatorWithWorkshop, linkToken, participant } from '../helpers/api.ts';
 import { removeTempDirs, startServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -70,6 +70,18 @@ describe('the demo link', () => {
 	});
 });
 
+describe('the demo link for a participant', () => {
+	it('asks a participant before making them the demo facilitator', async () => {
+		const { links } = await facilitatorWithWorkshop(server.url, 'Deltagarens');
+		const bo = await participant(server.url, links.participant.code, 'Bo Lind');
+		const before = bo.api.session;
+		const asked = await bo.api.request<string>('GET', demoPath);
+		expect(asked.status).toBe(200);
+		expect(asked.body).toContain('Du deltar i en workshop som Bo Lind');
+		expect(bo.api.session).toBe(before);
+	});
+});
+
 describe('a facilitator whose session ended', () => {
 	it('is sent to sign in and then back to the board', async () => {
 		const { user, workshop } = await facilitatorWithWorkshop(server.url, 'Tillbaka');
@@ -109,5 +121,22 @@ describe('a participant', () => {
 		expect((await bo.api.request('POST', `/api/workshops/${workshop.id}/ws-token`)).status).toBe(
 			403
 		);
+	});
+});
+
+describe('an invitation link', () => {
+	it('shows which account is signed in and offers another one for a co-facilitator link', async () => {
+		const { links } = await facilitatorWithWorkshop(server.url, 'Tillsammans');
+		const path = `/j/${linkToken(links.cofacilitator.url)}`;
+		const other = new ApiClient(server.url);
+		await other.signup({ displayName: 'Cecilia' });
+		const page = await other.request<string>('GET', path);
+		expect(page.status).toBe(200);
+		expect(page.body).toContain('Du är inloggad som Cecilia');
+		expect(page.body).toContain('Bli medfacilitator som Cecilia');
+		const switched = await postForm(other, `${path}?/switch`);
+		expect(switched.status).toBe(303);
+		expect(switched.headers.get('location')).toBe(`/login?next=${encodeURIComponent(path)}`);
+		expect(other.session).toBeUndefined();
 	});
 });

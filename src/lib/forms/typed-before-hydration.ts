@@ -13,11 +13,9 @@ const typed = new Map<Control, Typed>();
 let watching = false;
 
 function isControl(target: EventTarget | null): target is Control {
-	return (
-		target instanceof HTMLInputElement ||
-		target instanceof HTMLSelectElement ||
-		target instanceof HTMLTextAreaElement
-	);
+	// A chosen file survives hydration, and its value cannot be set back anyway.
+	if (target instanceof HTMLInputElement) return target.type !== 'file';
+	return target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement;
 }
 
 function read(control: Control): Typed {
@@ -67,7 +65,7 @@ function remember(event: Event) {
 export function watch() {
 	watching = true;
 	for (const control of document.querySelectorAll<Control>('input, select, textarea')) {
-		if (changed(control)) typed.set(control, read(control));
+		if (isControl(control) && changed(control)) typed.set(control, read(control));
 	}
 	document.addEventListener('input', remember, true);
 	document.addEventListener('change', remember, true);

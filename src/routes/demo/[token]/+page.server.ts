@@ -4,6 +4,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { users, workshops } from '$lib/server/db/schema';
 import { signIn } from '$lib/server/auth/cookie';
 import { DEMO_EMAIL, DEMO_TOKEN_KEY } from '$lib/server/demo';
+import { participantName } from '$lib/server/services/identity';
 import { getSetting } from '$lib/server/services/settings';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
@@ -35,7 +36,7 @@ function demoFor(event: RequestEvent<{ token: string }>) {
 /**
  * The printed demo link: a GET with an effect by design (it is opened from a terminal or a
  * chat). It signs this browser in as the demo facilitator and opens "Oskar 83" — unless the
- * browser is signed in to another account: then the page asks before switching.
+ * browser is signed in to another account or takes part in a workshop: then the page asks.
  */
 export const load: PageServerLoad = (event) => {
 	const { user, demo } = demoFor(event);
@@ -44,6 +45,10 @@ export const load: PageServerLoad = (event) => {
 	if (current) {
 		return { current: { name: current.displayName, email: current.email }, demo: user.displayName };
 	}
+	// A participant in a workshop is someone too: ask before they become the demo facilitator.
+	const session = event.locals.session;
+	const name = session && participantName(event.locals.app.db, session.id);
+	if (name) return { current: { name, email: null }, demo: user.displayName };
 	signIn(event, user);
 	redirect(303, `/w/${demo.id}`);
 };

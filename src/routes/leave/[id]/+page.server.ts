@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { leaveWorkshop } from '$lib/server/services/leave';
+import { leaveWorkshop } from '$lib/server/services/identity';
 import { findMembership, getWorkshop } from '$lib/server/services/workshops';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 

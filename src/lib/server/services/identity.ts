@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { DB } from '../db';
 import { memberships } from '../db/schema';
 
@@ -9,4 +9,14 @@ import { memberships } from '../db/schema';
  */
 export function leaveWorkshop(db: DB, membershipId: string) {
 	db.update(memberships).set({ sessionId: null }).where(eq(memberships.id, membershipId)).run();
+}
+
+/** The name this browser (no account) takes part under, when it is in any workshop. */
+export function participantName(db: DB, sessionId: string): string | null {
+	const row = db
+		.select({ displayName: memberships.displayName })
+		.from(memberships)
+		.where(and(eq(memberships.sessionId, sessionId), isNull(memberships.userId)))
+		.get();
+	return row?.displayName ?? null;
 }
