@@ -106,7 +106,9 @@ export function createAuthorize(db: DB, secret: string): Authorize {
 		const current = membership;
 		// A participant signs notes with their current name: read when they create one, since
 		// joining again with a new name updates this membership while their sockets stay open.
-		const names = () => [getMembership(db, current.id)?.displayName ?? current.displayName];
+		const names = () => [
+			membershipById.get({ id: current.id })?.displayName ?? current.displayName
+		];
 		const writes = judgeWrites({
 			writer: {
 				membershipId: current.id,
