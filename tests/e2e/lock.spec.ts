@@ -3,6 +3,7 @@ import { expectAccessible } from './axe';
 import { addNote, facilitatorCreatesWorkshop, participantJoins, waitOnline } from './flows';
 
 const BANNER = 'Tavlan är låst av facilitatorn. Du kan läsa men inte skriva just nu.';
+const EDIT = 'Redigera';
 const OFFLINE_TEXT = 'Skrivet offline medan låset kom';
 
 const lockButton = (page: Page) => page.getByRole('button', { name: 'Lås tavlan', exact: true });
@@ -22,6 +23,8 @@ test('the facilitator locks the board live, and a participant who wrote during t
 	await participantJoins(pia, code, 'Pia Deltagare');
 	await Promise.all([waitOnline(fac), waitOnline(pia)]);
 	await expect(lockButton(pia)).toHaveCount(0);
+	await addNote(pia, 'Före låset');
+	await expect(notes(fac, 'Före låset')).toHaveCount(1);
 
 	// The lock comes down live: banner, announcement, disabled write controls.
 	await lockButton(fac).click();
@@ -33,6 +36,9 @@ test('the facilitator locks the board live, and a participant who wrote during t
 	await expect(addButton(pia)).toHaveAccessibleDescription(BANNER);
 	await expect(pia.getByTestId('add-note-open').first()).toBeDisabled();
 	await expect(pia.getByRole('radio').first()).toBeDisabled();
+	await expect(pia.getByRole('radiogroup').first()).toHaveAccessibleDescription(BANNER);
+	await expect(notes(pia, 'Före låset').getByRole('button', { name: EDIT })).toBeDisabled();
+	await expect(notes(fac, 'Före låset').getByRole('button', { name: EDIT })).toBeEnabled();
 	await expect(addButton(fac)).toBeEnabled();
 	await expectAccessible(pia);
 	await expectAccessible(fac);
