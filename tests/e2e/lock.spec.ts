@@ -97,3 +97,62 @@ test('the facilitator locks the board live, and a participant who wrote during t
 	await facilitatorContext.close();
 	await participantContext.close();
 });
+
+test('refused again and again, the participant’s browser stops reloading and says so', async ({
+	browser
+}) => {
+	const facilitatorContext = await browser.newContext();
+	const participantContext = await browser.newContext();
+	const fac = await facilitatorContext.newPage();
+	const pia = await participantContext.newPage();
+	const code = await facilitatorCreatesWorkshop(fac, 'Låst igen och igen');
+	await participantJoins(pia, code, 'Pia Deltagare');
+	await Promise.all([waitOnline(fac), waitOnline(pia)]);
+	let loads = 0;
+	pia.on('load', () => loads++);
+
+	/** Pia writes offline while the lock comes down; back online the server refuses it. */
+	async function raceTheLock(text: string) {
+		await expect(pia.getByTestId('lock-banner')).toHaveCount(0);
+		await participantContext.setOffline(true);
+		await expect(pia.getByTestId('connection')).toHaveAttribute('data-status', 'offline');
+		await lockButton(fac).click();
+		await expect(unlockButton(fac)).toBeVisible();
+		await addNote(pia, text);
+		await expect(notes(pia, text)).toHaveCount(1);
+		await participantContext.setOffline(false);
+	}
+
+	for (const [i, text] of ['Första försöket', 'Andra försöket'].entries()) {
+		const reloaded = pia.waitForEvent('load');
+		await raceTheLock(text);
+		await reloaded;
+		await waitOnline(pia);
+		await expect(pia.getByTestId('unsaved-text')).toHaveCount(i + 1);
+		await unlockButton(fac).click();
+	}
+
+	await raceTheLock('Tredje försöket');
+	await expect(pia.getByRole('heading', { name: 'Tavlan kunde inte synkas' })).toBeVisible();
+	const kept = pia.getByTestId('unsaved-text');
+	await expect(kept).toHaveCount(3);
+	for (const [i, text] of ['Första försöket', 'Andra försöket', 'Tredje försöket'].entries()) {
+		await expect(kept.nth(i)).toHaveValue(text);
+	}
+	await expect(pia.getByTestId('connection')).not.toHaveAttribute('data-status', 'online');
+	expect(loads).toBe(2);
+	await expectAccessible(pia);
+
+	// The person chooses when to start over; nothing refused comes back.
+	const reloaded = pia.waitForEvent('load');
+	await pia.getByRole('button', { name: 'Ladda om sidan' }).click();
+	await reloaded;
+	await waitOnline(pia);
+	await expect(pia.getByRole('heading', { name: 'Din ändring kunde inte sparas' })).toBeVisible();
+	await expect(pia.getByTestId('unsaved-text')).toHaveCount(3);
+	await expect(notes(pia, 'försöket')).toHaveCount(0);
+	await expect(notes(fac, 'försöket')).toHaveCount(0);
+
+	await facilitatorContext.close();
+	await participantContext.close();
+});
