@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { expectAccessible } from './axe';
-import { addNote, facilitatorCreatesWorkshop, participantJoins, waitOnline } from './flows';
+import { addNote, facilitatorCreatesWorkshop, waitOnline } from './flows';
 
 const BANNER = 'Tavlan är låst av facilitatorn. Du kan läsa men inte skriva just nu.';
 const EDIT = 'Redigera';
@@ -12,15 +12,31 @@ const unlockButton = (page: Page) =>
 const addButton = (page: Page) => page.getByRole('button', { name: 'Lägg till lapp', exact: true });
 const notes = (page: Page, text: string) => page.getByTestId('note').filter({ hasText: text });
 
+/**
+ * Joins through POST /api/join in the participant's browser context (the join form has its
+ * own tests) and opens the board; the session cookie lands in the context's cookie jar.
+ */
+async function participantOpensBoard(context: BrowserContext, code: string, name: string) {
+	const origin = test.info().project.use.baseURL!;
+	const res = await context.request.post('/api/join', {
+		headers: { origin },
+		data: { code, displayName: name, profession: 'sjukskoterska', organisation: 'kommun' }
+	});
+	expect(res.ok()).toBe(true);
+	const { workshopId } = (await res.json()) as { workshopId: string };
+	const page = await context.newPage();
+	await page.goto(`/w/${workshopId}`);
+	return page;
+}
+
 test('the facilitator locks the board live, and a participant who wrote during the lock recovers by itself', async ({
 	browser
 }) => {
 	const facilitatorContext = await browser.newContext();
 	const participantContext = await browser.newContext();
 	const fac = await facilitatorContext.newPage();
-	const pia = await participantContext.newPage();
 	const code = await facilitatorCreatesWorkshop(fac, 'Låst tavla');
-	await participantJoins(pia, code, 'Pia Deltagare');
+	const pia = await participantOpensBoard(participantContext, code, 'Pia Deltagare');
 	await Promise.all([waitOnline(fac), waitOnline(pia)]);
 	await expect(lockButton(pia)).toHaveCount(0);
 	await addNote(pia, 'Före låset');
@@ -104,9 +120,8 @@ test('refused again and again, the participant’s browser stops reloading and s
 	const facilitatorContext = await browser.newContext();
 	const participantContext = await browser.newContext();
 	const fac = await facilitatorContext.newPage();
-	const pia = await participantContext.newPage();
 	const code = await facilitatorCreatesWorkshop(fac, 'Låst igen och igen');
-	await participantJoins(pia, code, 'Pia Deltagare');
+	const pia = await participantOpensBoard(participantContext, code, 'Pia Deltagare');
 	await Promise.all([waitOnline(fac), waitOnline(pia)]);
 	let loads = 0;
 	pia.on('load', () => loads++);
