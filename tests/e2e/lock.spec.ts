@@ -1,6 +1,6 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { expectAccessible } from './axe';
-import { addNote, facilitatorCreatesWorkshop, waitOnline } from './flows';
+import { addNote, waitOnline } from './flows';
 
 const BANNER = 'Tavlan är låst av facilitatorn. Du kan läsa men inte skriva just nu.';
 const EDIT = 'Redigera';
@@ -12,18 +12,51 @@ const unlockButton = (page: Page) =>
 const addButton = (page: Page) => page.getByRole('button', { name: 'Lägg till lapp', exact: true });
 const notes = (page: Page, text: string) => page.getByTestId('note').filter({ hasText: text });
 
+/** POST from a browser context, with the Origin header a same-origin fetch carries. */
+async function post<T>(context: BrowserContext, path: string, data: unknown): Promise<T> {
+	const res = await context.request.post(path, {
+		headers: { origin: test.info().project.use.baseURL! },
+		data
+	});
+	expect(res.ok(), `${path} → ${res.status()}`).toBe(true);
+	return (await res.json()) as T;
+}
+
+let accounts = 0;
+
+/**
+ * Signs up and creates a workshop through the JSON API in the facilitator's browser context
+ * (sign-up and creation have their own UI tests; under load hydration can reset a field
+ * Playwright already filled), then opens the board. Returns the page and the join code.
+ */
+async function facilitatorOpensBoard(context: BrowserContext, title: string) {
+	accounts++;
+	await post(context, '/api/signup', {
+		email: `mia${Date.now()}${accounts}@region.example`,
+		password: 'ett långt lösenord',
+		displayName: 'Mia Tavander'
+	});
+	const created = await post<{
+		workshop: { id: string };
+		links: { participant: { code: string } };
+	}>(context, '/api/workshops', { title, template: 'patientresa-nara-vard' });
+	const page = await context.newPage();
+	await page.goto(`/w/${created.workshop.id}`);
+	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+	return { page, code: created.links.participant.code };
+}
+
 /**
  * Joins through POST /api/join in the participant's browser context (the join form has its
  * own tests) and opens the board; the session cookie lands in the context's cookie jar.
  */
 async function participantOpensBoard(context: BrowserContext, code: string, name: string) {
-	const origin = test.info().project.use.baseURL!;
-	const res = await context.request.post('/api/join', {
-		headers: { origin },
-		data: { code, displayName: name, profession: 'sjukskoterska', organisation: 'kommun' }
+	const { workshopId } = await post<{ workshopId: string }>(context, '/api/join', {
+		code,
+		displayName: name,
+		profession: 'sjukskoterska',
+		organisation: 'kommun'
 	});
-	expect(res.ok()).toBe(true);
-	const { workshopId } = (await res.json()) as { workshopId: string };
 	const page = await context.newPage();
 	await page.goto(`/w/${workshopId}`);
 	return page;
@@ -32,10 +65,11 @@ async function participantOpensBoard(context: BrowserContext, code: string, name
 test('the facilitator locks the board live, and a participant who wrote during the lock recovers by itself', async ({
 	browser
 }) => {
+	// Two browsers, page reloads and several axe runs on a machine shared with other work.
+	test.slow();
 	const facilitatorContext = await browser.newContext();
 	const participantContext = await browser.newContext();
-	const fac = await facilitatorContext.newPage();
-	const code = await facilitatorCreatesWorkshop(fac, 'Låst tavla');
+	const { page: fac, code } = await facilitatorOpensBoard(facilitatorContext, 'Låst tavla');
 	const pia = await participantOpensBoard(participantContext, code, 'Pia Deltagare');
 	await Promise.all([waitOnline(fac), waitOnline(pia)]);
 	await expect(lockButton(pia)).toHaveCount(0);
@@ -117,10 +151,11 @@ test('the facilitator locks the board live, and a participant who wrote during t
 test('refused again and again, the participant’s browser stops reloading and says so', async ({
 	browser
 }) => {
+	// Two browsers, page reloads and several axe runs on a machine shared with other work.
+	test.slow();
 	const facilitatorContext = await browser.newContext();
 	const participantContext = await browser.newContext();
-	const fac = await facilitatorContext.newPage();
-	const code = await facilitatorCreatesWorkshop(fac, 'Låst igen och igen');
+	const { page: fac, code } = await facilitatorOpensBoard(facilitatorContext, 'Låst igen och igen');
 	const pia = await participantOpensBoard(participantContext, code, 'Pia Deltagare');
 	await Promise.all([waitOnline(fac), waitOnline(pia)]);
 	let loads = 0;
