@@ -7,9 +7,10 @@ import {
 	listEvents,
 	nudgeEvent,
 	removeEvent,
+	updateEvent,
 	updateQuestion
 } from '$lib/workshop/journey';
-import { NOTES_PER_MEMBER } from '$lib/workshop/layout';
+import { NOTES_PER_MEMBER, RECORDS_PER_DOCUMENT } from '$lib/workshop/layout';
 import { updatePersona } from '$lib/workshop/persona';
 import { isBoardLocked, setBoardLocked } from '$lib/workshop/records/board-state';
 import { author, board, change, member, replica, send } from './judge-fixture';
@@ -149,6 +150,58 @@ describe('what a participant may write to the board', () => {
 		expect(
 			change(b.doc, anna, c, () => addNote(c, { text: 'one more', author: author('anna') }))
 		).toMatch(/too many/);
+	});
+
+	it('counts notes again after some are deleted, and caps records per board', () => {
+		const b = board();
+		const anna = member(b, 'anna');
+		const c = replica(b.doc);
+		const ids: string[] = [];
+		const many = () =>
+			c.transact(() => {
+				for (let i = 0; i < NOTES_PER_MEMBER; i++) {
+					ids.push(addNote(c, { text: `${i}`, author: author('anna') }));
+				}
+			});
+		expect(change(b.doc, anna, c, many)).toBeNull();
+		expect(change(b.doc, anna, c, () => deleteNote(c, ids[0]!))).toBeNull();
+		expect(
+			change(b.doc, anna, c, () => addNote(c, { text: 'ny', author: author('anna') }))
+		).toBeNull();
+
+		const fresh = board();
+		const fia = member(fresh, 'fia', 'facilitator');
+		const f = replica(fresh.doc);
+		const existing = 4; // two events, a question and Bo's note
+		const rate = (from: number, to: number) => () =>
+			f.transact(() => {
+				for (let i = from; i < to; i++) setEmotion(f, `e${i}`, 'fia', 1);
+			});
+		expect(change(fresh.doc, fia, f, rate(0, RECORDS_PER_DOCUMENT - existing))).toBeNull();
+		expect(change(fresh.doc, fia, f, rate(-1, 0))).toMatch(/too many records/);
+	});
+
+	it('follows what the server writes itself, also inside an accepted write', () => {
+		const b = board();
+		const fia = member(b, 'fia', 'facilitator');
+		const f = replica(b.doc);
+		let update: Uint8Array | null = null;
+		f.once('update', (u: Uint8Array) => (update = u));
+		setEmotion(f, b.eventId, 'fia', 1);
+		expect(fia(b.doc, update!)).toBeNull();
+		let added = '';
+		// As the room applies it: the update and an afterWrite change in one transaction.
+		b.doc.transact(() => {
+			Y.applyUpdate(b.doc, update!);
+			added = addEvent(b.doc, { title: 'Från servern' });
+		});
+		Y.applyUpdate(f, Y.encodeStateAsUpdate(b.doc, Y.encodeStateVector(f)));
+		expect(change(b.doc, fia, f, () => updateEvent(f, added, { title: 'Ändrad' }))).toBeNull();
+		// And a server edit outside any judged write.
+		const note = addNote(b.doc, { text: 'Återställd', author: author('anna') });
+		const anna = member(b, 'anna');
+		const c = replica(b.doc);
+		expect(change(b.doc, anna, c, () => editNote(c, note, 'Min igen'))).toBeNull();
 	});
 
 	it('allows an offline edit of their note that a facilitator deleted meanwhile', () => {
