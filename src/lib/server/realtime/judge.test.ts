@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addNote, deleteNote, editNote, notesMap, setNoteKind } from '$lib/workshop/doc';
+import { addNote, deleteNote, editNote, listNotes, notesMap, setNoteKind } from '$lib/workshop/doc';
 import { emotionsMap, setEmotion } from '$lib/workshop/emotions';
 import {
 	addEvent,
@@ -230,6 +230,23 @@ describe('what a participant may write to the board', () => {
 		updatePersona(c, { name: 'Greta' });
 		expect(send(b.doc, anna, Y.encodeStateAsUpdate(c))).toMatch(/not yours/);
 		expect(listEvents(b.doc)).toHaveLength(2);
+	});
+
+	it('lets a facilitator relay another member’s changes, and no participant', () => {
+		const b = board();
+		const bo = member(b, 'bo');
+		const boDoc = replica(b.doc);
+		expect(
+			change(b.doc, bo, boDoc, () => addNote(boDoc, { text: '1', author: author('bo') }))
+		).toBeNull();
+		// Bo's next note never reached the server (say, lost to a backup restore) …
+		const lost = Y.encodeStateVector(b.doc);
+		addNote(boDoc, { text: '2', author: author('bo') });
+		const missing = Y.encodeStateAsUpdate(boDoc, lost);
+		// … but a browser that saw it offers it again.
+		expect(send(b.doc, member(b, 'anna'), missing)).toBe('client id of someone else');
+		expect(send(b.doc, member(b, 'fia', 'facilitator'), missing)).toBeNull();
+		expect(listNotes(b.doc).map((n) => n.text)).toContain('2');
 	});
 
 	it('refuses garbage as malformed', () => {
