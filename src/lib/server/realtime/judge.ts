@@ -54,7 +54,7 @@ export function judgeWrites(options: JudgeOptions): WriteCheck {
 			shadow.accepted = transaction;
 			return null;
 		} catch (error) {
-			shadow.rebuild();
+			shadow.undo(transaction!);
 			if (error instanceof Refused) return { reason: error.message, malformed: false };
 			throw error;
 		}
@@ -181,6 +181,23 @@ class Shadow {
 			Y.applyUpdate(this.doc, update);
 		});
 		real.on('destroy', () => this.doc.destroy());
+	}
+
+	/**
+	 * Restores the shadow after a refused update: when the update integrated nothing (it only
+	 * left pending structs or deletes) dropping those is enough, else it is rebuilt.
+	 */
+	undo(tr: Y.Transaction) {
+		const nothing =
+			tr.changed.size === 0 &&
+			tr.deleteSet.clients.size === 0 &&
+			[...tr.afterState].every(([client, clock]) => tr.beforeState.get(client) === clock);
+		if (!nothing) {
+			this.rebuild();
+			return;
+		}
+		this.doc.store.pendingStructs = null;
+		this.doc.store.pendingDs = null;
 	}
 
 	rebuild() {
