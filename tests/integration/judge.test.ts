@@ -136,4 +136,30 @@ describe('the write judge over the wire', () => {
 		setBoardLocked(facilitator.doc, false);
 		await waitFor(piaClient.doc, (doc) => !isBoardLocked(doc));
 	});
+	it('keeps client-id bindings across a restart', async () => {
+		const piaClient = track(connect(server.wsUrl, room(), { token: pia.wsToken }));
+		const facilitator = track(connect(server.wsUrl, room(), { cookie: alice.api.cookieHeader() }));
+		await Promise.all([piaClient.synced, facilitator.synced]);
+		addNote(piaClient.doc, { text: 'Före omstarten', author: author(pia, 'Pia') });
+		await waitForNote(facilitator.doc, 'Före omstarten');
+		const bound = piaClient.doc.clientID;
+		const clock = Y.getState(facilitator.doc.store, bound);
+		for (const client of clients.splice(0)) client.destroy();
+
+		await server.stop();
+		server = await startServer({ dbPath: server.dbPath, port: server.port });
+		const rating = encodeUpdate([
+			{
+				client: bound,
+				clock,
+				structs: [
+					{ parent: 'emotions', parentSub: `e2|${per.membershipId}`, content: { any: [1] } }
+				]
+			}
+		]);
+		expect(await sendRaw(per, rating)).toEqual({
+			code: 4403,
+			reason: 'forbidden: client id of someone else'
+		});
+	});
 });
