@@ -451,7 +451,9 @@ describe('logs', () => {
 		await logged;
 		const lines = server.output().split('\n');
 		expect(lines.filter((line) => line.startsWith('[realtime] FORGED'))).toEqual([]);
-		expect(lines.some((line) => line.includes('evil\\n[realtime] FORGED'))).toBe(true);
+		// The judge names the rule it applied, never the text the update carried.
+		expect(lines.filter((line) => line.includes('FORGED'))).toEqual([]);
+		expect(lines.some((line) => line.includes('refused a write'))).toBe(true);
 	});
 });
 
