@@ -352,6 +352,27 @@ describe('one socket cannot stall or bloat the server', () => {
 		);
 	});
 
+	it('keeps out, for a minute, a member whose socket keeps sending refused writes', async () => {
+		const rex = await participant(server.url, fac.links.participant.code, 'Rex');
+		for (let i = 0; i < 5; i++) {
+			const ws = await openAccepted(server.wsUrl, rex.room, { token: rex.wsToken });
+			await firstMessage(ws);
+			const forged = new Y.Doc();
+			forged.getMap('evil').set('x', i);
+			const done = closed(ws);
+			ws.send(updateMessage(Y.encodeStateAsUpdate(forged)));
+			expect((await done).code).toBe(4403);
+		}
+		const refused = await openRaw(server.wsUrl, rex.room, { token: rex.wsToken });
+		expect(refused.ok ? 0 : refused.status).toBe(429);
+		expect(refused.ok ? '' : refused.body).toContain('refused writes');
+		// Others of the same workshop are not affected.
+		const ok = await openAccepted(server.wsUrl, olle.room, { token: olle.wsToken });
+		const done = closed(ok);
+		ok.close();
+		await done;
+	});
+
 	it('caps sockets per membership with HTTP 429', async () => {
 		const max = await participant(server.url, fac.links.participant.code, 'Max');
 		const open: WebSocket[] = [];

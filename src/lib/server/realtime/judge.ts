@@ -45,7 +45,9 @@ export function judgeWrites(options: JudgeOptions): WriteCheck {
 				Y.applyUpdate(shadow.doc, update);
 			}, judgeOrigin);
 		} catch {
-			shadow.rebuild();
+			// Yjs may have integrated part of it before it failed: undo() rebuilds only then.
+			if (transaction) shadow.undo(transaction);
+			else shadow.rebuild();
 			return { reason: 'not a Yjs update', malformed: true };
 		}
 		try {

@@ -148,6 +148,36 @@ export class SocketCounter {
 }
 
 /**
+ * Refused writes per membership in a sliding minute. Judging a refused update can cost a
+ * rebuild of the judge's shadow document, so a member whose browser (or script) keeps sending
+ * what the rules forbid is kept out for a while instead of making the server pay each time.
+ * An honest browser recovers after one refusal (and stops after three), far below the budget.
+ */
+export class RefusalBudget {
+	readonly #times = new Map<string, number[]>();
+
+	constructor(
+		readonly max = 5,
+		readonly windowMs = 60_000
+	) {}
+
+	#recent(key: string, now: number): number[] {
+		const times = (this.#times.get(key) ?? []).filter((t) => now - t < this.windowMs);
+		if (times.length > 0) this.#times.set(key, times);
+		else this.#times.delete(key);
+		return times;
+	}
+
+	note(key: string, now = Date.now()) {
+		this.#times.set(key, [...this.#recent(key, now), now]);
+	}
+
+	blocked(key: string, now = Date.now()): boolean {
+		return this.#recent(key, now).length >= this.max;
+	}
+}
+
+/**
  * The client's address: the socket's peer, or (behind a proxy, like adapter-node) the
  * `ADDRESS_HEADER` header, taking the `XFF_DEPTH`-th address from the right of X-Forwarded-For.
  */

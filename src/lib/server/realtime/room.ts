@@ -81,6 +81,8 @@ export class Room {
 	#lastId: number;
 	#sinceSnapshot = { updates: 0, bytes: 0 };
 	#broken = false;
+	/** Told of every write the judge refused, with the writer's membership id. */
+	onRefused: ((membershipId: string) => void) | null = null;
 	#echo = false;
 
 	constructor(
@@ -239,6 +241,7 @@ export class Room {
 					// Observers read; their writes are dropped without a word, as y-websocket expects.
 					if (conn.writes === 'none') break;
 					const refused = conn.writes === 'any' ? null : conn.writes(this.doc, message.update);
+					if (refused) this.onRefused?.(conn.member.id);
 					if (refused?.malformed) throw new Error(refused.reason);
 					if (refused) {
 						console.warn(

@@ -4,7 +4,13 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { clean } from '../log';
 import type { DocStore } from './doc-store';
-import { clientAddress, defaultSocketLimits, SocketCounter, type SocketLimits } from './limits';
+import {
+	clientAddress,
+	defaultSocketLimits,
+	RefusalBudget,
+	SocketCounter,
+	type SocketLimits
+} from './limits';
 import type { Member } from './presence';
 import { CLOSE_GOING_AWAY, CLOSE_SERVER_ERROR } from './protocol';
 import { defaultLimits, Room, type AfterWrite, type RoomLimits, type WriteAccess } from './room';
@@ -42,6 +48,7 @@ export class RealtimeServer {
 	#unloadTimers = new Map<Room, NodeJS.Timeout>();
 	#perAddress: SocketCounter;
 	#perMember: SocketCounter;
+	#refusals = new RefusalBudget();
 	#alive = new WeakSet<WebSocket>();
 	#ping: NodeJS.Timeout;
 
@@ -114,6 +121,10 @@ export class RealtimeServer {
 			reject(socket, 429, 'too many connections from this address');
 			return;
 		}
+		if (this.#refusals.blocked(auth.member.id)) {
+			reject(socket, 429, 'too many refused writes, try again in a minute');
+			return true;
+		}
 		if (this.#perMember.full(auth.member.id)) {
 			reject(socket, 429, 'too many connections for this member');
 			return;
@@ -152,6 +163,7 @@ export class RealtimeServer {
 		let room = this.rooms.get(docName);
 		if (!room) {
 			room = new Room(docName, this.store, this.#limits, (broken) => this.#dropRoom(broken));
+			room.onRefused = (membershipId) => this.#refusals.note(membershipId);
 			this.rooms.set(docName, room);
 		}
 		this.#cancelUnload(room);
