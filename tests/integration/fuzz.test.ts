@@ -34,7 +34,8 @@ let probeReader: YClient;
 let writerMember: Joined;
 
 beforeAll(async () => {
-	server = await startServer();
+	// The fuzz must reach the judge on every input, not the per-member refusal budget's 429.
+	server = await startServer({ env: { WS_REFUSALS_PER_MINUTE: '1000000' } });
 	const fac = await facilitatorWithWorkshop(server.url, 'Fuzz');
 	writerMember = await participant(server.url, fac.links.participant.code, 'Probe');
 	fuzzers = [];

@@ -44,7 +44,8 @@ async function createApp(config = readConfig()): Promise<App> {
 		sockets: {
 			socketsPerAddress: config.wsSocketsPerAddress,
 			socketsPerMember: config.wsSocketsPerMember
-		}
+		},
+		refusalsPerMinute: config.wsRefusalsPerMinute
 	});
 	const demoPath = config.demo ? await ensureDemo(db, store) : null;
 	if (demoPath) {

@@ -12,6 +12,8 @@ export interface Config {
 	/** Open WebSocket connections per client address and per membership; more get HTTP 429. */
 	wsSocketsPerAddress: number;
 	wsSocketsPerMember: number;
+	/** Refused writes per member and minute before their upgrades get 429 for a while. */
+	wsRefusalsPerMinute: number;
 	/** Where printed links point; adapter-node's ORIGIN when set. */
 	publicOrigin: string;
 }
@@ -33,6 +35,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 			env.WS_SOCKETS_PER_ADDRESS ?? defaultSocketLimits.socketsPerAddress
 		),
 		wsSocketsPerMember: Number(env.WS_SOCKETS_PER_MEMBER ?? defaultSocketLimits.socketsPerMember),
+		wsRefusalsPerMinute: Number(env.WS_REFUSALS_PER_MINUTE ?? 5),
 		publicOrigin: (env.ORIGIN ?? `http://localhost:${port}`).replace(/\/$/, '')
 	};
 }

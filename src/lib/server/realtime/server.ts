@@ -31,6 +31,8 @@ export interface RealtimeOptions {
 	maxSyncPayload?: number;
 	limits?: Partial<RoomLimits>;
 	sockets?: Partial<Pick<SocketLimits, 'socketsPerAddress' | 'socketsPerMember'>>;
+	/** Refused writes per membership and minute before its upgrades are refused (429). */
+	refusalsPerMinute?: number;
 	/** How long an empty room stays loaded, so a reconnect does not reload it from disk. */
 	unloadAfterMs?: number;
 	pingIntervalMs?: number;
@@ -48,7 +50,7 @@ export class RealtimeServer {
 	#unloadTimers = new Map<Room, NodeJS.Timeout>();
 	#perAddress: SocketCounter;
 	#perMember: SocketCounter;
-	#refusals = new RefusalBudget();
+	#refusals: RefusalBudget;
 	#alive = new WeakSet<WebSocket>();
 	#ping: NodeJS.Timeout;
 
@@ -67,6 +69,7 @@ export class RealtimeServer {
 		const sockets = { ...defaultSocketLimits, ...options.sockets };
 		this.#perAddress = new SocketCounter(sockets.socketsPerAddress);
 		this.#perMember = new SocketCounter(sockets.socketsPerMember);
+		this.#refusals = new RefusalBudget(options.refusalsPerMinute ?? 5);
 		this.#ping = setInterval(
 			() => guard('heartbeat', () => this.#heartbeat()),
 			options.pingIntervalMs ?? 30_000
