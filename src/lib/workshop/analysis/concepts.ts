@@ -81,8 +81,9 @@ export function compileConcepts(concepts: readonly Concept[]): ConceptMatcher {
 					if (i + n > stems.length) continue;
 					let same = true;
 					for (let k = 1; k < n && same; k++) same = stems[i + k] === phrase.stems[k];
-					if (same)
-						{hits.push({ concept: phrase.concept, surface: tokens.slice(i, i + n).join(' ') });}
+					if (same) {
+						hits.push({ concept: phrase.concept, surface: tokens.slice(i, i + n).join(' ') });
+					}
 				}
 			}
 			return hits;
