@@ -76,8 +76,9 @@ export function judgeRecord(touched: Touched, sides: Sides, created: Created) {
 	if (a) {
 		// List content in a record map is invisible to every reader: nothing honest writes it.
 		if (a._start !== null) refuse(`${record.name}: not a map entry`);
-		for (const field of a.keys())
+		for (const field of a.keys()) {
 			if (!record.fields[field]) refuse(`${record.name}: unknown field`);
+		}
 		createRecord(record, touched.key, (f) => a.get(f), sides, created);
 	}
 }

@@ -141,8 +141,9 @@ describe('what a participant may write to the board', () => {
 		const anna = member(b, 'anna');
 		const c = replica(b.doc);
 		const many = () => {
-			for (let i = 0; i < NOTES_PER_MEMBER; i++)
+			for (let i = 0; i < NOTES_PER_MEMBER; i++) {
 				addNote(c, { text: `${i}`, author: author('anna') });
+			}
 		};
 		expect(change(b.doc, anna, c, many)).toBeNull();
 		expect(
