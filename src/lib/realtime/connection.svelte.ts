@@ -1,3 +1,4 @@
+import { BoardClustering } from './managers/clustering.svelte';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -27,6 +28,7 @@ export class BoardConnection {
 	readonly room: string;
 	readonly notes: BoardNotes;
 	readonly journey: BoardJourney;
+	readonly clustering: BoardClustering;
 
 	#status = $state<ConnectionStatus>('connecting');
 	#synced = $state(false);
@@ -51,6 +53,7 @@ export class BoardConnection {
 		this.#user = user;
 		this.notes = new BoardNotes(this.doc);
 		this.journey = new BoardJourney(this.doc);
+		this.clustering = new BoardClustering(this.doc);
 		this.#local = new IndexeddbPersistence(`samskapa:${this.room}`, this.doc);
 		this.#local.on('synced', () => {
 			this.#loaded = true;
@@ -123,6 +126,7 @@ export class BoardConnection {
 		}
 		this.notes.destroy();
 		this.journey.destroy();
+		this.clustering.destroy();
 		this.#provider.destroy();
 		this.#local.destroy().catch(() => {});
 		this.doc.destroy();
