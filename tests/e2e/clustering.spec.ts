@@ -110,6 +110,22 @@ test('a facilitator promotes, groups by keyboard, takes suggestions, merges and 
 		await page.expectInsightIn(LOW_POINTS[0]!, phoneName);
 	}
 
+	// Drag and drop does the same as the menu.
+	await mia.insight(LOW_POINTS[3]!).dragTo(mia.area('Läkemedel'));
+	await watcher.expectInsightIn(LOW_POINTS[3]!, 'Läkemedel');
+
+	// "Visa liknande" highlights the nearest neighbours.
+	await mia
+		.insight(LOW_POINTS[0]!)
+		.getByRole('button', { name: /^Visa liknande/ })
+		.click();
+	await expect(mia.insight(LOW_POINTS[1]!)).toContainText('Liknande');
+
+	// The facilitator lets participants move: Anna gets the menu and her move reaches Mia.
+	await f.getByLabel('Deltagare får flytta insikter').check();
+	await watcher.moveByKeyboard(LOW_POINTS[2]!, phoneName);
+	await mia.expectInsightIn(LOW_POINTS[2]!, phoneName);
+
 	await expectAccessible(f);
 	await expectAccessible(anna);
 	await facilitator.close();
