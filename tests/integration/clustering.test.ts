@@ -66,7 +66,7 @@ async function setup() {
 
 describe('insights and areas over the real server', () => {
 	it('the server makes exactly one insight of a participant’s bottennapp', async () => {
-		const { f, p, pia } = await setup();
+		const { api, workshop, f, p, pia } = await setup();
 		const noteId = addNote(pia.doc, {
 			text: 'Svårt att nå mottagningen',
 			kind: 'bottennapp',
@@ -84,6 +84,13 @@ describe('insights and areas over the real server', () => {
 			organisations: ['kommun'],
 			areaId: null
 		});
+		// The JSON export carries insights and areas along with the notes.
+		const exported = (await api.exportJson(workshop.id)) as unknown as {
+			insights: { id: string }[];
+			areas: { name: string }[];
+		};
+		expect(exported.insights.map((i) => i.id)).toContain(id);
+		expect(exported.areas.map((a) => a.name)).toEqual(['Kontinuitet', 'Information']);
 	});
 
 	it('two people moving the same insight at once: one area on both and on a late joiner', async () => {
