@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addNote, deleteNote, editNote, notesMap, setNoteKind } from '$lib/workshop/doc';
+import { addNote, deleteNote, editNote, listNotes, notesMap, setNoteKind } from '$lib/workshop/doc';
 import { emotionsMap, setEmotion } from '$lib/workshop/emotions';
 import {
 	addEvent,
 	listEvents,
 	nudgeEvent,
 	removeEvent,
+	updateEvent,
 	updateQuestion
 } from '$lib/workshop/journey';
-import { NOTES_PER_MEMBER } from '$lib/workshop/layout';
+import { NOTES_PER_MEMBER, RECORDS_PER_DOCUMENT } from '$lib/workshop/layout';
 import { updatePersona } from '$lib/workshop/persona';
 import { isBoardLocked, setBoardLocked } from '$lib/workshop/records/board-state';
 import { author, board, change, member, replica, send } from './judge-fixture';
@@ -136,19 +137,60 @@ describe('what a participant may write to the board', () => {
 		expect(isBoardLocked(b.doc)).toBe(false);
 	});
 
-	it('caps notes per member', () => {
+	it('caps notes per member (counting again after deletions) and records per board', () => {
 		const b = board();
 		const anna = member(b, 'anna');
-		const c = replica(b.doc);
-		const many = () => {
-			for (let i = 0; i < NOTES_PER_MEMBER; i++) {
-				addNote(c, { text: `${i}`, author: author('anna') });
-			}
-		};
+		let c = replica(b.doc);
+		const ids: string[] = [];
+		const many = () =>
+			c.transact(() => {
+				for (let i = 0; i < NOTES_PER_MEMBER; i++) {
+					ids.push(addNote(c, { text: `${i}`, author: author('anna') }));
+				}
+			});
 		expect(change(b.doc, anna, c, many)).toBeNull();
+		const one = () => addNote(c, { text: 'en till', author: author('anna') });
+		expect(change(b.doc, anna, c, one)).toMatch(/too many per member/);
+		c.destroy();
+		c = replica(b.doc);
+		expect(change(b.doc, anna, c, () => deleteNote(c, ids[0]!))).toBeNull();
 		expect(
-			change(b.doc, anna, c, () => addNote(c, { text: 'one more', author: author('anna') }))
-		).toMatch(/too many/);
+			change(b.doc, anna, c, () => addNote(c, { text: 'ny', author: author('anna') }))
+		).toBeNull();
+
+		const fresh = board();
+		const fia = member(fresh, 'fia', 'facilitator');
+		const f = replica(fresh.doc);
+		const existing = 4; // two events, a question and Bo's note
+		const rate = (from: number, to: number) => () =>
+			f.transact(() => {
+				for (let i = from; i < to; i++) setEmotion(f, `e${i}`, 'fia', 1);
+			});
+		expect(change(fresh.doc, fia, f, rate(0, RECORDS_PER_DOCUMENT - existing))).toBeNull();
+		expect(change(fresh.doc, fia, f, rate(-1, 0))).toMatch(/too many records/);
+	}, 60_000);
+
+	it('follows what the server writes itself, also inside an accepted write', () => {
+		const b = board();
+		const fia = member(b, 'fia', 'facilitator');
+		const f = replica(b.doc);
+		let update: Uint8Array | null = null;
+		f.once('update', (u: Uint8Array) => (update = u));
+		setEmotion(f, b.eventId, 'fia', 1);
+		expect(fia(b.doc, update!)).toBeNull();
+		let added = '';
+		// As the room applies it: the update and an afterWrite change in one transaction.
+		b.doc.transact(() => {
+			Y.applyUpdate(b.doc, update!);
+			added = addEvent(b.doc, { title: 'Från servern' });
+		});
+		Y.applyUpdate(f, Y.encodeStateAsUpdate(b.doc, Y.encodeStateVector(f)));
+		expect(change(b.doc, fia, f, () => updateEvent(f, added, { title: 'Ändrad' }))).toBeNull();
+		// And a server edit outside any judged write.
+		const note = addNote(b.doc, { text: 'Återställd', author: author('anna') });
+		const anna = member(b, 'anna');
+		const c = replica(b.doc);
+		expect(change(b.doc, anna, c, () => editNote(c, note, 'Min igen'))).toBeNull();
 	});
 
 	it('allows an offline edit of their note that a facilitator deleted meanwhile', () => {
@@ -177,6 +219,23 @@ describe('what a participant may write to the board', () => {
 		updatePersona(c, { name: 'Greta' });
 		expect(send(b.doc, anna, Y.encodeStateAsUpdate(c))).toMatch(/not yours/);
 		expect(listEvents(b.doc)).toHaveLength(2);
+	});
+
+	it('lets a facilitator relay another member’s changes, and no participant', () => {
+		const b = board();
+		const bo = member(b, 'bo');
+		const boDoc = replica(b.doc);
+		expect(
+			change(b.doc, bo, boDoc, () => addNote(boDoc, { text: '1', author: author('bo') }))
+		).toBeNull();
+		// Bo's next note never reached the server (say, lost to a backup restore) …
+		const lost = Y.encodeStateVector(b.doc);
+		addNote(boDoc, { text: '2', author: author('bo') });
+		const missing = Y.encodeStateAsUpdate(boDoc, lost);
+		// … but a browser that saw it offers it again.
+		expect(send(b.doc, member(b, 'anna'), missing)).toBe('client id of someone else');
+		expect(send(b.doc, member(b, 'fia', 'facilitator'), missing)).toBeNull();
+		expect(listNotes(b.doc).map((n) => n.text)).toContain('2');
 	});
 
 	it('refuses garbage as malformed', () => {

@@ -7,6 +7,7 @@ import {
 } from '$lib/workshop/layout';
 import type { RecordDeclaration, Writer } from '$lib/workshop/records/declare';
 import type { ClientIds } from './client-ids';
+import { RecordCounts } from './record-counts';
 import { judgeRecord, refuse, Refused, type Created, type Touched } from './judge-records';
 
 /** Null when the update is allowed; else why not, and whether it was not even a valid update. */
@@ -36,7 +37,7 @@ export function judgeWrites(options: JudgeOptions): WriteCheck {
 	const layout = options.layout ?? boardLayout;
 	const conditions = options.conditions ?? boardConditions;
 	return (real, update) => {
-		const shadow = shadowOf(real);
+		const shadow = shadowOf(real, layout);
 		let transaction: Y.Transaction | null = null;
 		try {
 			shadow.doc.transact((tr) => {
@@ -50,9 +51,10 @@ export function judgeWrites(options: JudgeOptions): WriteCheck {
 		try {
 			const bind = examine(real, shadow, transaction!, options, layout, conditions);
 			for (const client of bind) options.clientIds.bind(client, options.writer.membershipId);
+			shadow.accepted = transaction;
 			return null;
 		} catch (error) {
-			shadow.rebuild();
+			shadow.undo(transaction!);
 			if (error instanceof Refused) return { reason: error.message, malformed: false };
 			throw error;
 		}
@@ -95,7 +97,7 @@ function examine(
 	const created: Created = { records: 0, owners: new Map() };
 	const sides = { before: real, after: shadow.doc, writer };
 	for (const t of touched.values()) judgeRecord(t, sides, created);
-	checkCaps(shadow, created, layout);
+	checkCaps(shadow, created);
 	return bind;
 }
 
@@ -135,27 +137,15 @@ function touchedRecords(tr: Y.Transaction, layout: ReadonlyMap<string, RecordDec
 	return touched;
 }
 
-function checkCaps(
-	shadow: Shadow,
-	created: Created,
-	layout: ReadonlyMap<string, RecordDeclaration>
-) {
-	if (created.records > 0) {
-		let count = 0;
-		for (const record of layout.values()) {
-			if (record.shape !== 'singleton') count += shadow.doc.getMap(record.root).size;
-		}
-		if (count > RECORDS_PER_DOCUMENT) refuse('too many records in this board');
+function checkCaps(shadow: Shadow, created: Created) {
+	if (created.records > 0 && shadow.counts.total > RECORDS_PER_DOCUMENT) {
+		refuse('too many records in this board');
 	}
 	for (const [record, owners] of created.owners) {
-		const counts = new Map<string, number>();
-		shadow.doc.getMap<unknown>(record.root).forEach((value, key) => {
-			const get = (f: string) => (value instanceof Y.Map ? value.get(f) : undefined);
-			const owner = record.owner(key, get);
-			if (owner !== null && owners.has(owner)) counts.set(owner, (counts.get(owner) ?? 0) + 1);
-		});
-		for (const n of counts.values()) {
-			if (n > record.perOwner!) refuse(`${record.name}: too many per member`);
+		for (const owner of owners) {
+			if (shadow.counts.owned(record, owner) > record.perOwner!) {
+				refuse(`${record.name}: too many per member`);
+			}
 		}
 	}
 	if (shadow.bytes > DOCUMENT_BYTES_MAX) {
@@ -171,19 +161,47 @@ function checkCaps(
  */
 class Shadow {
 	doc!: Y.Doc;
+	counts!: RecordCounts;
+	/** The shadow's transaction of the update last accepted, until the real one follows. */
+	accepted: Y.Transaction | null = null;
 	/** An upper bound of the document's encoded size (exact after a rebuild). */
 	bytes = 0;
 
-	constructor(readonly real: Y.Doc) {
+	constructor(
+		readonly real: Y.Doc,
+		readonly records: readonly RecordDeclaration[]
+	) {
 		this.rebuild();
-		real.on('update', (update: Uint8Array) => {
-			Y.applyUpdate(this.doc, update);
+		real.on('update', (update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
+			const accepted = this.accepted;
+			this.accepted = null;
 			this.bytes += update.byteLength;
+			// The update just judged, and nothing more (an afterWrite may add to it): already here.
+			if (accepted && sameEffect(accepted, tr)) return;
+			Y.applyUpdate(this.doc, update);
 		});
 		real.on('destroy', () => this.doc.destroy());
 	}
 
+	/**
+	 * Restores the shadow after a refused update: when the update integrated nothing (it only
+	 * left pending structs or deletes) dropping those is enough, else it is rebuilt.
+	 */
+	undo(tr: Y.Transaction) {
+		const nothing =
+			tr.changed.size === 0 &&
+			tr.deleteSet.clients.size === 0 &&
+			[...tr.afterState].every(([client, clock]) => tr.beforeState.get(client) === clock);
+		if (!nothing) {
+			this.rebuild();
+			return;
+		}
+		this.doc.store.pendingStructs = null;
+		this.doc.store.pendingDs = null;
+	}
+
 	rebuild() {
+		this.accepted = null;
 		this.doc?.destroy();
 		const store = this.real.store;
 		if (store.pendingStructs !== null || store.pendingDs !== null) {
@@ -195,14 +213,23 @@ class Shadow {
 		const state = Y.encodeStateAsUpdate(this.real);
 		this.doc = new Y.Doc({ gc: this.real.gc });
 		Y.applyUpdate(this.doc, state);
+		this.counts = new RecordCounts(this.doc, this.records);
 		this.bytes = state.byteLength;
 	}
 }
 
+function sameEffect(a: Y.Transaction, b: Y.Transaction) {
+	if (a.afterState.size !== b.afterState.size) return false;
+	for (const [client, clock] of a.afterState) {
+		if (b.afterState.get(client) !== clock) return false;
+	}
+	return Y.equalDeleteSets(a.deleteSet, b.deleteSet);
+}
+
 const shadows = new WeakMap<Y.Doc, Shadow>();
 
-function shadowOf(real: Y.Doc): Shadow {
+function shadowOf(real: Y.Doc, layout: ReadonlyMap<string, RecordDeclaration>): Shadow {
 	let shadow = shadows.get(real);
-	if (!shadow) shadows.set(real, (shadow = new Shadow(real)));
+	if (!shadow) shadows.set(real, (shadow = new Shadow(real, [...layout.values()])));
 	return shadow;
 }

@@ -38,6 +38,7 @@ export const areaRecord: RecordDeclaration = {
 	change: { name: ['facilitator'], parentId: ['facilitator'], order: ['facilitator'] },
 	fixed: ['createdAt'],
 	remove: ['facilitator'],
+	ownedBy: 'nobody: the facilitators’',
 	owner: () => null
 };
 

@@ -89,6 +89,7 @@ export const boardStateRecord: RecordDeclaration = {
 	},
 	fixed: [],
 	remove: ['facilitator'],
+	ownedBy: 'nobody: the facilitators’',
 	owner: () => null
 };
 

@@ -54,6 +54,8 @@ export interface RecordDeclaration {
 	fixed: readonly string[];
 	/** Who may remove a record. */
 	remove: readonly Actor[];
+	/** Who owns a record, in words (docs/realtime.md). */
+	ownedBy: string;
 	/** The membership that owns a record, from its key and fields; null: nobody (facilitators'). */
 	owner(key: string, get: (field: string) => unknown): string | null;
 	/** Further checks on a record a participant creates; a reason when refused. */

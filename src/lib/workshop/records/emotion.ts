@@ -18,5 +18,6 @@ export const emotionRecord: RecordDeclaration = {
 	change: { value: ['facilitator', 'owner'] },
 	fixed: [],
 	remove: ['facilitator', 'owner'],
+	ownedBy: 'the member after the `|` in the key',
 	owner: (key) => key.slice(key.indexOf('|') + 1)
 };

@@ -32,5 +32,6 @@ export const eventRecord: RecordDeclaration = {
 	},
 	fixed: [],
 	remove: ['facilitator'],
+	ownedBy: 'nobody: the facilitators’',
 	owner: () => null
 };

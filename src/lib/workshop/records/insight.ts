@@ -77,6 +77,7 @@ export const insightRecord: RecordDeclaration = {
 	},
 	fixed: ['source', 'createdBy', 'createdAt'],
 	remove: ['facilitator'],
+	ownedBy: 'nobody: the facilitators’ (participants may move one when allowed)',
 	owner: () => null
 };
 

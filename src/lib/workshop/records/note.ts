@@ -3,8 +3,11 @@ import { NOTE_TEXT_MAX, noteKinds } from '../doc';
 import { organisations, professions } from '../people';
 import { idSchema, timeSchema, type RecordDeclaration } from './declare';
 
-/** At most this many notes per member in one board. */
-export const NOTES_PER_MEMBER = 1_000;
+/**
+ * At most this many notes per member in one board: room for a long offline session or a
+ * restore (thousands of notes in one catch-up), not for one member filling the board alone.
+ */
+export const NOTES_PER_MEMBER = 5_000;
 /** A display name's length, as the join form allows it. */
 export const AUTHOR_NAME_MAX = 60;
 
@@ -43,6 +46,7 @@ export const noteRecord: RecordDeclaration = {
 	},
 	fixed: ['authorId', 'authorName', 'profession', 'organisation', 'createdAt'],
 	remove: ['facilitator', 'owner'],
+	ownedBy: 'the member in `authorId`',
 	owner: (_key, get) => {
 		const id = get('authorId');
 		return typeof id === 'string' ? id : null;

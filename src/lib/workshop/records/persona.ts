@@ -28,5 +28,6 @@ export const personaRecord: RecordDeclaration = {
 	},
 	fixed: [],
 	remove: ['facilitator'],
+	ownedBy: 'nobody: the facilitators’',
 	owner: () => null
 };

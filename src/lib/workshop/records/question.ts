@@ -17,5 +17,6 @@ export const questionRecord: RecordDeclaration = {
 	change: { text: ['facilitator'], order: ['facilitator'], removedAt: ['facilitator'] },
 	fixed: [],
 	remove: ['facilitator'],
+	ownedBy: 'nobody: the facilitators’',
 	owner: () => null
 };
