@@ -1,74 +1,86 @@
 /**
- * Average-linkage agglomerative clustering on a dense similarity matrix: repeatedly joins the
- * two clusters whose members are on average most alike, while that average is at least
- * `threshold`. Ties go to the lowest indexes, so callers that order items by id get ties
- * broken by id. The matrix (n×n, row-major) is used as scratch space and changed.
+ * Average-linkage agglomerative clustering on a dense similarity matrix: joins clusters whose
+ * members are on average most alike, as long as that average is at least `threshold`. The
+ * matrix (n×n, row-major) is used as scratch space and changed.
  *
- * Each step costs O(n): the best partner of every row is kept, and only rows whose partner
- * was just merged are scanned again (Lance–Williams update for average linkage).
+ * Nearest-neighbour chain (Murtagh 1983): follow nearest neighbours until two clusters are
+ * each other's nearest, merge them (Lance–Williams update), go on from the rest of the chain.
+ * For average linkage this yields the same clusters as always merging the globally most
+ * similar pair (when no two similarities tie), in O(n²) instead of O(n³). Similarities only fall as clusters grow, so once
+ * the chain meets a cluster whose best partner is below the threshold, every cluster on the
+ * chain is final. Ties go to the previous link of the chain, then to the lowest index, so
+ * callers that order items by id get ties broken by id.
  */
 export function averageLinkage(matrix: Float32Array, n: number, threshold: number): number[][] {
-	const active = new Uint8Array(n).fill(1);
+	const open = new Uint8Array(n);
 	const size = new Int32Array(n).fill(1);
 	const members: number[][] = Array.from({ length: n }, (_, i) => [i]);
-	const best = new Int32Array(n).fill(-1);
-	const bestSim = new Float64Array(n).fill(-Infinity);
-
-	const rescan = (i: number) => {
-		let arg = -1;
-		let max = -Infinity;
+	// A cluster with no partner at the threshold now never gets one: leave it out from the start.
+	for (let i = 0; i < n; i++) {
 		const row = i * n;
-		for (let j = 0; j < n; j++) {
-			if (j === i || !active[j]) continue;
-			const s = matrix[row + j]!;
-			if (s > max) {
-				max = s;
-				arg = j;
-			}
+		for (let j = 0; j < n && !open[i]; j++) {
+			if (j !== i && matrix[row + j]! >= threshold) open[i] = 1;
 		}
-		best[i] = arg;
-		bestSim[i] = max;
-	};
-	for (let i = 0; i < n; i++) rescan(i);
+	}
+	// The open clusters in ascending order, compacted after clusters close.
+	const live = new Int32Array(n);
+	let count = 0;
+	for (let i = 0; i < n; i++) if (open[i]) live[count++] = i;
+	let stale = false;
+	const chain: number[] = [];
 
 	for (;;) {
-		let a = -1;
+		if (stale) {
+			let kept = 0;
+			for (let k = 0; k < count; k++) if (open[live[k]!]) live[kept++] = live[k]!;
+			count = kept;
+			stale = false;
+		}
+		if (chain.length === 0) {
+			if (count === 0) break;
+			chain.push(live[0]!);
+		}
+		const i = chain[chain.length - 1]!;
+		const previous = chain.length > 1 ? chain[chain.length - 2]! : -1;
+		let nearest = -1;
 		let max = -Infinity;
-		for (let i = 0; i < n; i++) {
-			if (active[i] && bestSim[i]! > max) {
-				max = bestSim[i]!;
-				a = i;
+		const row = i * n;
+		for (let k = 0; k < count; k++) {
+			const j = live[k]!;
+			if (j === i) continue;
+			const s = matrix[row + j]!;
+			if (s > max || (s === max && j === previous)) {
+				max = s;
+				nearest = j;
 			}
 		}
-		if (a < 0 || max < threshold) break;
-		let b = best[a]!;
-		if (b < a) [a, b] = [b, a];
-
+		if (nearest < 0 || max < threshold) {
+			for (const c of chain) open[c] = 0;
+			chain.length = 0;
+			stale = true;
+			continue;
+		}
+		if (nearest !== previous) {
+			chain.push(nearest);
+			continue;
+		}
+		chain.length -= 2;
+		const a = Math.min(i, previous);
+		const b = Math.max(i, previous);
 		const sa = size[a]!;
 		const sb = size[b]!;
-		for (let k = 0; k < n; k++) {
-			if (!active[k] || k === a || k === b) continue;
+		for (let m = 0; m < count; m++) {
+			const k = live[m]!;
+			if (k === a || k === b) continue;
 			const s = (sa * matrix[a * n + k]! + sb * matrix[b * n + k]!) / (sa + sb);
 			matrix[a * n + k] = s;
 			matrix[k * n + a] = s;
 		}
-		active[b] = 0;
+		open[b] = 0;
+		stale = true;
 		size[a] = sa + sb;
 		members[a]!.push(...members[b]!);
 		members[b] = [];
-
-		for (let k = 0; k < n; k++) {
-			if (!active[k] || k === a) continue;
-			if (best[k] === a || best[k] === b) rescan(k);
-			else {
-				const s = matrix[k * n + a]!;
-				if (s > bestSim[k]! || (s === bestSim[k] && a < best[k]!)) {
-					best[k] = a;
-					bestSim[k] = s;
-				}
-			}
-		}
-		rescan(a);
 	}
-	return members.filter((m, i) => active[i] && m.length > 0);
+	return members.filter((m) => m.length > 0);
 }

@@ -73,18 +73,20 @@ export function compileConcepts(concepts: readonly Concept[]): ConceptMatcher {
 		match(tokens, stems) {
 			const hits: ConceptHit[] = [];
 			for (let i = 0; i < tokens.length; i++) {
-				for (const concept of conceptsOfWord(tokens[i]!, stems[i]!)) {
-					hits.push({ concept, surface: tokens[i]! });
-				}
+				// One hit per concept per starting word, with the longest words that matched.
+				const here = new Map<string, string>();
+				for (const concept of conceptsOfWord(tokens[i]!, stems[i]!)) here.set(concept, tokens[i]!);
 				for (const phrase of phrases.get(stems[i]!) ?? []) {
 					const n = phrase.stems.length;
 					if (i + n > stems.length) continue;
 					let same = true;
 					for (let k = 1; k < n && same; k++) same = stems[i + k] === phrase.stems[k];
-					if (same) {
-						hits.push({ concept: phrase.concept, surface: tokens.slice(i, i + n).join(' ') });
+					const surface = tokens.slice(i, i + n).join(' ');
+					if (same && surface.length > (here.get(phrase.concept)?.length ?? 0)) {
+						here.set(phrase.concept, surface);
 					}
 				}
+				for (const [concept, surface] of here) hits.push({ concept, surface });
 			}
 			return hits;
 		}

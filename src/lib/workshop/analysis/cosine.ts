@@ -22,20 +22,32 @@ export function cosine(a: SparseVector, b: SparseVector): number {
 export function similarityMatrix(vectors: readonly SparseVector[]): Float32Array {
 	const n = vectors.length;
 	const matrix = new Float32Array(n * n);
-	const postings = new Map<number, { note: number; value: number }[]>();
+	// Postings in compressed rows: for feature f, notes[start[f] .. start[f + 1]) ascending.
+	let featureCount = 0;
+	let total = 0;
+	for (const v of vectors) {
+		total += v.index.length;
+		for (const f of v.index) if (f >= featureCount) featureCount = f + 1;
+	}
+	const start = new Int32Array(featureCount + 1);
+	for (const v of vectors) for (const f of v.index) start[f + 1]! += 1;
+	for (let f = 0; f < featureCount; f++) start[f + 1]! += start[f]!;
+	const fill = start.slice(0, featureCount);
+	const notes = new Int32Array(total);
+	const values = new Float32Array(total);
 	vectors.forEach((v, note) => {
 		for (let k = 0; k < v.index.length; k++) {
-			const f = v.index[k]!;
-			let list = postings.get(f);
-			if (!list) postings.set(f, (list = []));
-			list.push({ note, value: v.value[k]! });
+			const at = fill[v.index[k]!]!++;
+			notes[at] = note;
+			values[at] = v.value[k]!;
 		}
 	});
-	for (const list of postings.values()) {
-		for (let a = 0; a < list.length; a++) {
-			const { note: i, value: vi } = list[a]!;
-			const row = i * n;
-			for (let b = a + 1; b < list.length; b++) matrix[row + list[b]!.note]! += vi * list[b]!.value;
+	for (let f = 0; f < featureCount; f++) {
+		const end = start[f + 1]!;
+		for (let a = start[f]!; a < end; a++) {
+			const row = notes[a]! * n;
+			const va = values[a]!;
+			for (let b = a + 1; b < end; b++) matrix[row + notes[b]!]! += va * values[b]!;
 		}
 	}
 	for (let i = 0; i < n; i++) {

@@ -27,6 +27,8 @@ export interface Analysed extends Vectorised {
 	/** The items, one per id (first occurrence wins), ordered by id. */
 	items: InsightText[];
 	notes: NoteFeatures[];
+	/** Concept id → label, for group names. */
+	conceptLabels: Map<string, string>;
 }
 
 const byId = (a: InsightText, b: InsightText) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -36,7 +38,10 @@ export function analyse(items: readonly InsightText[], options: SimilarityOption
 	const seen = new Set<string>();
 	const unique = items.filter((item) => !seen.has(item.id) && seen.add(item.id)).sort(byId);
 	const matchers: ConceptMatcher[] = [lexicon];
-	if (options.synonyms?.length) matchers.push(compileConcepts(synonymConcepts(options.synonyms)));
+	const synonyms = synonymConcepts(options.synonyms ?? []);
+	if (synonyms.length) matchers.push(compileConcepts(synonyms));
 	const notes = unique.map((item) => noteFeatures(item.text, matchers));
-	return { items: unique, notes, ...tfidfVectors(notes, options.weights ?? DEFAULT_WEIGHTS) };
+	const conceptLabels = new Map([...LEXICON_SV, ...synonyms].map((c) => [c.id, c.label]));
+	const vectorised = tfidfVectors(notes, options.weights ?? DEFAULT_WEIGHTS);
+	return { items: unique, notes, conceptLabels, ...vectorised };
 }

@@ -13,7 +13,7 @@ export const STOPWORDS_SV: readonly string[] = [
 	'kommer', 'kunde', 'kunna', 'man', 'med', 'mellan', 'men', 'mig', 'min', 'mina', 'mitt', 'mot',
 	'måste', 'ni', 'nu', 'någon', 'något', 'några', 'när', 'och', 'också', 'om', 'oss', 'på',
 	'samma', 'sedan', 'sig', 'sin', 'sina', 'sitt', 'sitta', 'ska', 'skall', 'skulle', 'som', 'så',
-	'sådan', 'sådana', 'sådant', 'till', 'upp', 'ut', 'vad', 'var', 'vara', 'varför', 'varit',
+	'sådan', 'sådana', 'sådant', 'ta', 'tar', 'tog', 'tagit', 'till', 'upp', 'ut', 'vad', 'var', 'vara', 'varför', 'varit',
 	'varje', 'vars', 'vart', 'vem', 'vi', 'vid', 'vilka', 'vilkas', 'vilken', 'vilket', 'vill',
 	'vår', 'våra', 'vårt', 'än', 'är', 'åt', 'även', 'över'
 ];

@@ -4,7 +4,7 @@ import { nameGroup } from './name-group';
 import { analyse, type Analysed, type InsightText } from './pipeline';
 
 /** Where the facilitator's slider starts: small, precise groups rather than big vague ones. */
-export const DEFAULT_THRESHOLD = 0.3;
+export const DEFAULT_THRESHOLD = 0.2;
 
 export interface SuggestOptions {
 	/** 0..1: how alike (average cosine) a group's notes must be; higher gives smaller groups. */
@@ -32,11 +32,30 @@ export function suggestGroups(
 	return groupAnalysed(analyse(items, options), options?.threshold ?? DEFAULT_THRESHOLD);
 }
 
+/**
+ * For the slider: analyses the insights once and returns a function that groups them at any
+ * threshold, paying only for the clustering on each step. Same result as suggestGroups.
+ */
+export function prepareSuggestions(
+	items: { id: string; text: string }[],
+	options?: { synonyms?: string[][] }
+): (threshold?: number) => SuggestedGroup[] {
+	const analysed = analyse(items, options);
+	const matrix = similarityMatrix(analysed.vectors);
+	return (threshold = DEFAULT_THRESHOLD) => groupAnalysed(analysed, threshold, matrix.slice());
+}
+
 /** The grouping step on its own, so a threshold sweep can reuse one analysis. */
-export function groupAnalysed(analysed: Analysed, threshold: number): SuggestedGroup[] {
-	const clamped = Math.min(1, Math.max(0, threshold));
+export function groupAnalysed(
+	analysed: Analysed,
+	threshold: number,
+	matrix = similarityMatrix(analysed.vectors)
+): SuggestedGroup[] {
+	const clamped = Number.isFinite(threshold)
+		? Math.min(1, Math.max(0, threshold))
+		: DEFAULT_THRESHOLD;
 	const n = analysed.items.length;
-	const clusters = averageLinkage(similarityMatrix(analysed.vectors), n, clamped);
+	const clusters = averageLinkage(matrix, n, clamped);
 	return clusters
 		.map((members) => members.sort((a, b) => a - b))
 		.sort((a, b) => b.length - a.length || a[0]! - b[0]!)
@@ -44,7 +63,8 @@ export function groupAnalysed(analysed: Analysed, threshold: number): SuggestedG
 			name: nameGroup(
 				members.map((i) => analysed.notes[i]!),
 				members.map((i) => analysed.vectors[i]!),
-				analysed.features
+				analysed.features,
+				analysed.conceptLabels
 			),
 			ids: members.map((i) => analysed.items[i]!.id)
 		}));

@@ -21,50 +21,63 @@ export interface Vectorised {
  */
 export function tfidfVectors(notes: readonly NoteFeatures[], weights: FamilyWeights): Vectorised {
 	const features: string[] = [];
-	const indexOf = new Map<string, number>();
 	const df: number[] = [];
-	for (const note of notes) {
-		for (const family of FAMILIES) {
-			for (const key of note.counts[family].keys()) {
-				const name = `${family}:${key}`;
-				let i = indexOf.get(name);
+	// Per note and family: feature indexes and counts, in the order of the note's map.
+	const found = notes.map(() =>
+		FAMILIES.map(() => ({ index: [] as number[], count: [] as number[] }))
+	);
+	FAMILIES.forEach((family, fam) => {
+		const vocab = new Map<string, number>();
+		notes.forEach((note, k) => {
+			const into = found[k]![fam]!;
+			for (const [key, count] of note.counts[family]) {
+				let i = vocab.get(key);
 				if (i === undefined) {
 					i = features.length;
-					indexOf.set(name, i);
-					features.push(name);
+					vocab.set(key, i);
+					features.push(`${family}:${key}`);
 					df.push(0);
 				}
 				df[i]! += 1;
+				into.index.push(i);
+				into.count.push(count);
 			}
-		}
-	}
+		});
+	});
 	const n = notes.length;
-	const idf = df.map((d) => Math.log((1 + n) / (1 + d)) + 1);
+	const idf = Float64Array.from(df, (d) => Math.log((1 + n) / (1 + d)) + 1);
+	const dense = new Float64Array(features.length);
 
-	const vectors = notes.map((note) => {
-		const entries: [number, number][] = [];
-		for (const family of FAMILIES) {
-			const weight = weights[family];
-			if (weight <= 0 || note.counts[family].size === 0) continue;
-			const start = entries.length;
-			let norm = 0;
-			for (const [key, count] of note.counts[family]) {
-				const i = indexOf.get(`${family}:${key}`)!;
-				const w = (1 + Math.log(count)) * idf[i]!;
-				entries.push([i, w]);
-				norm += w * w;
-			}
-			const scale = weight / Math.sqrt(norm);
-			for (let k = start; k < entries.length; k++) entries[k]![1] *= scale;
-		}
-		entries.sort((a, b) => a[0] - b[0]);
+	const vectors = found.map((families) => {
+		let size = 0;
 		let norm = 0;
-		for (const [, w] of entries) norm += w * w;
-		const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-		return {
-			index: Int32Array.from(entries, (e) => e[0]),
-			value: Float32Array.from(entries, (e) => e[1] * scale)
-		};
+		families.forEach(({ index, count }, fam) => {
+			const scale = weights[FAMILIES[fam]!];
+			if (scale <= 0 || index.length === 0) return;
+			let familyNorm = 0;
+			for (let k = 0; k < index.length; k++) {
+				const w = (1 + Math.log(count[k]!)) * idf[index[k]!]!;
+				dense[index[k]!] = w;
+				familyNorm += w * w;
+			}
+			const s = scale / Math.sqrt(familyNorm);
+			for (const i of index) dense[i]! *= s;
+			norm += scale * scale;
+			size += index.length;
+		});
+		const sorted = new Int32Array(size);
+		let at = 0;
+		families.forEach(({ index }, fam) => {
+			if (weights[FAMILIES[fam]!] > 0) for (const i of index) sorted[at++] = i;
+		});
+		sorted.sort();
+		const unit = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+		const value = new Float32Array(size);
+		for (let k = 0; k < size; k++) {
+			value[k] = dense[sorted[k]!]! * unit;
+			dense[sorted[k]!] = 0;
+		}
+		return { index: sorted, value };
 	});
 	return { vectors, features };
 }
