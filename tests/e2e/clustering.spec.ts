@@ -67,13 +67,18 @@ test('a facilitator promotes, groups by keyboard, takes suggestions, merges and 
 		'Insikter 2 · händelser 1 · frågor 2 · lyft av 1 av 1 yrkesroller, bara Kommun'
 	);
 
-	// 3. Suggestions over Ej sorterade: a finer threshold, accept one group, reject another.
+	// 3. Suggestions over Ej sorterade: the slider changes the preview; accept one, reject one.
 	const slider = f.getByLabel(/Hur lika insikterna/);
-	await slider.focus();
-	await f.keyboard.press('ArrowLeft');
-	await f.keyboard.press('ArrowLeft');
-	await expect(slider).toHaveValue('0.2');
+	const sliderLabel = f.locator('label', { hasText: 'Hur lika insikterna' });
 	const suggestions = f.getByTestId('suggestion');
+	await slider.focus();
+	await f.keyboard.press('Home');
+	for (let i = 0; i < 5; i++) await f.keyboard.press('ArrowRight');
+	await expect(sliderLabel).toContainText('0.30');
+	await expect(suggestions).toHaveCount(1);
+	await f.keyboard.press('ArrowLeft');
+	await f.keyboard.press('ArrowLeft');
+	await expect(sliderLabel).toContainText('0.20');
 	await expect(suggestions).toHaveCount(2);
 	const phone = suggestions.filter({ hasText: LOW_POINTS[0]! });
 	const phoneName = (await phone.getByRole('heading').innerText()).trim();
