@@ -2,10 +2,20 @@ import { expect, type Page } from '@playwright/test';
 
 let counter = 0;
 
+/** Goes to a page and waits until it is hydrated (the root layout marks <html>). */
+export async function open(page: Page, url: string) {
+	await page.goto(url);
+	await hydrated(page);
+}
+
+export async function hydrated(page: Page) {
+	await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+}
+
 /** Signs up a new facilitator through the UI and creates a workshop; returns its join code. */
 export async function facilitatorCreatesWorkshop(page: Page, title: string) {
 	counter++;
-	await page.goto('/signup');
+	await open(page, '/signup');
 	await page.getByLabel('Namn', { exact: true }).fill('Mia Tavander');
 	const email = `mia${Date.now()}${counter}@region.example`;
 	await page.getByLabel('E-postadress').fill(email);
@@ -28,10 +38,11 @@ export async function facilitatorCreatesWorkshop(page: Page, title: string) {
 
 /** Joins with a code from the start page, as a participant would. */
 export async function participantJoins(page: Page, code: string, name: string) {
-	await page.goto('/');
+	await open(page, '/');
 	await page.getByLabel('Kod').fill(code.toLowerCase());
 	await page.getByRole('button', { name: 'Fortsätt' }).click();
 	await expect(page).toHaveURL(/\/join/);
+	await hydrated(page);
 	await page.getByLabel('Ditt namn').fill(name);
 	await page.getByLabel('Profession').selectOption('sjukskoterska');
 	await page.getByRole('radio', { name: 'Kommun' }).check();

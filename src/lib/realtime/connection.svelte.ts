@@ -1,3 +1,4 @@
+import { BoardClustering } from './managers/clustering.svelte';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -31,6 +32,7 @@ export class BoardConnection {
 	readonly state: BoardState;
 	/** What happens after the server refused this browser's changes (docs/realtime.md). */
 	readonly recovery: DocRecovery;
+	readonly clustering: BoardClustering;
 
 	#status = $state<ConnectionStatus>('connecting');
 	#synced = $state(false);
@@ -55,6 +57,7 @@ export class BoardConnection {
 		this.notes = new BoardNotes(this.doc);
 		this.journey = new BoardJourney(this.doc);
 		this.state = new BoardState(this.doc);
+		this.clustering = new BoardClustering(this.doc);
 		this.#local = new IndexeddbPersistence(`samskapa:${this.room}`, this.doc);
 		this.#local.on('synced', () => {
 			this.#loaded = true;
@@ -132,6 +135,7 @@ export class BoardConnection {
 		this.notes.destroy();
 		this.journey.destroy();
 		this.state.destroy();
+		this.clustering.destroy();
 		this.#provider.destroy();
 		this.#local.destroy().catch(() => {});
 		this.doc.destroy();

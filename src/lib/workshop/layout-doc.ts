@@ -46,7 +46,11 @@ function value(j: JsonSchema): string {
 const who = (actors: readonly Actor[]) =>
 	actors.length === 0
 		? 'nobody'
-		: actors.map((a) => (a === 'facilitator' ? 'facilitators' : 'its owner')).join(', ');
+		: actors
+				.map((a) =>
+					a === 'facilitator' ? 'facilitators' : a === 'owner' ? 'its owner' : 'participants'
+				)
+				.join(', ');
 
 const shapes = {
 	collection: (r: RecordDeclaration) => `\`${r.root}\`: \`Y.Map<id, Y.Map<field, value>>\``,
@@ -70,7 +74,7 @@ function table(record: RecordDeclaration): string {
 	for (const [field, schema] of Object.entries(record.fields)) {
 		const changedBy = record.fixed.includes(field)
 			? 'fixed once written'
-			: who(record.change[field] ?? []);
+			: who(record.change[field] ?? []) + (record.when?.[field] ? ' (on a condition)' : '');
 		const v = value(z.toJSONSchema(schema) as JsonSchema).replace(/\|/g, '\\|');
 		lines.push(`| \`${field}\` | ${v} | ${changedBy} |`);
 	}

@@ -1,8 +1,10 @@
 import type * as Y from 'yjs';
+import { areaRecord } from './records/area';
 import { boardStateRecord, lockCondition } from './records/board-state';
 import type { RecordDeclaration, Writer } from './records/declare';
 import { emotionRecord } from './records/emotion';
 import { eventRecord } from './records/event';
+import { insightRecord } from './records/insight';
 import { noteRecord } from './records/note';
 import { personaRecord } from './records/persona';
 import { questionRecord } from './records/question';
@@ -19,7 +21,9 @@ export const boardRecords: readonly RecordDeclaration[] = [
 	questionRecord,
 	personaRecord,
 	emotionRecord,
-	boardStateRecord
+	boardStateRecord,
+	insightRecord,
+	areaRecord
 ];
 
 export const boardLayout: ReadonlyMap<string, RecordDeclaration> = new Map(

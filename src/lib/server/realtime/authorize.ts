@@ -8,6 +8,7 @@ import { SESSION_COOKIE, validateSession } from '../services/sessions';
 import type * as Y from 'yjs';
 import { findMembership, type Membership } from '../services/workshops';
 import { scrubAuthorNames } from '$lib/workshop/doc';
+import { deriveInsights, touchedNotes } from '$lib/workshop/insights-from-notes';
 import { parseRoom } from '$lib/workshop/rooms';
 import { ANONYMOUS_NAME, type Member } from './presence';
 import type { Authorization, Authorize } from './server';
@@ -102,7 +103,14 @@ export function createAuthorize(db: DB, secret: string): Authorize {
 		// In an anonymous workshop no name stays in a note, whoever wrote it and whatever
 		// their browser believed about the setting at the time.
 		const workshopId = room.workshopId;
-		const afterWrite = (doc: Y.Doc) => isAnonymous(workshopId) && scrubAuthorNames(doc) > 0;
+		// Every bottennapp becomes an insight: written here, by the server alone, so that one
+		// record exists per note however many browsers see it (insights-from-notes.ts).
+		const afterWrite = (doc: Y.Doc) => {
+			const tr = doc._transaction;
+			const derived = tr !== null && deriveInsights(doc, touchedNotes(doc, tr));
+			const scrubbed = isAnonymous(workshopId) && scrubAuthorNames(doc) > 0;
+			return derived || scrubbed;
+		};
 		const current = membership;
 		// A participant signs notes with their current name: read when they create one, since
 		// joining again with a new name updates this membership while their sockets stay open.

@@ -110,10 +110,17 @@ function changeField(touched: Touched, b: unknown, a: unknown, field: string, si
 			: record.owner(touched.key, (f) =>
 					(sides.before.getMap<unknown>(record.root).get(touched.key) as Y.Map<unknown>).get(f)
 				);
+	const may = record.change[field] ?? [];
 	const who = actor(record, owner, sides.writer);
-	if (!who || !(record.change[field] ?? []).includes(who)) {
-		refuse(`${record.name}: ${field} is not yours to change`);
-	}
+	const as =
+		who && may.includes(who)
+			? who
+			: who !== 'facilitator' && may.includes('member')
+				? 'member'
+				: null;
+	if (!as) refuse(`${record.name}: ${field} is not yours to change`);
+	const unmet = as === 'facilitator' ? null : record.when?.[field]?.(sides.before);
+	if (unmet) refuse(`${record.name}: ${unmet}`);
 	if (a === undefined) {
 		const optional = record.shape === 'singleton' || record.optional?.includes(field);
 		if (!optional) refuse(`${record.name}: ${field} is required`);

@@ -5,9 +5,12 @@ import type { RecordDeclaration, Writer } from './declare';
 /**
  * Workshop-wide switches in the shared board that only facilitators set:
  *
- *   doc.getMap('state'): { locked: boolean }
+ *   doc.getMap('state'): { locked: boolean, participantsMayMove: boolean, synonyms: string[][] }
  *
  * `locked`: while true, nobody but facilitators may write to the board.
+ * `participantsMayMove`: while true, participants may move insights between areas.
+ * `synonyms`: the workshop's own "these words mean the same here", one list per meaning,
+ * used by the suggested grouping.
  */
 export const stateMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap<unknown>('state');
 
@@ -19,14 +22,71 @@ export function setBoardLocked(doc: Y.Doc, locked: boolean): void {
 	doc.transact(() => stateMap(doc).set('locked', locked));
 }
 
+/** Whether participants may move insights between areas now (a facilitator's switch). */
+export function participantsMayMove(doc: Y.Doc): boolean {
+	return stateMap(doc).get('participantsMayMove') === true;
+}
+
+export function setParticipantsMayMove(doc: Y.Doc, allowed: boolean, origin?: unknown): void {
+	doc.transact(() => stateMap(doc).set('participantsMayMove', allowed), origin);
+}
+
+export const SYNONYM_GROUPS_MAX = 100;
+export const SYNONYM_WORDS_MAX = 20;
+export const SYNONYM_WORD_MAX = 60;
+
+/** The workshop's synonym lists, read defensively (only lists of words with two or more). */
+export function readSynonyms(doc: Y.Doc): string[][] {
+	const value = stateMap(doc).get('synonyms');
+	if (!Array.isArray(value)) return [];
+	return value
+		.filter((group): group is unknown[] => Array.isArray(group))
+		.map((group) => group.filter((w): w is string => typeof w === 'string' && w.trim() !== ''))
+		.filter((group) => group.length >= 2);
+}
+
+/** Parses "rollator = gåstol; fast vårdkontakt = kontaktperson" (one meaning per line or ;). */
+export function parseSynonyms(text: string): string[][] {
+	return text
+		.split(/[\n;]/)
+		.map((line) =>
+			line
+				.split(/[=,]/)
+				.map((w) => w.trim().slice(0, SYNONYM_WORD_MAX))
+				.filter((w) => w !== '')
+				.slice(0, SYNONYM_WORDS_MAX)
+		)
+		.filter((group) => group.length >= 2)
+		.slice(0, SYNONYM_GROUPS_MAX);
+}
+
+/** The lists back as text, one meaning per line. */
+export function formatSynonyms(groups: string[][]): string {
+	return groups.map((group) => group.join(' = ')).join('\n');
+}
+
+export function setSynonyms(doc: Y.Doc, groups: string[][], origin?: unknown): void {
+	doc.transact(() => stateMap(doc).set('synonyms', groups), origin);
+}
+
 export const boardStateRecord: RecordDeclaration = {
 	name: 'board state',
 	root: 'state',
 	shape: 'singleton',
 	key: z.string(),
-	fields: { locked: z.boolean() },
+	fields: {
+		locked: z.boolean(),
+		participantsMayMove: z.boolean(),
+		synonyms: z
+			.array(z.array(z.string().min(1).max(SYNONYM_WORD_MAX)).max(SYNONYM_WORDS_MAX))
+			.max(SYNONYM_GROUPS_MAX)
+	},
 	create: ['facilitator'],
-	change: { locked: ['facilitator'] },
+	change: {
+		locked: ['facilitator'],
+		participantsMayMove: ['facilitator'],
+		synonyms: ['facilitator']
+	},
 	fixed: [],
 	remove: ['facilitator'],
 	ownedBy: 'nobody: the facilitators’',

@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import { z } from 'zod';
 
 /**
@@ -6,8 +7,11 @@ import { z } from 'zod';
  * adding one declaration to layout.ts, not another branch in the judge.
  */
 
-/** Who acts on a record: a facilitator of the workshop, or the member who owns the record. */
-export type Actor = 'facilitator' | 'owner';
+/**
+ * Who acts on a record: a facilitator of the workshop, the member who owns the record, or any
+ * participant (`member`; only in `change`, usually bound by a `when` condition).
+ */
+export type Actor = 'facilitator' | 'owner' | 'member';
 
 /** What the server knows about the member whose update it judges. */
 export interface Writer {
@@ -41,6 +45,11 @@ export interface RecordDeclaration {
 	create: readonly Actor[];
 	/** Per field, who may change it once the record exists. */
 	change: Record<string, readonly Actor[]>;
+	/**
+	 * Per field, a condition a participant's change of that field must meet, judged against the
+	 * board as it was before the update (facilitators are not bound by it); a reason when not.
+	 */
+	when?: Record<string, (before: Y.Doc) => string | null>;
 	/** Fields nobody changes once written (a new value needs a new record). */
 	fixed: readonly string[];
 	/** Who may remove a record. */

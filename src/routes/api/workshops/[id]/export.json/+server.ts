@@ -3,10 +3,15 @@ import { isFailure, memberOrFailure, workshopJson } from '$lib/server/services/a
 import { failureResponse } from '$lib/server/services/outcome';
 import { getWorkshop } from '$lib/server/services/workshops';
 import { listNotes } from '$lib/workshop/doc';
+import { listAreas } from '$lib/workshop/records/area';
+import { listInsights } from '$lib/workshop/records/insight';
 import { boardRoom } from '$lib/workshop/rooms';
 import type { RequestHandler } from './$types';
 
-/** The workshop and its shared notes as one JSON file (any member, observers included). */
+/**
+ * The workshop and its shared notes, insights and areas as one JSON file (any member,
+ * observers included).
+ */
 export const GET: RequestHandler = (event) => {
 	const { id } = event.params;
 	const membership = memberOrFailure(event, id);
@@ -15,12 +20,17 @@ export const GET: RequestHandler = (event) => {
 	const workshop = getWorkshop(db, id);
 	if (!workshop) return failureResponse({ ok: false, status: 404, error: 'not_found' });
 	const exportedAt = new Date();
+	const board = realtime.readDoc(boardRoom(id));
 	const body = {
 		format: 'samskapa-workshop',
 		version: 1,
 		exportedAt: exportedAt.toISOString(),
 		workshop: workshopJson(workshop),
-		notes: listNotes(realtime.readDoc(boardRoom(id)))
+		notes: listNotes(board),
+		insights: listInsights(board).sort(
+			(a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1)
+		),
+		areas: listAreas(board)
 	};
 	const day = exportedAt.toISOString().slice(0, 10);
 	return json(body, {

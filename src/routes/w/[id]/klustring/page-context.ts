@@ -1,0 +1,33 @@
+import { getContext, setContext } from 'svelte';
+import type { BoardClustering } from '$lib/realtime/managers/clustering.svelte';
+import type { ClusterView } from '$lib/workshop/analysis/perspectives';
+import type { Destination } from './labels';
+
+/** What the clustering page's components share: the manager, the view and this person. */
+export interface ClusterPage {
+	readonly clustering: BoardClustering;
+	readonly view: ClusterView;
+	readonly places: Destination[];
+	readonly facilitator: boolean;
+	/** Whether this person may move insights now. */
+	readonly canMove: boolean;
+	/** Insights highlighted by "Visa liknande", and the one they are like. */
+	readonly similar: ReadonlySet<string>;
+	readonly similarTo: string | null;
+	/** The insight being dragged, if any. */
+	dragging: string | null;
+	eventTitle(id: string): string;
+	move(insightId: string, areaId: string | null, index?: number): void;
+	toggleSimilar(insightId: string): void;
+	announce(message: string): void;
+}
+
+const KEY = Symbol('samskapa.clustering');
+
+export const setClusterPage = (page: ClusterPage) => setContext(KEY, page);
+
+export function getClusterPage(): ClusterPage {
+	const page = getContext<ClusterPage | undefined>(KEY);
+	if (!page) throw new Error('getClusterPage() outside the clustering page');
+	return page;
+}
