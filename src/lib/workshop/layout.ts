@@ -7,7 +7,9 @@ import { eventRecord } from './records/event';
 import { insightRecord } from './records/insight';
 import { noteRecord } from './records/note';
 import { personaRecord } from './records/persona';
+import { placementRecord } from './records/placement';
 import { questionRecord } from './records/question';
+import { roundRecord } from './records/round';
 
 /**
  * The registry of a workshop's shared board (`w/<workshopId>`): which root maps exist and
@@ -23,7 +25,9 @@ export const boardRecords: readonly RecordDeclaration[] = [
 	emotionRecord,
 	boardStateRecord,
 	insightRecord,
-	areaRecord
+	areaRecord,
+	roundRecord,
+	placementRecord
 ];
 
 export const boardLayout: ReadonlyMap<string, RecordDeclaration> = new Map(

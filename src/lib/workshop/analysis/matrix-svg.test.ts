@@ -77,7 +77,7 @@ describe('matrix SVG', () => {
 		expect(svg).toContain('>Läkemedel &amp; listor</text>');
 		expect(svg.match(/class="spread"/g)).toHaveLength(4);
 		const radii = [...svg.matchAll(/class="point"[^>]* r="([\d.]+)"/g)].map((m) => Number(m[1]));
-		expect(radii[0]).toBeGreaterThan(radii[1]);
+		expect(radii[0]!).toBeGreaterThan(radii[1]!);
 	});
 
 	it('keeps the median visible when the facilitator moved an area', () => {
@@ -94,8 +94,8 @@ describe('matrix SVG', () => {
 		const boxes = layout.labels.map((l) => l.box);
 		const names = Object.values(layout.quadrantBoxes);
 		for (let i = 0; i < boxes.length; i++) {
-			for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i], boxes[j])).toBe(false);
-			for (const q of names) expect(overlaps(boxes[i], q)).toBe(false);
+			for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!)).toBe(false);
+			for (const q of names) expect(overlaps(boxes[i]!, q)).toBe(false);
 		}
 		const svg = renderMatrixSvg(points, { axes: NYTTA_INSATS, title: 'M' });
 		expect(svg.match(/class="label"/g)).toHaveLength(40);
@@ -109,7 +109,7 @@ describe('matrix SVG', () => {
 		const layout = layoutMatrix(NYTTA_INSATS, points);
 		const boxes = layout.labels.map((l) => l.box);
 		for (let i = 0; i < boxes.length; i++) {
-			for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i], boxes[j])).toBe(false);
+			for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!)).toBe(false);
 		}
 		expect(Math.max(...boxes.map((b) => b.y + b.height))).toBeLessThanOrEqual(layout.height);
 	});

@@ -31,7 +31,7 @@ export function quantile(sorted: readonly number[], p: number): number | null {
 	const at = (sorted.length - 1) * p;
 	const lo = Math.floor(at);
 	const hi = Math.ceil(at);
-	return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
+	return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (at - lo);
 }
 
 export const median = (values: readonly number[]): number | null =>
@@ -44,7 +44,7 @@ export const median = (values: readonly number[]): number | null =>
 export function summarise(values: readonly number[]): AxisResult {
 	const sorted = values.filter(isScoreStep).sort((a, b) => a - b);
 	const distribution: AxisResult['distribution'] = [0, 0, 0, 0, 0];
-	for (const v of sorted) distribution[v - 1] += 1;
+	for (const v of sorted) distribution[v - 1] = distribution[v - 1]! + 1;
 	const q1 = quantile(sorted, 0.25);
 	const q3 = quantile(sorted, 0.75);
 	return {
