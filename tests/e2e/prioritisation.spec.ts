@@ -110,4 +110,26 @@ test('three participants score two areas hidden, the facilitator reveals and pri
 		await expect(row.locator('td').last()).toHaveText('✓');
 	}
 	await expectAccessible(people[0]!);
+
+	// The målbild: the facilitator writes, participants read it live.
+	const goalLink = { name: new RegExp(`Målbild för ${AREAS[0]}`) };
+	await facilitator.getByRole('link', goalLink).click();
+	await expect(facilitator.getByRole('heading', { level: 1 })).toHaveText(`Målbild: ${AREAS[0]}`);
+	const reader = people[1]!;
+	await reader.getByRole('link', goalLink).click();
+	await expect(reader.getByText('Samtalsledaren har inte skrivit något här ännu.')).toBeVisible();
+	await facilitator
+		.getByLabel('Sammanfattning av insikterna')
+		.fill('Ingen vet vem som ansvarar på natten.');
+	await facilitator
+		.getByLabel('Målbild ur patientens perspektiv (ett påstående per rad)')
+		.fill('Jag vet vem jag ska ringa, dygnet runt');
+	await facilitator.getByLabel('Hur kan vi …?').fill('Hur kan vi göra nattens kontakt självklar?');
+	const view = reader.getByTestId('goal-view');
+	await expect(view).toContainText('Ingen vet vem som ansvarar på natten.');
+	await expect(view.getByRole('listitem')).toHaveText(['Jag vet vem jag ska ringa, dygnet runt']);
+	await expect(view).toContainText('Hur kan vi göra nattens kontakt självklar?');
+	await expect(reader.getByRole('textbox')).toHaveCount(0);
+	await expectAccessible(reader);
+	await expectAccessible(facilitator);
 });

@@ -4,6 +4,7 @@ import { boardStateRecord, lockCondition } from './records/board-state';
 import type { RecordDeclaration, Writer } from './records/declare';
 import { emotionRecord } from './records/emotion';
 import { eventRecord } from './records/event';
+import { goalRecord } from './records/goal';
 import { insightRecord } from './records/insight';
 import { noteRecord } from './records/note';
 import { personaRecord } from './records/persona';
@@ -27,7 +28,8 @@ export const boardRecords: readonly RecordDeclaration[] = [
 	insightRecord,
 	areaRecord,
 	roundRecord,
-	placementRecord
+	placementRecord,
+	goalRecord
 ];
 
 export const boardLayout: ReadonlyMap<string, RecordDeclaration> = new Map(
