@@ -111,6 +111,17 @@ test('three participants score two areas hidden, the facilitator reveals and pri
 	}
 	await expectAccessible(people[0]!);
 
+	// The facilitator moves the time thief up; its median stays visible and it says it was moved.
+	await facilitator.getByLabel(`Slutlig Nytta för ${AREAS[1]}`).fill('4.5');
+	await facilitator.getByLabel(`Slutlig Nytta för ${AREAS[1]}`).press('Tab');
+	const moved = people[0]!.getByTestId('results-table').getByRole('row', {
+		name: new RegExp(AREAS[1])
+	});
+	await expect(moved.locator('td[data-quadrant]')).toHaveText('Stora satsningar');
+	await expect(moved).toContainText('Flyttad av samtalsledaren');
+	await expect(moved.locator('td').first()).toHaveText('1');
+	await expect(people[0]!.locator('g.area[data-moved="true"] circle.median')).toHaveCount(1);
+
 	// The målbild: the facilitator writes, participants read it live.
 	const goalLink = { name: new RegExp(`Målbild för ${AREAS[0]}`) };
 	await facilitator.getByRole('link', goalLink).click();

@@ -83,6 +83,11 @@ export class BoardPrioritisation {
 		setScore(this.#own, roundId, areaId, axis, value);
 	}
 
+	/** Moves an area's final position in the matrix (null: back at its medians). */
+	setFinal(areaId: string, final: { worth: number; cost: number } | null) {
+		setPlacement(this.#board, areaId, { final });
+	}
+
 	setPrioritised(areaId: string, prioritised: boolean) {
 		setPlacement(this.#board, areaId, { prioritised });
 	}
