@@ -12,6 +12,9 @@ import type { Credentials } from './yclient.ts';
 /** Messages each raw socket received so far, recorded from the moment it was created. */
 const received = new WeakMap<WebSocket, Buffer[]>();
 
+/** Every message a raw socket has received so far (the live array). */
+export const receivedMessages = (ws: WebSocket): Buffer[] => received.get(ws) ?? [];
+
 export type Upgrade = { ok: true; ws: WebSocket } | { ok: false; status: number; body: string };
 
 export function roomUrl(wsUrl: string, room: string, credentials: Credentials = {}): string {

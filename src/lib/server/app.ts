@@ -4,7 +4,8 @@ import { readConfig, type Config } from './config';
 import { randomToken } from './auth/tokens';
 import { ensureDemo } from './demo';
 import { DocStore } from './realtime/doc-store';
-import { createAuthorize } from './realtime/authorize';
+import { createAuthorize, type PrivateHooks } from './realtime/authorize';
+import { refreshProgress, roundStatus } from './board/rounds';
 import { RealtimeServer } from './realtime/server';
 import { ensureSetting } from './services/settings';
 
@@ -38,7 +39,12 @@ async function createApp(config = readConfig()): Promise<App> {
 	const { db, sqlite } = openDatabase(config.databasePath);
 	const wsSecret = ensureSetting(db, 'ws_secret', () => randomToken(32));
 	const store = new DocStore(sqlite);
-	const realtime = new RealtimeServer(store, createAuthorize(db, wsSecret), {
+	const hooks: PrivateHooks = {
+		roundStatus: (workshopId: string, roundId: string) =>
+			roundStatus({ realtime }, workshopId, roundId),
+		privateChanged: (workshopId: string) => refreshProgress({ db, realtime }, workshopId)
+	};
+	const realtime: RealtimeServer = new RealtimeServer(store, createAuthorize(db, wsSecret, hooks), {
 		maxPayload: config.wsMaxPayload,
 		maxSyncPayload: config.wsMaxSyncPayload,
 		sockets: {

@@ -4,10 +4,13 @@ import { boardStateRecord, lockCondition } from './records/board-state';
 import type { RecordDeclaration, Writer } from './records/declare';
 import { emotionRecord } from './records/emotion';
 import { eventRecord } from './records/event';
+import { goalRecord } from './records/goal';
 import { insightRecord } from './records/insight';
 import { noteRecord } from './records/note';
 import { personaRecord } from './records/persona';
+import { placementRecord } from './records/placement';
 import { questionRecord } from './records/question';
+import { roundRecord } from './records/round';
 
 /**
  * The registry of a workshop's shared board (`w/<workshopId>`): which root maps exist and
@@ -23,7 +26,10 @@ export const boardRecords: readonly RecordDeclaration[] = [
 	emotionRecord,
 	boardStateRecord,
 	insightRecord,
-	areaRecord
+	areaRecord,
+	roundRecord,
+	placementRecord,
+	goalRecord
 ];
 
 export const boardLayout: ReadonlyMap<string, RecordDeclaration> = new Map(

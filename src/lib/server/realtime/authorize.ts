@@ -14,6 +14,15 @@ import { ANONYMOUS_NAME, type Member } from './presence';
 import type { Authorization, Authorize } from './server';
 import { sqliteClientIds } from './client-ids';
 import { judgeWrites } from './judge';
+import { judgePrivateWrites } from './judge-private';
+import type { RoundStatus } from '$lib/workshop/records/round';
+
+/** What the private-document check needs from the board's workflows (board/rounds.ts). */
+export interface PrivateHooks {
+	roundStatus(workshopId: string, roundId: string): RoundStatus | null;
+	/** Called after an accepted write to a member's private document. */
+	privateChanged(workshopId: string): void;
+}
 
 function readCookie(header: string | undefined, name: string): string | null {
 	for (const part of header?.split(';') ?? []) {
@@ -28,9 +37,9 @@ function readCookie(header: string | undefined, name: string): string | null {
  * or the browser's session cookie (same-origin only, against cross-site WebSocket hijacking).
  * Observers get read-only access; facilitators and participants write what the judge
  * (judge.ts, driven by the layout in $lib/workshop/layout.ts) allows; a private document opens
- * only for its owner, who writes it freely.
+ * only for its owner, who writes drafts freely but scores only while their round is open.
  */
-export function createAuthorize(db: DB, secret: string): Authorize {
+export function createAuthorize(db: DB, secret: string, hooks?: PrivateHooks): Authorize {
 	// Read on every accepted update, so prepared once.
 	const anonymity = db
 		.select({ anonymous: workshops.anonymous })
@@ -99,7 +108,26 @@ export function createAuthorize(db: DB, secret: string): Authorize {
 		}
 		const member = memberOf(membership);
 		if (membership.role === 'observer') return { ok: true, writes: 'none', member };
-		if (room.kind === 'private') return { ok: true, writes: 'any', member };
+		if (room.kind === 'private') {
+			if (!hooks) return { ok: true, writes: 'any', member };
+			const { workshopId } = room;
+			return {
+				ok: true,
+				member,
+				writes: judgePrivateWrites((roundId) => hooks.roundStatus(workshopId, roundId)),
+				afterWrite: () => {
+					// Outside this document's transaction: the count is written into the board.
+					queueMicrotask(() => {
+						try {
+							hooks.privateChanged(workshopId);
+						} catch (error) {
+							console.error('[realtime] could not count progress', error);
+						}
+					});
+					return false;
+				}
+			};
+		}
 		// In an anonymous workshop no name stays in a note, whoever wrote it and whatever
 		// their browser believed about the setting at the time.
 		const workshopId = room.workshopId;

@@ -1,0 +1,107 @@
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { listAreas, areasMap, type Area } from '$lib/workshop/records/area';
+import { insightsMap, listInsights } from '$lib/workshop/records/insight';
+import {
+	listPlacements,
+	placementsMap,
+	setPlacement,
+	type Placement
+} from '$lib/workshop/records/placement';
+import { listRounds, roundsMap, type Round } from '$lib/workshop/records/round';
+import { readScores, scoresMap, setScore, type ScoreValue } from '$lib/workshop/records/score';
+import { privateRoom } from '$lib/workshop/rooms';
+
+/**
+ * Prioritisation in this browser: rounds, areas and placements from the shared board, and
+ * this member's own scores in their private document, which only they and the server read.
+ * Rounds are opened, closed and revealed through the server (POST …/rounds), never written here.
+ */
+export class BoardPrioritisation {
+	#board: Y.Doc;
+	#own = new Y.Doc();
+	#provider: WebsocketProvider;
+	#rounds = $state.raw<Round[]>([]);
+	#areas = $state.raw<Area[]>([]);
+	#placements = $state.raw<ReadonlyMap<string, Placement>>(listPlacements(new Y.Doc()));
+	#insightCounts = $state.raw<Readonly<Record<string, number>>>({});
+	#version = $state(0);
+	#readBoard = () => {
+		this.#rounds = listRounds(this.#board);
+		this.#areas = listAreas(this.#board);
+		this.#placements = listPlacements(this.#board);
+		const counts: Record<string, number> = {};
+		for (const i of listInsights(this.#board)) {
+			if (i.areaId !== null) counts[i.areaId] = (counts[i.areaId] ?? 0) + 1;
+		}
+		this.#insightCounts = counts;
+	};
+	#readOwn = () => {
+		this.#version += 1;
+	};
+
+	constructor(board: Y.Doc, workshopId: string, membershipId: string) {
+		this.#board = board;
+		for (const map of [
+			roundsMap(board),
+			areasMap(board),
+			placementsMap(board),
+			insightsMap(board)
+		]) {
+			map.observeDeep(this.#readBoard);
+		}
+		scoresMap(this.#own).observe(this.#readOwn);
+		const protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
+		this.#provider = new WebsocketProvider(
+			`${protocol}//${location.host}/ws`,
+			privateRoom(workshopId, membershipId),
+			this.#own
+		);
+		this.#readBoard();
+	}
+
+	get rounds() {
+		return this.#rounds;
+	}
+	get areas() {
+		return this.#areas;
+	}
+	get placements() {
+		return this.#placements;
+	}
+	insightsOf(areaId: string): number {
+		return this.#insightCounts[areaId] ?? 0;
+	}
+
+	/** This member's score of an area in a round (reactive). */
+	myScore(roundId: string, areaId: string): ScoreValue | undefined {
+		void this.#version;
+		return readScores(this.#own, roundId).get(areaId);
+	}
+
+	score(roundId: string, areaId: string, axis: 'worth' | 'cost', value: number) {
+		setScore(this.#own, roundId, areaId, axis, value);
+	}
+
+	/** Moves an area's final position in the matrix (null: back at its medians). */
+	setFinal(areaId: string, final: { worth: number; cost: number } | null) {
+		setPlacement(this.#board, areaId, { final });
+	}
+
+	setPrioritised(areaId: string, prioritised: boolean) {
+		setPlacement(this.#board, areaId, { prioritised });
+	}
+
+	destroy() {
+		for (const map of [
+			roundsMap(this.#board),
+			areasMap(this.#board),
+			placementsMap(this.#board),
+			insightsMap(this.#board)
+		]) {
+			map.unobserveDeep(this.#readBoard);
+		}
+		this.#provider.destroy();
+		this.#own.destroy();
+	}
+}

@@ -1,0 +1,160 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { DB } from '../db';
+import { memberships } from '../db/schema';
+import type { RealtimeServer } from '../realtime/server';
+import { AXIS_PRESETS } from '$lib/workshop/analysis/axes';
+import { defaultDotLimits } from '$lib/workshop/analysis/dots';
+import {
+	flaggedAreas,
+	hasScored,
+	roundResults,
+	type Ballot
+} from '$lib/workshop/analysis/round-results';
+import { newId } from '$lib/workshop/ids';
+import { idSchema } from '$lib/workshop/records/declare';
+import {
+	axesSchema,
+	dotLimitsSchema,
+	findRound,
+	listRounds,
+	ROUND_AREAS_MAX,
+	writeRound,
+	type Round
+} from '$lib/workshop/records/round';
+import { readDots, readScores } from '$lib/workshop/records/score';
+import { boardRoom, privateRoom } from '$lib/workshop/rooms';
+
+/**
+ * Server-side workflow of prioritisation rounds. Scores live in each member's private document;
+ * this module alone reads them: to count who has handed in (written into the round while it
+ * is open) and, on reveal, to write per-area results into the board.
+ */
+
+export const roundActionSchema = z.discriminatedUnion('action', [
+	z.object({
+		action: z.literal('open'),
+		type: z.enum(['scoring', 'dots']).default('scoring'),
+		areaIds: z.array(idSchema).min(1).max(ROUND_AREAS_MAX),
+		preset: z.enum(['nytta-insats', 'innovationsguiden']).optional(),
+		axes: axesSchema.optional(),
+		dotLimits: dotLimitsSchema.optional()
+	}),
+	z.object({ action: z.enum(['close', 'reveal', 'reopen']), roundId: idSchema })
+]);
+export type RoundAction = z.infer<typeof roundActionSchema>;
+
+interface Deps {
+	db: DB;
+	realtime: RealtimeServer;
+}
+
+/** Members whose ballots count: participants (one person, one score). */
+function voters(db: DB, workshopId: string): string[] {
+	return db
+		.select({ id: memberships.id })
+		.from(memberships)
+		.where(and(eq(memberships.workshopId, workshopId), eq(memberships.role, 'participant')))
+		.all()
+		.map((m) => m.id);
+}
+
+function ballots(deps: Deps, workshopId: string, roundId: string): Ballot[] {
+	return voters(deps.db, workshopId).map((id) => {
+		const doc = deps.realtime.readDoc(privateRoom(workshopId, id));
+		return { scores: readScores(doc, roundId), dots: readDots(doc, roundId) };
+	});
+}
+
+/** The status of a round, read from the board (the private-document judge asks this). */
+export function roundStatus(deps: Pick<Deps, 'realtime'>, workshopId: string, roundId: string) {
+	return findRound(deps.realtime.readDoc(boardRoom(workshopId)), roundId)?.status ?? null;
+}
+
+/** Recounts "12 av 18 har lämnat poäng" of every open round; writes only what changed. */
+export function refreshProgress(deps: Deps, workshopId: string) {
+	const board = boardRoom(workshopId);
+	const open = listRounds(deps.realtime.readDoc(board)).filter((r) => r.status === 'open');
+	for (const round of open) {
+		const all = ballots(deps, workshopId, round.id);
+		const progress = all.filter((b) => hasScored(round, b)).length;
+		if (progress !== round.progress || all.length !== round.eligible) {
+			deps.realtime.edit(board, (doc) =>
+				writeRound(doc, round.id, { progress, eligible: all.length })
+			);
+		}
+	}
+}
+
+function openRound(
+	deps: Deps,
+	workshopId: string,
+	input: Omit<Round, 'id' | 'status' | 'progress' | 'eligible' | 'results' | 'createdAt'>
+) {
+	const id = newId();
+	deps.realtime.edit(boardRoom(workshopId), (doc) =>
+		writeRound(doc, id, {
+			...input,
+			status: 'open',
+			progress: 0,
+			eligible: voters(deps.db, workshopId).length,
+			results: null,
+			createdAt: Date.now()
+		})
+	);
+	refreshProgress(deps, workshopId);
+	return id;
+}
+
+/** Carries out a facilitator's round action; returns the round id, or an error message. */
+export function applyRoundAction(
+	deps: Deps,
+	workshopId: string,
+	action: RoundAction
+): { roundId: string } | { error: string; status: 404 | 409 } {
+	if (action.action === 'open') {
+		const axes = action.axes ?? AXIS_PRESETS[action.preset ?? 'nytta-insats'];
+		const dotLimits =
+			action.type === 'dots' ? (action.dotLimits ?? defaultDotLimits(action.areaIds.length)) : null;
+		const roundId = openRound(deps, workshopId, {
+			type: action.type,
+			areaIds: action.areaIds,
+			axes,
+			dotLimits,
+			previousId: null
+		});
+		return { roundId };
+	}
+	const board = boardRoom(workshopId);
+	const round = findRound(deps.realtime.readDoc(board), action.roundId);
+	if (!round) return { error: 'no such round', status: 404 };
+	switch (action.action) {
+		case 'close':
+			if (round.status !== 'open') return { error: 'round is not open', status: 409 };
+			refreshProgress(deps, workshopId);
+			deps.realtime.edit(board, (doc) => writeRound(doc, round.id, { status: 'closed' }));
+			return { roundId: round.id };
+		case 'reveal': {
+			if (round.status === 'revealed') return { error: 'round is revealed already', status: 409 };
+			// Revealing closes first: no score may change under results already shown.
+			const results = roundResults(round, ballots(deps, workshopId, round.id));
+			deps.realtime.edit(board, (doc) =>
+				writeRound(doc, round.id, { status: 'revealed', results })
+			);
+			return { roundId: round.id };
+		}
+		case 'reopen': {
+			if (round.status !== 'revealed') return { error: 'round is not revealed', status: 409 };
+			const areaIds = round.type === 'scoring' ? flaggedAreas(round) : round.areaIds;
+			if (areaIds.length === 0) return { error: 'no flagged areas', status: 409 };
+			const roundId = openRound(deps, workshopId, {
+				type: round.type,
+				areaIds,
+				axes: round.axes,
+				dotLimits: round.dotLimits,
+				previousId: round.id
+			});
+			return { roundId };
+		}
+	}
+}
