@@ -27,6 +27,7 @@ export const goalRecord: RecordDeclaration = {
 	change: { summary: ['facilitator'], statements: ['facilitator'], question: ['facilitator'] },
 	fixed: [],
 	remove: ['facilitator'],
+	ownedBy: 'nobody: the facilitators’',
 	owner: () => null
 };
 

@@ -20,6 +20,7 @@ export const placementRecord: RecordDeclaration = {
 	change: { final: ['facilitator'], prioritised: ['facilitator'] },
 	fixed: [],
 	remove: ['facilitator'],
+	ownedBy: 'nobody: the facilitators’',
 	owner: () => null
 };
 

@@ -77,6 +77,7 @@ export const roundRecord: RecordDeclaration = {
 	change: {},
 	fixed: ['type', 'areaIds', 'axes', 'dotLimits', 'previousId', 'createdAt'],
 	remove: [],
+	ownedBy: 'nobody: only the server writes rounds',
 	owner: () => null
 };
 
