@@ -43,7 +43,11 @@ export default defineConfig({
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			DATABASE_PATH: `${dataDir}/e2e.db`,
-			ORIGIN: `http://127.0.0.1:${port}`
+			ORIGIN: `http://127.0.0.1:${port}`,
+			// Every test signs up its own facilitators from one address; the limits themselves
+			// are tested against their own servers in tests/integration/accounts.test.ts.
+			SIGNUP_RATE_LIMIT: '1000',
+			JOIN_RATE_LIMIT: '1000'
 		}
 	}
 });
