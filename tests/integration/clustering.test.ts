@@ -24,7 +24,9 @@ let server: TestServer;
 const clients: YClient[] = [];
 
 beforeAll(async () => {
-	server = await startServer();
+	// One participant is refused many times on purpose here; the per-member refusal budget
+	// (tested in limits.test.ts) would otherwise keep them out before the last case.
+	server = await startServer({ env: { WS_REFUSALS_PER_MINUTE: '100' } });
 });
 
 afterAll(async () => {
