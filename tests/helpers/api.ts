@@ -70,6 +70,8 @@ export interface ExportJson {
 	version: number;
 	workshop: { id: string; title: string; [key: string]: unknown };
 	notes: ExportedNote[];
+	/** Every declared record of the board (src/lib/workshop/layout-export.ts). */
+	board: Record<string, unknown>;
 	[key: string]: unknown;
 }
 

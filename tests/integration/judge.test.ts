@@ -133,6 +133,10 @@ describe('the write judge over the wire', () => {
 		const texts = exported.notes.map((n) => n.text);
 		expect(texts).toContain('Facilitatorns lapp');
 		expect(texts).not.toContain('Under låset');
+		// The declared export sees the same board, the lock included.
+		const boardNotes = exported.board.notes as Array<{ text: string }>;
+		expect(boardNotes.map((n) => n.text).sort()).toEqual([...texts].sort());
+		expect(exported.board.state).toMatchObject({ locked: true });
 		setBoardLocked(facilitator.doc, false);
 		await waitFor(piaClient.doc, (doc) => !isBoardLocked(doc));
 	});

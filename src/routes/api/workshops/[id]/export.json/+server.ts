@@ -5,12 +5,13 @@ import { getWorkshop } from '$lib/server/services/workshops';
 import { listNotes } from '$lib/workshop/doc';
 import { listAreas } from '$lib/workshop/records/area';
 import { listInsights } from '$lib/workshop/records/insight';
+import { exportBoard } from '$lib/workshop/layout-export';
 import { boardRoom } from '$lib/workshop/rooms';
 import type { RequestHandler } from './$types';
 
 /**
- * The workshop and its shared notes, insights and areas as one JSON file (any member,
- * observers included).
+ * The workshop as one JSON file (any member, observers included): its notes, insights and
+ * areas in reading order, and `board`, every declared record of the shared board.
  */
 export const GET: RequestHandler = (event) => {
 	const { id } = event.params;
@@ -30,7 +31,9 @@ export const GET: RequestHandler = (event) => {
 		insights: listInsights(board).sort(
 			(a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1)
 		),
-		areas: listAreas(board)
+		areas: listAreas(board),
+		// Every record of the board, read through its declaration (src/lib/workshop/layout.ts).
+		board: exportBoard(board)
 	};
 	const day = exportedAt.toISOString().slice(0, 10);
 	return json(body, {
