@@ -115,6 +115,8 @@ test('the facilitator locks the board live, and a participant who wrote during t
 	await waitOnline(pia);
 	await expect(pia.getByRole('heading', { name: 'Din ändring kunde inte sparas' })).toBeVisible();
 	await expect(pia.getByTestId('unsaved-text')).toHaveValue(OFFLINE_TEXT);
+	// The panel says why, from the server's close reason.
+	await expect(pia.getByTestId('unsaved-cause')).toHaveText('Orsak: facilitatorn låste tavlan.');
 	await expect(pia.getByTestId('lock-banner')).toHaveText(BANNER);
 	await expect(notes(pia, OFFLINE_TEXT)).toHaveCount(0);
 	await expect(notes(fac, OFFLINE_TEXT)).toHaveCount(0);

@@ -1,7 +1,14 @@
 import type { IndexeddbPersistence } from 'y-indexeddb';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import { CloseHistory, closeAction, RecoveryStore, type KeptText } from './recovery';
+import {
+	CloseHistory,
+	closeAction,
+	RecoveryStore,
+	refusalCause,
+	type KeptText,
+	type RefusalCause
+} from './recovery';
 
 /** After a close y-websocket treats as final (4400–4499) but we do not, try again after this. */
 export const RETRY_AFTER_CLOSE_MS = 5_000;
@@ -57,6 +64,11 @@ export class DocRecovery {
 	}
 
 	/** Between a refusal and the reload. */
+	/** Why the server refused what this browser held (kept across the reload). */
+	get cause(): RefusalCause | null {
+		return this.#store.cause;
+	}
+
 	get recovering(): boolean {
 		return this.#recovering;
 	}
@@ -82,7 +94,7 @@ export class DocRecovery {
 		if (!event || this.#recovering) return;
 		const action = closeAction(event.code, this.#history.record(event.code));
 		if (action === 'recover') {
-			void this.#recover();
+			void this.#recover(refusalCause(event.reason));
 		} else if (action === 'retry-later') {
 			this.#retryTimer ??= setTimeout(() => {
 				this.#retryTimer = null;
@@ -98,12 +110,12 @@ export class DocRecovery {
 		this.#unsaved = this.#store.settle(mine);
 	};
 
-	async #recover() {
+	async #recover(cause: RefusalCause) {
 		this.#recovering = true;
 		const { provider, local, doc, keep } = this.#options;
 		// Nothing more leaves this browser: what it holds now is what the server refused.
 		provider.disconnect();
-		const reloadAllowed = this.#store.begin(keep(doc));
+		const reloadAllowed = this.#store.begin(keep(doc), cause);
 		let timer: ReturnType<typeof setTimeout> | undefined;
 		try {
 			await Promise.race([

@@ -5,6 +5,7 @@ import {
 	RECOVERY_LIMIT,
 	RECOVERY_WINDOW_MS,
 	RecoveryStore,
+	refusalCause,
 	REPEAT_LIMIT,
 	REPEAT_WINDOW_MS
 } from './recovery';
@@ -118,5 +119,26 @@ describe('RecoveryStore', () => {
 		const store = new RecoveryStore(storage, room);
 		expect(store.pending).toEqual([]);
 		expect(store.begin([{ id: 'n1', text: 'ok' }])).toBe(true);
+	});
+});
+
+describe('refusalCause', () => {
+	it('reads the judge’s close reasons: the lock, the caps, anything else', () => {
+		expect(refusalCause('forbidden: the board is locked')).toBe('locked');
+		expect(refusalCause('forbidden: note: too many per member')).toBe('limit');
+		expect(refusalCause('forbidden: too many records in this board')).toBe('limit');
+		expect(refusalCause('forbidden: the board is full')).toBe('limit');
+		expect(refusalCause('forbidden: persona: name is not yours to change')).toBe('other');
+		expect(refusalCause('')).toBe('other');
+	});
+
+	it('is kept across the reload with the texts, and the last refusal’s cause wins', () => {
+		const storage = memoryStorage();
+		const store = new RecoveryStore(storage, 'w/x', () => 1_000);
+		expect(store.cause).toBeNull();
+		store.begin([{ id: 'n1', text: 'Tidspress' }], 'locked');
+		expect(new RecoveryStore(storage, 'w/x', () => 2_000).cause).toBe('locked');
+		store.begin([], 'limit');
+		expect(new RecoveryStore(storage, 'w/x', () => 3_000).cause).toBe('limit');
 	});
 });

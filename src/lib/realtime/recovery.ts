@@ -59,7 +59,21 @@ export class CloseHistory {
 
 type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
+/** Why the server refused, as far as the person needs to know (from the close reason). */
+export type RefusalCause = 'locked' | 'limit' | 'other';
+
+/** Reads the server's close reason (`forbidden: <rule>`, docs/realtime.md) for the panel. */
+export function refusalCause(reason: string): RefusalCause {
+	if (/\blocked\b/.test(reason)) return 'locked';
+	if (/\btoo many\b|\bis full\b|\bat most\b|\btoo (big|large)\b/.test(reason)) return 'limit';
+	return 'other';
+}
+
+const isCause = (v: unknown): v is RefusalCause => v === 'locked' || v === 'limit' || v === 'other';
+
 interface Saved {
+	/** Why the last refusal happened. */
+	cause?: RefusalCause;
 	/** When each automatic recovery started. */
 	attempts: number[];
 	/** Texts captured at the refusal. */
@@ -87,7 +101,8 @@ export class RecoveryStore {
 			return {
 				attempts: Array.isArray(value.attempts) ? value.attempts.filter(isNumber) : [],
 				kept: Array.isArray(value.kept) ? value.kept.filter(isKept) : [],
-				compared: value.compared === true
+				compared: value.compared === true,
+				...(isCause(value.cause) ? { cause: value.cause } : {})
 			};
 		} catch {
 			return { attempts: [], kept: [], compared: false };
@@ -110,7 +125,7 @@ export class RecoveryStore {
 	 * Records a refusal and the texts to keep (added to any not yet shown or dismissed);
 	 * returns whether an automatic reload is still allowed, or the cap is reached.
 	 */
-	begin(kept: KeptText[]): boolean {
+	begin(kept: KeptText[], cause: RefusalCause = 'other'): boolean {
 		const at = this.now();
 		const saved = this.#read();
 		const attempts = saved.attempts.filter((t) => at - t < RECOVERY_WINDOW_MS);
@@ -118,7 +133,7 @@ export class RecoveryStore {
 		if (allowed) attempts.push(at);
 		const texts = new Map(saved.kept.map((k) => [k.id, k]));
 		for (const k of kept) texts.set(k.id, k);
-		this.#write({ attempts, kept: [...texts.values()], compared: false });
+		this.#write({ attempts, kept: [...texts.values()], compared: false, cause });
 		return allowed;
 	}
 
@@ -126,6 +141,11 @@ export class RecoveryStore {
 	get pending(): KeptText[] {
 		const saved = this.#read();
 		return saved.compared ? [] : saved.kept;
+	}
+
+	/** Why the server refused the texts kept (null when nothing was refused). */
+	get cause(): RefusalCause | null {
+		return this.#read().cause ?? null;
 	}
 
 	/** Everything kept so far, compared or not (what the error state shows). */
