@@ -62,7 +62,12 @@ export const templateNameSchema = z.object({
 });
 
 /** Workshop settings a facilitator changes while the workshop runs. */
-export const workshopSettingsSchema = z.object({ anonymous: z.boolean() }).strict();
+/** A change of the workshop's live settings: any of them, at least one. */
+export const workshopSettingsSchema = z
+	.object({ anonymous: z.boolean(), participantsMayExport: z.boolean() })
+	.partial()
+	.strict()
+	.refine((s) => Object.keys(s).length > 0, { message: 'no_setting' });
 
 /** Turns a zod error into `{ field: i18nKey }` for forms. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {

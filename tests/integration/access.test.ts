@@ -275,6 +275,23 @@ describe('HTTP access', () => {
 		expect(asParticipant.status).toBe(403);
 	});
 
+	it('lets a participant export only when a facilitator allows it', async () => {
+		const url = `/api/workshops/${alice.workshop.id}/export.json`;
+		const before = await p1.api.request<{ error: string }>('GET', url);
+		expect(before.status).toBe(403);
+		expect(before.body.error).toBe('export_not_allowed');
+		const settings = `/api/workshops/${alice.workshop.id}/settings`;
+		expect((await p1.api.request('PATCH', settings, { participantsMayExport: true })).status).toBe(
+			403
+		);
+		const allow = await alice.api.request('PATCH', settings, { participantsMayExport: true });
+		expect(allow.body).toMatchObject({ settings: { participantsMayExport: true } });
+		expect((await p1.api.request('GET', url)).status).toBe(200);
+		await alice.api.request('PATCH', settings, { participantsMayExport: false });
+		expect((await p1.api.request('GET', url)).status).toBe(403);
+		expect((await alice.api.request('PATCH', settings, {})).status).toBe(400);
+	});
+
 	it('mints WebSocket tokens for members only', async () => {
 		const other = await alice.api.request('POST', `/api/workshops/${bob.workshop.id}/ws-token`);
 		expect(other.status).toBe(403);

@@ -228,7 +228,10 @@ describe('the journey board over the real server', () => {
 		expect((await api.request('PATCH', settings, { anonymous: 'ja' })).status).toBe(400);
 		const on = await api.request('PATCH', settings, { anonymous: true });
 		expect(on.status).toBe(200);
-		expect(on.body).toEqual({ settings: { anonymous: true }, scrubbed: 1 });
+		expect(on.body).toEqual({
+			settings: { anonymous: true, participantsMayExport: false },
+			scrubbed: 1
+		});
 		for (const c of [f, p, h]) {
 			await waitFor(c.doc, () => authorNames(c)['före'] === null, { message: 'name removed' });
 		}

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-	addNote,
-	deleteNote,
-	editNote,
-	listNotes,
-	NOTE_TEXT_MAX,
-	scrubAuthorNames,
-	setNoteKind
-} from './doc';
+import { addNote, deleteNote, editNote, listNotes, NOTE_TEXT_MAX, setNoteKind } from './doc';
 
 const author = { id: 'm1', name: 'Anna', profession: 'sjuksköterska', organisation: 'kommun' };
 
@@ -75,22 +67,5 @@ describe('workshop document accessors', () => {
 		sync(a, b);
 		expect(listNotes(a).map((n) => n.text)).toEqual(['från a', 'från b']);
 		expect(listNotes(b)).toEqual(listNotes(a));
-	});
-
-	it('scrubs author names, all or some, keeping profession and organisation', () => {
-		const doc = new Y.Doc();
-		const a = addNote(doc, { text: 'a', author });
-		const b = addNote(doc, { text: 'b', author });
-		addNote(doc, { text: 'c', author: { ...author, name: null } });
-		expect(scrubAuthorNames(doc, [a, 'unknown'])).toBe(1);
-		expect(listNotes(doc).find((n) => n.id === a)).toMatchObject({
-			authorName: null,
-			profession: 'sjuksköterska',
-			organisation: 'kommun'
-		});
-		expect(listNotes(doc).find((n) => n.id === b)?.authorName).toBe('Anna');
-		expect(scrubAuthorNames(doc)).toBe(1);
-		expect(listNotes(doc).every((n) => n.authorName === null)).toBe(true);
-		expect(scrubAuthorNames(doc)).toBe(0);
 	});
 });

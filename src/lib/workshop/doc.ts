@@ -134,25 +134,6 @@ export function deleteNote(doc: Y.Doc, id: string): boolean {
 	return true;
 }
 
-/**
- * Removes the author's name from the given notes (default: all), keeping profession and
- * organisation. Used when a workshop is (or turns) anonymous. Returns how many changed.
- */
-export function scrubAuthorNames(doc: Y.Doc, ids?: Iterable<string>): number {
-	const notes = notesMap(doc);
-	let changed = 0;
-	doc.transact(() => {
-		for (const id of ids ?? notes.keys()) {
-			const note = notes.get(id);
-			if (note instanceof Y.Map && note.get('authorName') != null) {
-				note.set('authorName', null);
-				changed++;
-			}
-		}
-	});
-	return changed;
-}
-
 /** All notes, oldest first (ties broken by id so every client shows the same order). */
 export function listNotes(doc: Y.Doc): Note[] {
 	const out: Note[] = [];

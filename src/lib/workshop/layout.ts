@@ -1,16 +1,19 @@
 import type * as Y from 'yjs';
+import { actionRecord } from './records/action';
 import { areaRecord } from './records/area';
 import { boardStateRecord, lockCondition } from './records/board-state';
 import type { RecordDeclaration, Writer } from './records/declare';
 import { emotionRecord } from './records/emotion';
 import { eventRecord } from './records/event';
 import { goalRecord } from './records/goal';
+import { ideaRecord } from './records/idea';
 import { insightRecord } from './records/insight';
 import { noteRecord } from './records/note';
 import { personaRecord } from './records/persona';
 import { placementRecord } from './records/placement';
 import { questionRecord } from './records/question';
 import { roundRecord } from './records/round';
+import { summaryRecord } from './records/summary';
 
 /**
  * The registry of a workshop's shared board (`w/<workshopId>`): which root maps exist and
@@ -29,7 +32,10 @@ export const boardRecords: readonly RecordDeclaration[] = [
 	areaRecord,
 	roundRecord,
 	placementRecord,
-	goalRecord
+	goalRecord,
+	ideaRecord,
+	actionRecord,
+	summaryRecord
 ];
 
 export const boardLayout: ReadonlyMap<string, RecordDeclaration> = new Map(
@@ -44,7 +50,7 @@ export const boardConditions: ReadonlyArray<(before: Y.Doc, writer: Writer) => s
 	lockCondition
 ];
 
-/** At most this many records (notes, events, questions, ratings) in one board. */
+/** At most this many records (notes, insights, ideas, actions …) in one board. */
 export const RECORDS_PER_DOCUMENT = 10_000;
 /** At most this many bytes in one board, encoded as a Yjs update. */
 export const DOCUMENT_BYTES_MAX = 16 * 1024 * 1024;

@@ -47,6 +47,10 @@ export const workshops = sqliteTable('workshops', {
 	isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
 	/** Names never enter the shared document or presence when set (a facilitator setting). */
 	anonymous: integer('anonymous', { mode: 'boolean' }).notNull().default(false),
+	/** Participants may download the reports too (facilitators and observers always may). */
+	participantsMayExport: integer('participants_may_export', { mode: 'boolean' })
+		.notNull()
+		.default(false),
 	createdAt: createdAt()
 });
 

@@ -7,7 +7,7 @@ import { verifyWsToken } from '../auth/tokens';
 import { SESSION_COOKIE, validateSession } from '../services/sessions';
 import type * as Y from 'yjs';
 import { findMembership, type Membership } from '../services/workshops';
-import { scrubAuthorNames } from '$lib/workshop/doc';
+import { scrubAuthorNames } from '$lib/workshop/anonymity';
 import { deriveInsights, touchedNotes } from '$lib/workshop/insights-from-notes';
 import { parseRoom } from '$lib/workshop/rooms';
 import { ANONYMOUS_NAME, type Member } from './presence';

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { workshops } from '../db/schema';
 import type { App } from '../app';
-import { scrubAuthorNames } from '$lib/workshop/doc';
+import { scrubAuthorNames } from '$lib/workshop/anonymity';
 import { boardRoom } from '$lib/workshop/rooms';
 
 /**
- * Turns a workshop's anonymity on or off. Turning it on also removes the names from the notes
+ * Turns a workshop’s anonymity on or off. Turning it on also removes the names from the notes and ideas
  * already on the board, for good: they are gone from the shared document, not merely hidden,
  * nor left in the stored log, so turning anonymity off again shows names on new notes only. Returns how many notes lost
  * their name.

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
-import { isFailure, memberOrFailure, workshopJson } from '$lib/server/services/api';
+import { exportAccessOrFailure } from '$lib/server/export/access';
+import { isFailure, workshopJson } from '$lib/server/services/api';
 import { failureResponse } from '$lib/server/services/outcome';
-import { getWorkshop } from '$lib/server/services/workshops';
 import { listNotes } from '$lib/workshop/doc';
 import { listAreas } from '$lib/workshop/records/area';
 import { listInsights } from '$lib/workshop/records/insight';
@@ -10,16 +10,15 @@ import { boardRoom } from '$lib/workshop/rooms';
 import type { RequestHandler } from './$types';
 
 /**
- * The workshop as one JSON file (any member, observers included): its notes, insights and
- * areas in reading order, and `board`, every declared record of the shared board.
+ * The workshop as one JSON file (whoever may export: exportAccessOrFailure): its notes,
+ * insights and areas in reading order, and `board`, every declared record of the shared board.
  */
 export const GET: RequestHandler = (event) => {
 	const { id } = event.params;
-	const membership = memberOrFailure(event, id);
-	if (isFailure(membership)) return failureResponse(membership);
-	const { db, realtime } = event.locals.app;
-	const workshop = getWorkshop(db, id);
-	if (!workshop) return failureResponse({ ok: false, status: 404, error: 'not_found' });
+	const access = exportAccessOrFailure(event, id);
+	if (isFailure(access)) return failureResponse(access);
+	const { workshop } = access;
+	const { realtime } = event.locals.app;
 	const exportedAt = new Date();
 	const board = realtime.readDoc(boardRoom(id));
 	const body = {

@@ -1,0 +1,1 @@
+ALTER TABLE `workshops` ADD `participants_may_export` integer DEFAULT false NOT NULL;

@@ -1,0 +1,31 @@
+import type { RequestEvent } from '@sveltejs/kit';
+import { memberOrFailure, isFailure } from '../services/api';
+import { failure, type Failure } from '../services/outcome';
+import { getWorkshop, type Membership, type Workshop } from '../services/workshops';
+
+export interface ExportAccess {
+	membership: Membership;
+	workshop: Workshop;
+}
+
+/**
+ * Who may download a workshop's reports and exports: its facilitators and observers, and its
+ * participants when a facilitator has allowed it (`participantsMayExport`). Every export route
+ * asks this first; 401/403/404 otherwise.
+ */
+export function exportAccessOrFailure(
+	event: RequestEvent,
+	workshopId: string
+): ExportAccess | Failure {
+	const membership = memberOrFailure(event, workshopId);
+	if (isFailure(membership)) return membership;
+	const workshop = getWorkshop(event.locals.app.db, workshopId);
+	if (!workshop) return failure(404, 'not_found');
+	if (membership.role === 'participant' && !workshop.participantsMayExport) {
+		return failure(403, 'export_not_allowed');
+	}
+	return { membership, workshop };
+}
+
+export const mayExport = (role: Membership['role'], workshop: Workshop): boolean =>
+	role !== 'participant' || workshop.participantsMayExport;

@@ -1,0 +1,160 @@
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { NOTE_TEXT_MAX } from '../doc';
+import { newId } from '../ids';
+import { organisations, professions, type Organisation, type Profession } from '../people';
+import { AUTHOR_NAME_MAX } from './note';
+import { idSchema, orderSchema, timeSchema, type RecordDeclaration, type Writer } from './declare';
+import { orderAfter } from './order-keys';
+
+/**
+ * An idea (idé) for a prioritised area, answering its "Hur kan vi …?" (method step 9). A note
+ * of its own kind: the same provenance as a note (author, profession, organisation, when), but
+ * it belongs to an area, not to a cell of the journey. Its author writes and edits it;
+ * facilitators moderate any idea and group them (`group`, a short label shared by the ideas
+ * of one group; null: ungrouped).
+ *
+ *   doc.getMap('ideas'): Y.Map<ideaId, Y.Map<{ text, areaId, group, order, authorId,
+ *     authorName, profession, organisation, createdAt, updatedAt }>>
+ *
+ * In a silent round an idea first lives in its author's private document (`ideas` there, the
+ * same fields); on reveal the server copies it into the board with its provenance.
+ */
+export const IDEAS_PER_MEMBER = 1_000;
+export const IDEA_GROUP_MAX = 80;
+
+export const ideaRecord: RecordDeclaration = {
+	name: 'idea',
+	root: 'ideas',
+	shape: 'collection',
+	key: idSchema,
+	fields: {
+		text: z.string().min(1).max(NOTE_TEXT_MAX),
+		areaId: idSchema,
+		group: z.string().min(1).max(IDEA_GROUP_MAX).nullable(),
+		order: orderSchema,
+		authorId: idSchema,
+		authorName: z.string().max(AUTHOR_NAME_MAX).nullable(),
+		profession: z.enum(professions),
+		organisation: z.enum(organisations),
+		createdAt: timeSchema,
+		updatedAt: timeSchema
+	},
+	create: ['facilitator', 'owner'],
+	change: {
+		text: ['facilitator', 'owner'],
+		updatedAt: ['facilitator', 'owner'],
+		group: ['facilitator'],
+		order: ['facilitator'],
+		areaId: ['facilitator']
+	},
+	fixed: ['authorId', 'authorName', 'profession', 'organisation', 'createdAt'],
+	remove: ['facilitator', 'owner'],
+	ownedBy: 'the member in `authorId`',
+	owner: (_key, get) => {
+		const id = get('authorId');
+		return typeof id === 'string' ? id : null;
+	},
+	check(get, writer: Writer) {
+		const name = get('authorName');
+		if (name !== null && !writer.names().includes(name as string)) {
+			return 'an idea carries its author’s own name or none';
+		}
+		return null;
+	},
+	perOwner: IDEAS_PER_MEMBER
+};
+
+export interface Idea {
+	id: string;
+	text: string;
+	areaId: string;
+	group: string | null;
+	order: string;
+	authorId: string;
+	authorName: string | null;
+	profession: Profession;
+	organisation: Organisation;
+	createdAt: number;
+	updatedAt: number;
+}
+
+export const ideasMap = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap('ideas');
+
+const ideaSchema = z.object(ideaRecord.fields);
+
+/** Every well-formed idea (of one area, when given), in display order. */
+export function listIdeas(doc: Y.Doc, areaId?: string): Idea[] {
+	const out: Idea[] = [];
+	ideasMap(doc).forEach((map, id) => {
+		if (!(map instanceof Y.Map)) return;
+		const parsed = ideaSchema.safeParse(map.toJSON());
+		if (!parsed.success) return;
+		const idea = { id, ...(parsed.data as Omit<Idea, 'id'>) };
+		if (areaId === undefined || idea.areaId === areaId) out.push(idea);
+	});
+	return out.sort((a, b) =>
+		a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : 1
+	);
+}
+
+export interface NewIdea {
+	text: string;
+	areaId: string;
+	author: {
+		id: string;
+		name: string | null;
+		profession: Profession;
+		organisation: Organisation;
+	};
+	id?: string;
+	now?: number;
+}
+
+/** Adds an idea at the end of its area's list; returns its id. */
+export function addIdea(doc: Y.Doc, input: NewIdea, origin?: unknown): string {
+	const id = input.id ?? newId();
+	const now = input.now ?? Date.now();
+	const last = listIdeas(doc, input.areaId).at(-1)?.order ?? null;
+	doc.transact(() => {
+		const map = new Y.Map<unknown>();
+		ideasMap(doc).set(id, map);
+		map.set('text', input.text.trim().slice(0, NOTE_TEXT_MAX));
+		map.set('areaId', input.areaId);
+		map.set('group', null);
+		map.set('order', orderAfter(last));
+		map.set('authorId', input.author.id);
+		map.set('authorName', input.author.name);
+		map.set('profession', input.author.profession);
+		map.set('organisation', input.author.organisation);
+		map.set('createdAt', now);
+		map.set('updatedAt', now);
+	}, origin);
+	return id;
+}
+
+export function editIdea(doc: Y.Doc, id: string, text: string, origin?: unknown): boolean {
+	const map = ideasMap(doc).get(id);
+	const clean = text.trim().slice(0, NOTE_TEXT_MAX);
+	if (!(map instanceof Y.Map) || clean === '') return false;
+	doc.transact(() => {
+		map.set('text', clean);
+		map.set('updatedAt', Date.now());
+	}, origin);
+	return true;
+}
+
+/** Puts an idea in a group (facilitators); null takes it out of any group. */
+export function groupIdea(doc: Y.Doc, id: string, group: string | null, origin?: unknown) {
+	const map = ideasMap(doc).get(id);
+	if (!(map instanceof Y.Map)) return false;
+	const clean = group === null ? null : group.trim().slice(0, IDEA_GROUP_MAX) || null;
+	doc.transact(() => map.set('group', clean), origin);
+	return true;
+}
+
+export function removeIdea(doc: Y.Doc, id: string, origin?: unknown): boolean {
+	if (!ideasMap(doc).has(id)) return false;
+	doc.transact(() => ideasMap(doc).delete(id), origin);
+	return true;
+}
