@@ -1,0 +1,112 @@
+import type * as Y from 'yjs';
+import { movedOrder, prioritisedAreas } from '$lib/workshop/action-plan';
+import {
+	actionsMap,
+	addAction,
+	listActions,
+	removeAction,
+	updateAction,
+	type Action,
+	type ActionChange
+} from '$lib/workshop/records/action';
+import { areasMap, listAreas, type Area } from '$lib/workshop/records/area';
+import { goalsMap, readGoal, type Goal } from '$lib/workshop/records/goal';
+import { ideasMap, listIdeas, type Idea } from '$lib/workshop/records/idea';
+import { listPlacements, placementsMap } from '$lib/workshop/records/placement';
+
+/**
+ * The action plan in this browser: the prioritised areas with their målbild, every action,
+ * and the ideas actions were made from, read live from the board; and the facilitator's
+ * commands that write actions. The server's judge refuses those writes from anyone else.
+ */
+export class BoardActionPlan {
+	#doc: Y.Doc;
+	#areas = $state.raw<Area[]>([]);
+	#prioritised = $state.raw<Area[]>([]);
+	#actions = $state.raw<Action[]>([]);
+	#goals = $state.raw<ReadonlyMap<string, Goal>>(new Map());
+	#ideas = $state.raw<ReadonlyMap<string, Idea>>(new Map());
+	#maps: Y.Map<Y.Map<unknown>>[];
+
+	#readAreas = () => {
+		this.#areas = listAreas(this.#doc);
+		this.#prioritised = prioritisedAreas(this.#areas, listPlacements(this.#doc));
+		this.#readGoals();
+	};
+	#readActions = () => {
+		this.#actions = listActions(this.#doc);
+	};
+	#readGoals = () => {
+		this.#goals = new Map(this.#prioritised.map((a) => [a.id, readGoal(this.#doc, a.id)]));
+	};
+	#readIdeas = () => {
+		this.#ideas = new Map(listIdeas(this.#doc).map((idea) => [idea.id, idea]));
+	};
+
+	constructor(doc: Y.Doc) {
+		this.#doc = doc;
+		this.#maps = [areasMap(doc), placementsMap(doc), actionsMap(doc), goalsMap(doc), ideasMap(doc)];
+		this.#maps[0]!.observeDeep(this.#readAreas);
+		this.#maps[1]!.observeDeep(this.#readAreas);
+		this.#maps[2]!.observeDeep(this.#readActions);
+		this.#maps[3]!.observeDeep(this.#readGoals);
+		this.#maps[4]!.observeDeep(this.#readIdeas);
+		this.#readAreas();
+		this.#readActions();
+		this.#readIdeas();
+	}
+
+	/** Every area, prioritised or not (the follow-up names an action's area from these). */
+	get areas() {
+		return this.#areas;
+	}
+	/** The areas that get an action plan, in the areas' order. */
+	get prioritised() {
+		return this.#prioritised;
+	}
+	/** Every action, of every area, in plan order. */
+	get actions() {
+		return this.#actions;
+	}
+	actionsOf(areaId: string): Action[] {
+		return this.#actions.filter((a) => a.areaId === areaId);
+	}
+	goalOf(areaId: string): Goal | undefined {
+		return this.#goals.get(areaId);
+	}
+	idea(id: string | null): Idea | undefined {
+		return id === null ? undefined : this.#ideas.get(id);
+	}
+
+	/** A new, empty action at the end of an area's plan; its id. */
+	add(areaId: string): string {
+		return addAction(this.#doc, { areaId });
+	}
+
+	/** Saves the fields that changed; the others stay as anyone else last wrote them. */
+	update(id: string, change: ActionChange) {
+		updateAction(this.#doc, id, change);
+	}
+
+	/** Moves an action one place up (-1) or down (1) in its area's plan; false at an end. */
+	move(id: string, delta: -1 | 1): boolean {
+		const action = this.#actions.find((a) => a.id === id);
+		if (!action) return false;
+		const order = movedOrder(listActions(this.#doc, action.areaId), id, delta);
+		if (order === null) return false;
+		updateAction(this.#doc, id, { order });
+		return true;
+	}
+
+	remove(id: string) {
+		removeAction(this.#doc, id);
+	}
+
+	destroy() {
+		this.#maps[0]!.unobserveDeep(this.#readAreas);
+		this.#maps[1]!.unobserveDeep(this.#readAreas);
+		this.#maps[2]!.unobserveDeep(this.#readActions);
+		this.#maps[3]!.unobserveDeep(this.#readGoals);
+		this.#maps[4]!.unobserveDeep(this.#readIdeas);
+	}
+}
