@@ -71,3 +71,8 @@ export function movedOrder(
 	const rest = list.filter((item) => item.id !== id).map((item) => item.order);
 	return orderAt(rest, to);
 }
+
+/** Items by id, for looking up an action's idea or area. */
+export function byId<T extends { id: string }>(items: readonly T[]): ReadonlyMap<string, T> {
+	return new Map(items.map((item) => [item.id, item]));
+}

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { movedOrder, prioritisedAreas } from '$lib/workshop/action-plan';
+import { byId, movedOrder, prioritisedAreas } from '$lib/workshop/action-plan';
 import {
 	actionsMap,
 	addAction,
@@ -24,8 +24,8 @@ export class BoardActionPlan {
 	#areas = $state.raw<Area[]>([]);
 	#prioritised = $state.raw<Area[]>([]);
 	#actions = $state.raw<Action[]>([]);
-	#goals = $state.raw<ReadonlyMap<string, Goal>>(new Map());
-	#ideas = $state.raw<ReadonlyMap<string, Idea>>(new Map());
+	#goals = $state.raw<ReadonlyMap<string, Goal & { id: string }>>(byId([]));
+	#ideas = $state.raw<ReadonlyMap<string, Idea>>(byId([]));
 	#maps: Y.Map<Y.Map<unknown>>[];
 
 	#readAreas = () => {
@@ -37,10 +37,10 @@ export class BoardActionPlan {
 		this.#actions = listActions(this.#doc);
 	};
 	#readGoals = () => {
-		this.#goals = new Map(this.#prioritised.map((a) => [a.id, readGoal(this.#doc, a.id)]));
+		this.#goals = byId(this.#prioritised.map((a) => ({ id: a.id, ...readGoal(this.#doc, a.id) })));
 	};
 	#readIdeas = () => {
-		this.#ideas = new Map(listIdeas(this.#doc).map((idea) => [idea.id, idea]));
+		this.#ideas = byId(listIdeas(this.#doc));
 	};
 
 	constructor(doc: Y.Doc) {
