@@ -41,9 +41,17 @@ export class BoardSummary {
 		return true;
 	}
 
-	/** Rewrites one line; an emptied line is removed. */
-	set(list: SummaryList, index: number, text: string) {
-		this.#edit(list, (lines) => setLine(lines, index, text));
+	/**
+	 * Rewrites one line; an emptied line is removed. `was` is the line as it read when the
+	 * edit began: if others moved lines meanwhile the edit follows it to its new place, and if
+	 * they removed it the text comes back at the end rather than being lost.
+	 */
+	set(list: SummaryList, index: number, text: string, was?: string) {
+		this.#edit(list, (lines) => {
+			if (was === undefined || lines[index] === was) return setLine(lines, index, text);
+			const at = lines.indexOf(was);
+			return at >= 0 ? setLine(lines, at, text) : appendLine(lines, text);
+		});
 	}
 
 	remove(list: SummaryList, index: number) {

@@ -49,4 +49,20 @@ describe('BoardSummary', () => {
 		summary.destroy();
 		other.destroy();
 	});
+
+	it('follows a line others moved, and keeps an edit of a line others removed', () => {
+		const { mine, theirs } = pair();
+		const summary = new BoardSummary(mine);
+		const other = new BoardSummary(theirs);
+		for (const line of ['Ett', 'Två', 'Tre']) summary.add('nextSteps', line);
+		// I began editing "Tre" at place 2; meanwhile the other facilitator removed "Ett".
+		other.remove('nextSteps', 0);
+		summary.set('nextSteps', 2, 'Tre, omskriven', 'Tre');
+		expect(other.nextSteps).toEqual(['Två', 'Tre, omskriven']);
+		other.remove('nextSteps', 0);
+		summary.set('nextSteps', 0, 'Två, omskriven', 'Två');
+		expect(other.nextSteps).toEqual(['Tre, omskriven', 'Två, omskriven']);
+		summary.destroy();
+		other.destroy();
+	});
 });
