@@ -49,6 +49,8 @@ async function prioritise(facilitator: Page, participant: Page, base: string) {
 test('the facilitator writes the action plan and summary, a participant follows live', async ({
 	browser
 }) => {
+	// One story from prioritising to the summary, three browser contexts: long on a busy machine.
+	test.setTimeout(180_000);
 	const facilitator = await newPage(browser);
 	const code = await facilitatorCreatesWorkshop(facilitator, 'Oskar 83');
 	const base = new URL(facilitator.url()).pathname;
@@ -134,6 +136,26 @@ test('the facilitator writes the action plan and summary, a participant follows 
 	await expect(row).toContainText('Ingen vet vem man ska ringa');
 	await expect(row).toContainText('Region Halland');
 	await second.context().close();
+
+	// Reorder and remove from the keyboard: a second action moves above the first, then goes.
+	await facilitator.getByRole('button', { name: `Lägg till åtgärd i ${AREA}` }).click();
+	await expect(facilitator.getByLabel(field('Steg i processen', 2))).toBeFocused();
+	await facilitator.keyboard.type('Andra steget');
+	await facilitator.keyboard.press('Tab');
+	await expect(row).toHaveCount(2);
+	await facilitator.getByRole('button', { name: `Flytta upp åtgärd 2 i ${AREA}` }).press('Enter');
+	await expect(row.first()).toContainText('Andra steget');
+	await expect(
+		facilitator.getByRole('button', { name: `Flytta ned åtgärd 1 i ${AREA}` })
+	).toBeFocused();
+	await facilitator.getByRole('button', { name: `Ta bort åtgärd 1 i ${AREA}` }).press('Enter');
+	await expect(facilitator.getByRole('button', { name: 'Behåll' })).toBeFocused();
+	await facilitator.getByRole('button', { name: 'Ja, ta bort' }).click();
+	await expect(row).toHaveCount(1);
+	await expect(row).toContainText('Ingen vet vem man ska ringa');
+	await expect(
+		facilitator.getByRole('button', { name: `Lägg till åtgärd i ${AREA}` })
+	).toBeFocused();
 
 	// On a phone the table becomes stacked cards.
 	await participant.setViewportSize({ width: 390, height: 800 });
