@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { areaRecord } from './records/area';
 import { boardStateRecord, lockCondition } from './records/board-state';
 import type { RecordDeclaration, Writer } from './records/declare';
+import { dismissedNoteRecord } from './records/dismissed-note';
 import { emotionRecord } from './records/emotion';
 import { eventRecord } from './records/event';
 import { goalRecord } from './records/goal';
@@ -10,6 +11,7 @@ import { noteRecord } from './records/note';
 import { personaRecord } from './records/persona';
 import { placementRecord } from './records/placement';
 import { questionRecord } from './records/question';
+import { rejectedSuggestionRecord } from './records/rejected-suggestion';
 import { roundRecord } from './records/round';
 
 /**
@@ -27,6 +29,8 @@ export const boardRecords: readonly RecordDeclaration[] = [
 	boardStateRecord,
 	insightRecord,
 	areaRecord,
+	dismissedNoteRecord,
+	rejectedSuggestionRecord,
 	roundRecord,
 	placementRecord,
 	goalRecord

@@ -18,6 +18,10 @@ export interface ClusterPage {
 	dragging: string | null;
 	eventTitle(id: string): string;
 	move(insightId: string, areaId: string | null, index?: number): void;
+	/** Drops `insightId` just before `targetId`, in the target's area (reordering by drag). */
+	moveBefore(insightId: string, targetId: string): void;
+	/** One step up (-1) or down (+1) within its area; whether it moved. */
+	nudge(insightId: string, delta: -1 | 1): boolean;
 	toggleSimilar(insightId: string): void;
 	announce(message: string): void;
 }
