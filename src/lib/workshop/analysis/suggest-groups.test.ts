@@ -77,7 +77,8 @@ describe('suggestGroups', () => {
 
 	it('names a group the synonyms made by the list’s first word, capitalised', () => {
 		const items = notes('Nattpatrullen dröjer', 'Blå gruppen kommer sent');
-		const joined = suggestGroups(items, { synonyms: [['nattpatrullen', 'blå gruppen']] });
+		const synonyms = [['nattpatrullen', 'blå gruppen']];
+		const joined = suggestGroups(items, { threshold: 0.1, synonyms });
 		expect(joined).toEqual([{ name: 'Nattpatrullen', ids: ['n0', 'n1'] }]);
 	});
 
