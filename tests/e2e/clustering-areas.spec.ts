@@ -142,6 +142,16 @@ test('a facilitator reorders, splits, renames, adds an underområde and deletes 
 	await table.getByRole('button', { name: /^Insikter/ }).click();
 	await expect.poll(rowNames).toEqual(['Hjälpmedel', 'Ansvar']);
 
+	// Areas reorder by drag too: Ansvar's heading dropped on Hjälpmedel goes before it. The
+	// events are dispatched, since a mouse drag between two far-apart cards scrolls mid-drag.
+	const transfer = await f.evaluateHandle(() => new DataTransfer());
+	await mia.area('Ansvar').locator('header').dispatchEvent('dragstart', { dataTransfer: transfer });
+	const target = mia.area('Hjälpmedel').locator('header');
+	await target.dispatchEvent('dragover', { dataTransfer: transfer });
+	await target.dispatchEvent('drop', { dataTransfer: transfer });
+	await expect(mia.announcement).toHaveText('Ansvar är nu nummer 1 av 2.');
+	await expect.poll(() => watcher.areaNames()).toEqual(['Ansvar', 'Hjälpmedel']);
+
 	await expectAccessible(f);
 	await expectAccessible(anna);
 	await facilitator.close();

@@ -109,6 +109,9 @@ export class BoardClustering {
 	renameArea(id: string, name: string) {
 		return areas.renameArea(this.#doc, id, name, this.origin);
 	}
+	reorderArea(id: string, index: number) {
+		return areas.reorderArea(this.#doc, id, index, this.origin);
+	}
 	nudgeArea(id: string, delta: -1 | 1) {
 		return areas.nudgeArea(this.#doc, id, delta, this.origin);
 	}
