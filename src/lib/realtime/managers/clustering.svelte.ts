@@ -27,6 +27,8 @@ export class BoardClustering {
 	#areas = $state.raw<areas.Area[]>([]);
 	#mayMove = $state(false);
 	#synonyms = $state.raw<string[][]>([]);
+	// Replaced whole on every change, never mutated: a plain Set in raw state is enough.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#rejected = $state.raw<ReadonlySet<string>>(new Set());
 	#canUndo = $state(false);
 	#canRedo = $state(false);
