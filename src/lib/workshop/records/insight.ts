@@ -116,6 +116,28 @@ export function readInsight(id: string, map: Y.Map<unknown>): Insight {
 	};
 }
 
+const sameList = (a: readonly string[], b: readonly string[]) =>
+	a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Whether two reads of an insight say the same thing (so a view may keep the old object). */
+export function sameInsight(a: Insight, b: Insight): boolean {
+	return (
+		a.id === b.id &&
+		a.text === b.text &&
+		a.source === b.source &&
+		a.areaId === b.areaId &&
+		a.order === b.order &&
+		a.createdBy === b.createdBy &&
+		a.createdAt === b.createdAt &&
+		a.edited === b.edited &&
+		sameList(a.sourceNoteIds, b.sourceNoteIds) &&
+		sameList(a.eventIds, b.eventIds) &&
+		sameList(a.questionIds, b.questionIds) &&
+		sameList(a.professions, b.professions) &&
+		sameList(a.organisations, b.organisations)
+	);
+}
+
 /** Every insight, in no particular order (views sort them by area and order). */
 export function listInsights(doc: Y.Doc): Insight[] {
 	const out: Insight[] = [];
