@@ -10,58 +10,24 @@
  * - view model: listInsights + listAreas + clusterView alone;
  * - merge + undo: mergeAreas and Y.UndoManager.undo of it, view model after each;
  * - suggestions: suggestGroups over Ej sorterade (the preview under the slider).
- * The DOM is not measured here; the end-to-end test covers the page itself.
+ * The page in a browser is measured by `npm run bench:clustering-page` (clustering-page.ts).
  */
 import * as Y from 'yjs';
 import { clusterView } from '../../src/lib/workshop/analysis/perspectives.ts';
 import { suggestGroups } from '../../src/lib/workshop/analysis/suggest-groups.ts';
 import { mergeAreas } from '../../src/lib/workshop/clustering.ts';
-import { createArea, listAreas } from '../../src/lib/workshop/records/area.ts';
-import { addInsight, listInsights, moveInsight } from '../../src/lib/workshop/records/insight.ts';
+import { listAreas } from '../../src/lib/workshop/records/area.ts';
+import { listInsights, moveInsight } from '../../src/lib/workshop/records/insight.ts';
+import { seedClustering } from './cluster-seed.ts';
 
 const RUNS = Number(process.env.RUNS ?? 200);
 const INSIGHTS = Number(process.env.INSIGHTS ?? 500);
 const AREAS = Number(process.env.AREAS ?? 40);
 const UNSORTED = 60;
-const professions = ['sjukskoterska', 'lakare', 'arbetsterapeut', 'fysioterapeut', 'chef'];
-const words = [
-	'ingen ringer tillbaka',
-	'svårt att nå mottagningen',
-	'rollatorn kom sent',
-	'läkemedelslistan stämmer inte',
-	'hemtjänsten vet inte',
-	'fast vårdkontakt saknas',
-	'lång väntan på hjälpmedel',
-	'informationen följer inte med',
-	'ingen plan vid utskrivning',
-	'anhöriga får inte veta'
-];
 
 function seed() {
 	const doc = new Y.Doc();
-	const areas: string[] = [];
-	const tops = AREAS - Math.floor(AREAS / 4);
-	for (let i = 0; i < tops; i++) areas.push(createArea(doc, { name: `Område ${i + 1}` })!);
-	for (let i = tops; i < AREAS; i++) {
-		areas.push(createArea(doc, { name: `Underområde ${i + 1}`, parentId: areas[i % tops]! })!);
-	}
-	const ids: string[] = [];
-	for (let i = 0; i < INSIGHTS; i++) {
-		ids.push(
-			addInsight(doc, {
-				text: `${words[i % words.length]} (${i})`,
-				source: 'lowPoint',
-				createdBy: null,
-				sourceNoteIds: [`note${i}`],
-				eventIds: [`e${i % 6}`],
-				questionIds: [`q${i % 5}`],
-				professions: [professions[i % professions.length]!],
-				organisations: [i % 3 ? 'region' : 'kommun'],
-				areaId: i < INSIGHTS - UNSORTED ? areas[i % AREAS]! : null
-			})
-		);
-	}
-	return { doc, areas, ids };
+	return { doc, ...seedClustering(doc, { insights: INSIGHTS, areas: AREAS, unsorted: UNSORTED }) };
 }
 
 const view = (doc: Y.Doc) => clusterView(listInsights(doc), listAreas(doc));

@@ -5,6 +5,7 @@ import { randomToken } from './auth/tokens';
 import { ensureDemo } from './demo';
 import { DocStore } from './realtime/doc-store';
 import { createAuthorize, type PrivateHooks } from './realtime/authorize';
+import { prepareLoadedDoc } from './board/insights';
 import { refreshProgress, roundStatus } from './board/rounds';
 import { RealtimeServer } from './realtime/server';
 import { ensureSetting } from './services/settings';
@@ -51,7 +52,8 @@ async function createApp(config = readConfig()): Promise<App> {
 			socketsPerAddress: config.wsSocketsPerAddress,
 			socketsPerMember: config.wsSocketsPerMember
 		},
-		refusalsPerMinute: config.wsRefusalsPerMinute
+		refusalsPerMinute: config.wsRefusalsPerMinute,
+		prepare: prepareLoadedDoc
 	});
 	const demoPath = config.demo ? await ensureDemo(db, store) : null;
 	if (demoPath) {

@@ -9,8 +9,10 @@ import {
 	listInsights,
 	mergeInsights,
 	moveInsight,
+	nudgeInsight,
 	type NewInsight
 } from './records/insight';
+import { suggestionKey } from './records/rejected-suggestion';
 
 const local = Symbol('me');
 
@@ -143,6 +145,48 @@ describe('clustering operations keep every insight exactly once', () => {
 		expect(kept).toMatchObject({ id: x, text: 'Svårt att nå', sourceNoteIds: ['n1', 'n2'] });
 		expect(kept!.professions).toEqual(['lakare', 'sjukskoterska']);
 		expect(insightsMap(doc).size).toBe(1);
+	});
+});
+
+describe('reordering by single click ("Flytta upp/ned")', () => {
+	const inArea = (doc: Y.Doc, areaId: string) =>
+		clusterView(listInsights(doc), listAreas(doc))
+			.flat.find((v) => v.area.id === areaId)!
+			.insights.map((i) => i.id);
+
+	it('moves an insight one step within its area, and not past either end', () => {
+		const { doc, a, ids, all } = board();
+		moveInsight(doc, ids[4]!, a);
+		expect(inArea(doc, a)).toEqual([ids[0], ids[1], ids[4]]);
+		expect(nudgeInsight(doc, ids[4]!, -1)).toBe(true);
+		expect(inArea(doc, a)).toEqual([ids[0], ids[4], ids[1]]);
+		expect(nudgeInsight(doc, ids[4]!, -1)).toBe(true);
+		expect(nudgeInsight(doc, ids[4]!, -1)).toBe(false);
+		expect(inArea(doc, a)).toEqual([ids[4], ids[0], ids[1]]);
+		expect(nudgeInsight(doc, ids[0]!, 1)).toBe(true);
+		expect(nudgeInsight(doc, ids[0]!, 1)).toBe(false);
+		expect(inArea(doc, a)).toEqual([ids[4], ids[1], ids[0]]);
+		expect(shown(doc)).toEqual(all);
+	});
+
+	it('moves an area one step among its siblings', () => {
+		const { doc, a, b } = board();
+		const c = createArea(doc, { name: 'Hjälpmedel' })!;
+		expect(nudgeArea(doc, c, -1)).toBe(true);
+		expect(
+			listAreas(doc)
+				.filter((x) => x.parentId === null)
+				.map((x) => x.id)
+		).toEqual([a, c, b]);
+		expect(nudgeArea(doc, a, -1)).toBe(false);
+	});
+});
+
+describe('the key of a suggested group', () => {
+	it('is the same whatever the order of the ids, and differs when the set differs', () => {
+		expect(suggestionKey(['b', 'a', 'c'])).toBe(suggestionKey(['c', 'b', 'a']));
+		expect(suggestionKey(['a', 'b'])).not.toBe(suggestionKey(['a', 'b', 'c']));
+		expect(suggestionKey(['a', 'b'])).toMatch(/^g[0-9a-f]{16}-2$/);
 	});
 });
 

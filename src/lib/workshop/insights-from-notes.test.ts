@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addNote, deleteNote, editNote, setNoteKind } from './doc';
-import { deriveInsights, promoteNote, touchedNotes } from './insights-from-notes';
+import { backfillInsights, deriveInsights, promoteNote, touchedNotes } from './insights-from-notes';
+import { isDismissed } from './records/dismissed-note';
 import { createArea } from './records/area';
 import {
 	editInsight,
 	insightIdForNote,
 	listInsights,
 	mergeInsights,
-	moveInsight
+	moveInsight,
+	removeInsight
 } from './records/insight';
 
 const author = { id: 'anna', name: null, profession: 'arbetsterapeut', organisation: 'kommun' };
@@ -111,5 +113,81 @@ describe('a facilitator promotes a note', () => {
 		]);
 		write(doc, () => setNoteKind(doc, id, 'note'));
 		expect(listInsights(doc)).toHaveLength(1);
+	});
+});
+
+describe('insights for notes written before insights existed (backfill on load)', () => {
+	/** A board as an old server stored it: notes, and no insight at all. */
+	function oldBoard() {
+		const doc = new Y.Doc();
+		const low = [
+			'Ingen ringer tillbaka',
+			'Rollatorn kom för sent',
+			'Läkemedelslistan stämmer inte'
+		];
+		const ids = low.map((text, i) =>
+			addNote(doc, { text, kind: 'bottennapp', author, eventId: 'e1', now: 1000 + i })
+		);
+		addNote(doc, { text: 'Tidspress', kind: 'citat', author, now: 2000 });
+		return { doc, ids };
+	}
+
+	it('adds one insight per bottennapp, in the order they were written, with provenance', () => {
+		const { doc, ids } = oldBoard();
+		expect(backfillInsights(doc)).toBe(3);
+		const insights = listInsights(doc).sort((a, b) => (a.order < b.order ? -1 : 1));
+		expect(insights.map((i) => i.id)).toEqual(ids.map(insightIdForNote));
+		expect(insights[0]).toMatchObject({
+			text: 'Ingen ringer tillbaka',
+			source: 'lowPoint',
+			sourceNoteIds: [ids[0]],
+			eventIds: ['e1'],
+			professions: ['arbetsterapeut'],
+			organisations: ['kommun'],
+			areaId: null,
+			createdBy: null
+		});
+	});
+
+	it('is idempotent, also on a copy that loads the same board again', () => {
+		const { doc } = oldBoard();
+		backfillInsights(doc);
+		expect(backfillInsights(doc)).toBe(0);
+		const copy = new Y.Doc();
+		Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+		expect(backfillInsights(copy)).toBe(0);
+		expect(listInsights(copy)).toHaveLength(3);
+	});
+
+	it('leaves alone a note whose insight a facilitator removed, or that a merged insight holds', () => {
+		const { doc, ids } = oldBoard();
+		backfillInsights(doc);
+		expect(removeInsight(doc, insightIdForNote(ids[0]!))).toBe(true);
+		expect(isDismissed(doc, ids[0]!)).toBe(true);
+		mergeInsights(doc, insightIdForNote(ids[1]!), insightIdForNote(ids[2]!));
+		expect(backfillInsights(doc)).toBe(0);
+		expect(listInsights(doc).map((i) => i.id)).toEqual([insightIdForNote(ids[1]!)]);
+	});
+
+	it('undoing a removal brings the insight back and clears the mark', () => {
+		const { doc, ids } = oldBoard();
+		backfillInsights(doc);
+		const me = { me: true };
+		const undo = new Y.UndoManager([doc.getMap('insights'), doc.getMap('dismissedNotes')], {
+			trackedOrigins: new Set([me]),
+			captureTimeout: 0
+		});
+		removeInsight(doc, insightIdForNote(ids[0]!), me);
+		undo.undo();
+		expect(isDismissed(doc, ids[0]!)).toBe(false);
+		expect(listInsights(doc)).toHaveLength(3);
+	});
+
+	it('skips empty notes and notes that are not bottennappar', () => {
+		const doc = new Y.Doc();
+		addNote(doc, { text: 'Bra bemötande', kind: 'hojdpunkt', author });
+		addNote(doc, { text: 'En tanke', author });
+		expect(backfillInsights(doc)).toBe(0);
+		expect(listInsights(doc)).toEqual([]);
 	});
 });

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { notesMap, readNote, type Note } from './doc';
+import { listNotes, notesMap, readNote, type Note } from './doc';
+import { isDismissed } from './records/dismissed-note';
 import {
 	addInsight,
 	insightIdForNote,
@@ -20,6 +21,9 @@ import {
  *   note's wording (not edited, not merged) follows it;
  * - the note stops being a bottennapp or is removed: its automatic insight goes too, unless
  *   someone edited, merged or placed it in an area.
+ *
+ * Notes that never passed through that hook (a board written before insights existed, or notes
+ * put in by the server itself) get theirs when the server loads the board: `backfillInsights`.
  */
 
 const insightFrom = (note: Note, source: InsightSource, createdBy: string | null) => ({
@@ -128,4 +132,35 @@ function follow(map: Y.Map<unknown>, note: Note): boolean {
 	set('eventIds', next.eventIds);
 	set('questionIds', next.questionIds);
 	return changed;
+}
+
+/**
+ * Adds the insight of every bottennapp that has none: for boards written before insights
+ * existed, or notes the hook above never saw. A note whose insight a facilitator removed
+ * (dismissed-note.ts) or that is held by a merged insight is left alone, so running this again,
+ * on every load, adds nothing. Notes are taken oldest first (listNotes), so the pile keeps their order.
+ * Returns how many insights it added.
+ */
+export function backfillInsights(doc: Y.Doc): number {
+	const held = new Set<string>();
+	insightsMap(doc).forEach((map, id) => {
+		held.add(id);
+		const ids = map instanceof Y.Map ? map.get('sourceNoteIds') : undefined;
+		if (Array.isArray(ids)) for (const noteId of ids) held.add(String(noteId));
+	});
+	const missing = listNotes(doc).filter(
+		(note) =>
+			note.kind === 'bottennapp' &&
+			note.text !== '' &&
+			!held.has(note.id) &&
+			!held.has(insightIdForNote(note.id)) &&
+			!isDismissed(doc, note.id)
+	);
+	if (missing.length === 0) return 0;
+	doc.transact(() => {
+		for (const note of missing) {
+			addInsight(doc, { ...insightFrom(note, 'lowPoint', null), now: note.updatedAt });
+		}
+	});
+	return missing.length;
 }

@@ -3,6 +3,7 @@ import { actionRecord } from './records/action';
 import { areaRecord } from './records/area';
 import { boardStateRecord, lockCondition } from './records/board-state';
 import type { RecordDeclaration, Writer } from './records/declare';
+import { dismissedNoteRecord } from './records/dismissed-note';
 import { emotionRecord } from './records/emotion';
 import { eventRecord } from './records/event';
 import { goalRecord } from './records/goal';
@@ -12,6 +13,7 @@ import { noteRecord } from './records/note';
 import { personaRecord } from './records/persona';
 import { placementRecord } from './records/placement';
 import { questionRecord } from './records/question';
+import { rejectedSuggestionRecord } from './records/rejected-suggestion';
 import { roundRecord } from './records/round';
 import { summaryRecord } from './records/summary';
 
@@ -30,6 +32,8 @@ export const boardRecords: readonly RecordDeclaration[] = [
 	boardStateRecord,
 	insightRecord,
 	areaRecord,
+	dismissedNoteRecord,
+	rejectedSuggestionRecord,
 	roundRecord,
 	placementRecord,
 	goalRecord,

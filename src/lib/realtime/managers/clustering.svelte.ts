@@ -10,7 +10,9 @@ import {
 	setSynonyms,
 	stateMap
 } from '$lib/workshop/records/board-state';
+import { dismissedNotesMap } from '$lib/workshop/records/dismissed-note';
 import * as insights from '$lib/workshop/records/insight';
+import * as rejections from '$lib/workshop/records/rejected-suggestion';
 
 /**
  * Insights and areas of one board as reactive state, and every command the clustering page
@@ -25,17 +27,31 @@ export class BoardClustering {
 	#areas = $state.raw<areas.Area[]>([]);
 	#mayMove = $state(false);
 	#synonyms = $state.raw<string[][]>([]);
+	// Replaced whole on every change, never mutated: a plain Set in raw state is enough.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#rejected = $state.raw<ReadonlySet<string>>(new Set());
 	#canUndo = $state(false);
 	#canRedo = $state(false);
 	#undo: Y.UndoManager;
 	#view = $derived(clusterView(this.#insights, this.#areas));
-	#readInsights = () => (this.#insights = insights.listInsights(this.#doc));
+	// An insight that did not change keeps its object, so the page re-renders only the cards
+	// whose insight changed (500 cards re-rendered per move made a move slow).
+	#readInsights = () => {
+		// A lookup for this call only, not state.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		const before = new Map(this.#insights.map((i) => [i.id, i]));
+		this.#insights = insights.listInsights(this.#doc).map((next) => {
+			const old = before.get(next.id);
+			return old && insights.sameInsight(old, next) ? old : next;
+		});
+	};
 	#readAreas = () => (this.#areas = areas.listAreas(this.#doc));
 	#readState = () => {
 		this.#mayMove = participantsMayMove(this.#doc);
 		const next = readSynonyms(this.#doc);
 		if (JSON.stringify(next) !== JSON.stringify(this.#synonyms)) this.#synonyms = next;
 	};
+	#readRejected = () => (this.#rejected = rejections.rejectedSuggestions(this.#doc));
 	#readStack = () => {
 		this.#canUndo = this.#undo.canUndo();
 		this.#canRedo = this.#undo.canRedo();
@@ -46,8 +62,16 @@ export class BoardClustering {
 		insights.insightsMap(doc).observeDeep(this.#readInsights);
 		areas.areasMap(doc).observeDeep(this.#readAreas);
 		stateMap(doc).observe(this.#readState);
+		rejections.rejectedSuggestionsMap(doc).observe(this.#readRejected);
 		// captureTimeout 0: every command is its own step, so one undo takes back one merge.
-		this.#undo = new Y.UndoManager([insights.insightsMap(doc), areas.areasMap(doc)], {
+		// The dismissed notes go with the removal of their insight; rejections are undoable too.
+		const scope = [
+			insights.insightsMap(doc),
+			areas.areasMap(doc),
+			dismissedNotesMap(doc),
+			rejections.rejectedSuggestionsMap(doc)
+		];
+		this.#undo = new Y.UndoManager(scope, {
 			// The undo manager's own configuration, not reactive state.
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity
 			trackedOrigins: new Set([this.origin]),
@@ -59,6 +83,7 @@ export class BoardClustering {
 		this.#readInsights();
 		this.#readAreas();
 		this.#readState();
+		this.#readRejected();
 	}
 
 	get view(): ClusterView {
@@ -76,6 +101,10 @@ export class BoardClustering {
 	get synonyms(): string[][] {
 		return this.#synonyms;
 	}
+	/** Keys of the suggested groups a facilitator rejected (rejected-suggestion.ts). */
+	get rejected(): ReadonlySet<string> {
+		return this.#rejected;
+	}
 	get canUndo(): boolean {
 		return this.#canUndo;
 	}
@@ -92,6 +121,9 @@ export class BoardClustering {
 	renameArea(id: string, name: string) {
 		return areas.renameArea(this.#doc, id, name, this.origin);
 	}
+	reorderArea(id: string, index: number) {
+		return areas.reorderArea(this.#doc, id, index, this.origin);
+	}
 	nudgeArea(id: string, delta: -1 | 1) {
 		return areas.nudgeArea(this.#doc, id, delta, this.origin);
 	}
@@ -106,6 +138,16 @@ export class BoardClustering {
 	}
 	acceptSuggestion(name: string, ids: readonly string[]) {
 		return ops.acceptSuggestion(this.#doc, name, ids, this.origin);
+	}
+	rejectSuggestion(ids: readonly string[]) {
+		rejections.rejectSuggestion(this.#doc, ids, this.origin);
+	}
+	forgetRejections(keys?: Iterable<string>) {
+		rejections.forgetRejections(this.#doc, keys, this.origin);
+	}
+	/** Moves an insight one step up (-1) or down (+1) in its area: the keyboard path. */
+	nudgeInsight(id: string, delta: -1 | 1) {
+		return insights.nudgeInsight(this.#doc, id, delta, this.origin);
 	}
 	moveInsight(id: string, areaId: string | null, index?: number) {
 		return insights.moveInsight(this.#doc, id, areaId, index, this.origin);
@@ -137,6 +179,7 @@ export class BoardClustering {
 		insights.insightsMap(this.#doc).unobserveDeep(this.#readInsights);
 		areas.areasMap(this.#doc).unobserveDeep(this.#readAreas);
 		stateMap(this.#doc).unobserve(this.#readState);
+		rejections.rejectedSuggestionsMap(this.#doc).unobserve(this.#readRejected);
 		this.#undo.destroy();
 	}
 }

@@ -13,6 +13,8 @@ import {
 	moveInsight,
 	removeInsight
 } from '$lib/workshop/records/insight';
+import { dismissedNotesMap } from '$lib/workshop/records/dismissed-note';
+import { rejectSuggestion } from '$lib/workshop/records/rejected-suggestion';
 import { board, change, member, replica } from './judge-fixture';
 
 /** A board with two areas and an insight in the pile, written by the facilitator. */
@@ -123,5 +125,28 @@ describe('what a participant may write to insights and areas', () => {
 		];
 		for (const step of steps) expect(change(b.doc, facilitator, client, step)).toBeNull();
 		expect(insightsMap(b.doc).size).toBe(0);
+	});
+});
+
+describe('rejected suggestions and dismissed notes', () => {
+	it('a facilitator writes both; a participant neither, even while allowed to move', () => {
+		const b = clusteredBoard();
+		setParticipantsMayMove(b.doc, true);
+		const bo = member(b, 'bo', 'facilitator');
+		const client = replica(b.doc);
+		expect(change(b.doc, bo, client, () => rejectSuggestion(client, ['x', 'y']))).toBeNull();
+		expect(change(b.doc, bo, client, () => removeInsight(client, b.insight))).toBeNull();
+		expect(change(b.doc, bo, client, () => dismissedNotesMap(client).set('n1', 5))).toBeNull();
+		const anna = member(b, 'anna');
+		const edits: ((c: ReturnType<typeof replica>) => unknown)[] = [
+			(c) => rejectSuggestion(c, ['x', 'z']),
+			(c) => dismissedNotesMap(c).set('note1', 1)
+		];
+		for (const edit of edits) {
+			const client = replica(b.doc);
+			expect(change(b.doc, anna, client, () => edit(client))).toMatch(
+				/rejected suggestion|dismissed note/
+			);
+		}
 	});
 });

@@ -36,6 +36,11 @@ export interface RealtimeOptions {
 	/** How long an empty room stays loaded, so a reconnect does not reload it from disk. */
 	unloadAfterMs?: number;
 	pingIntervalMs?: number;
+	/**
+	 * Brings a document just loaded from disk up to date (e.g. the insights of old notes), as
+	 * the server: stored and sent like any other change. Also applied to read-only copies.
+	 */
+	prepare?: (docName: string, doc: Y.Doc) => void;
 }
 
 /**
@@ -168,9 +173,17 @@ export class RealtimeServer {
 			room = new Room(docName, this.store, this.#limits, (broken) => this.#dropRoom(broken));
 			room.onRefused = (membershipId) => this.#refusals.note(membershipId);
 			this.rooms.set(docName, room);
+			this.#prepare(docName, room.doc);
 		}
 		this.#cancelUnload(room);
 		return room;
+	}
+
+	/** A failure here is logged and the document served as it is on disk. */
+	#prepare(docName: string, doc: Y.Doc) {
+		const prepare = this.options.prepare;
+		if (!prepare) return;
+		guard('prepare', () => doc.transact(() => prepare(docName, doc), 'server'));
 	}
 
 	#cancelUnload(room: Room) {
@@ -258,6 +271,8 @@ export class RealtimeServer {
 		if (live) return live.doc;
 		const doc = new Y.Doc();
 		this.store.loadInto(docName, doc);
+		// What the live room would hold once loaded; never stored from here.
+		this.#prepare(docName, doc);
 		return doc;
 	}
 

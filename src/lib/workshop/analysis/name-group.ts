@@ -62,8 +62,9 @@ export function nameGroup(
 		if (!found || notATopic.has(found.form)) continue;
 		const label = conceptLabels.get(feature.slice('concept:'.length));
 		if (label && feature.startsWith('concept:') && found.share <= 0.5 && spread.get(f)! > 1) {
-			// A label is a whole name already ("Telefontid och tillgänglighet").
-			if (words.length === 0) return label;
+			// A label is a whole name already ("Telefontid och tillgänglighet"); a facilitator's
+			// synonym list is named by its first word, as typed, so it may need a capital.
+			if (words.length === 0) return capitalise(label);
 			continue;
 		}
 		const form = found.form;
@@ -72,6 +73,7 @@ export function nameGroup(
 		if (words.length === 2) break;
 	}
 	if (words.length === 0) return 'Övrigt';
-	const name = words.join(' och ');
-	return name.charAt(0).toLocaleUpperCase('sv-SE') + name.slice(1);
+	return capitalise(words.join(' och '));
 }
+
+const capitalise = (name: string) => name.charAt(0).toLocaleUpperCase('sv-SE') + name.slice(1);

@@ -75,6 +75,13 @@ describe('suggestGroups', () => {
 		expect(joined.map((g) => g.ids)).toEqual([['n0', 'n1']]);
 	});
 
+	it('names a group the synonyms made by the list’s first word, capitalised', () => {
+		const items = notes('Nattpatrullen dröjer', 'Blå gruppen kommer sent');
+		const synonyms = [['nattpatrullen', 'blå gruppen']];
+		const joined = suggestGroups(items, { threshold: 0.1, synonyms });
+		expect(joined).toEqual([{ name: 'Nattpatrullen', ids: ['n0', 'n1'] }]);
+	});
+
 	it('uses the synonyms of one call only', () => {
 		const items = notes('HSL kommer sent på kvällen', 'Distriktsbesöken uteblir');
 		suggestGroups(items, { synonyms: [['hsl', 'distriktsbesök']] });

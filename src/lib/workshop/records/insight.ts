@@ -4,6 +4,7 @@ import { NOTE_TEXT_MAX } from '../doc';
 import { newId } from '../ids';
 import { organisations, professions } from '../people';
 import { participantsMayMove } from './board-state';
+import { dismissedNotesMap } from './dismissed-note';
 import { idSchema, orderSchema, timeSchema, type RecordDeclaration } from './declare';
 import { orderAfter, orderAt } from './order-keys';
 
@@ -115,6 +116,28 @@ export function readInsight(id: string, map: Y.Map<unknown>): Insight {
 	};
 }
 
+const sameList = (a: readonly string[], b: readonly string[]) =>
+	a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Whether two reads of an insight say the same thing (so a view may keep the old object). */
+export function sameInsight(a: Insight, b: Insight): boolean {
+	return (
+		a.id === b.id &&
+		a.text === b.text &&
+		a.source === b.source &&
+		a.areaId === b.areaId &&
+		a.order === b.order &&
+		a.createdBy === b.createdBy &&
+		a.createdAt === b.createdAt &&
+		a.edited === b.edited &&
+		sameList(a.sourceNoteIds, b.sourceNoteIds) &&
+		sameList(a.eventIds, b.eventIds) &&
+		sameList(a.questionIds, b.questionIds) &&
+		sameList(a.professions, b.professions) &&
+		sameList(a.organisations, b.organisations)
+	);
+}
+
 /** Every insight, in no particular order (views sort them by area and order). */
 export function listInsights(doc: Y.Doc): Insight[] {
 	const out: Insight[] = [];
@@ -209,6 +232,28 @@ export function moveInsight(
 	return true;
 }
 
+/**
+ * Moves an insight one step up (-1) or down (+1) among the insights of its area: the
+ * single-click and keyboard path for reordering by drag. False at either end.
+ */
+export function nudgeInsight(doc: Y.Doc, id: string, delta: -1 | 1, origin?: unknown): boolean {
+	const map = insightsMap(doc).get(id);
+	if (!(map instanceof Y.Map)) return false;
+	const areaId = (map.get('areaId') as string | null | undefined) ?? null;
+	const siblings: { id: string; order: string }[] = [];
+	insightsMap(doc).forEach((m, key) => {
+		if (m instanceof Y.Map && (m.get('areaId') ?? null) === areaId) {
+			siblings.push({ id: key, order: str(m.get('order')) });
+		}
+	});
+	siblings.sort((a, b) =>
+		a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+	);
+	const to = siblings.findIndex((s) => s.id === id) + delta;
+	if (to < 0 || to >= siblings.length) return false;
+	return moveInsight(doc, id, areaId, to, origin);
+}
+
 const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
 
 /**
@@ -238,8 +283,17 @@ export function mergeInsights(
 	return true;
 }
 
-export function removeInsight(doc: Y.Doc, id: string, origin?: unknown): boolean {
-	if (!insightsMap(doc).has(id)) return false;
-	doc.transact(() => insightsMap(doc).delete(id), origin);
+/**
+ * Removes an insight. Its source notes are marked as dismissed in the same transaction, so the
+ * server does not derive their insight again (dismissed-note.ts) and an undo restores both.
+ */
+export function removeInsight(doc: Y.Doc, id: string, origin?: unknown, now = Date.now()): boolean {
+	const map = insightsMap(doc).get(id);
+	if (!(map instanceof Y.Map)) return false;
+	const sources = readInsight(id, map).sourceNoteIds;
+	doc.transact(() => {
+		for (const noteId of sources) dismissedNotesMap(doc).set(noteId, now);
+		insightsMap(doc).delete(id);
+	}, origin);
 	return true;
 }

@@ -16,8 +16,16 @@ export interface ClusterPage {
 	readonly similarTo: string | null;
 	/** The insight being dragged, if any. */
 	dragging: string | null;
+	/** The area being dragged to a new place among its siblings, if any. */
+	draggingArea: string | null;
 	eventTitle(id: string): string;
 	move(insightId: string, areaId: string | null, index?: number): void;
+	/** Drops `insightId` just before `targetId`, in the target's area (reordering by drag). */
+	moveBefore(insightId: string, targetId: string): void;
+	/** Drops area `areaId` just before its sibling `targetId` (reordering areas by drag). */
+	moveAreaBefore(areaId: string, targetId: string): void;
+	/** One step up (-1) or down (+1) within its area; whether it moved. */
+	nudge(insightId: string, delta: -1 | 1): boolean;
 	toggleSimilar(insightId: string): void;
 	announce(message: string): void;
 }

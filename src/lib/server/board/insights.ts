@@ -1,0 +1,13 @@
+import type * as Y from 'yjs';
+import { backfillInsights } from '$lib/workshop/insights-from-notes';
+import { parseRoom } from '$lib/workshop/rooms';
+
+/**
+ * What the server does to a board it has just loaded from disk, before anyone sees it: the
+ * insights of bottennappar written before insights existed (or put in without passing the
+ * after-write hook). Idempotent, so it runs on every load; private documents are left alone.
+ */
+export function prepareLoadedDoc(docName: string, doc: Y.Doc): void {
+	if (parseRoom(docName)?.kind !== 'board') return;
+	backfillInsights(doc);
+}
