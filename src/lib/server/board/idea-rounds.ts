@@ -68,11 +68,7 @@ const roundsOf = (deps: Pick<Deps, 'realtime'>, workshopId: string) =>
 	listIdeaRounds(deps.realtime.readDoc(boardRoom(workshopId)));
 
 /** The status of an idea round (the private-document judge asks this for dots). */
-export function ideaRoundStatus(
-	deps: Pick<Deps, 'realtime'>,
-	workshopId: string,
-	roundId: string
-) {
+export function ideaRoundStatus(deps: Pick<Deps, 'realtime'>, workshopId: string, roundId: string) {
 	return roundsOf(deps, workshopId).find((r) => r.id === roundId)?.status ?? null;
 }
 
