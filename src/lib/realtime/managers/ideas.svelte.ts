@@ -32,8 +32,10 @@ import { privateRoom } from '$lib/workshop/rooms';
  */
 export class BoardIdeas {
 	#board: Y.Doc;
-	#own = new Y.Doc();
-	#provider: WebsocketProvider;
+	#own!: Y.Doc;
+	#provider!: WebsocketProvider;
+	#room: string;
+	#restarts = 0;
 	#areas = $state.raw<Area[]>([]);
 	#questions = $state.raw<Readonly<Record<string, string>>>({});
 	#ideas = $state.raw<Idea[]>([]);
@@ -70,15 +72,42 @@ export class BoardIdeas {
 			actionsMap(board)
 		];
 		for (const map of this.#boardMaps) map.observeDeep(this.#readBoard);
+		this.#room = privateRoom(workshopId, membershipId);
+		this.#connectOwn();
+		this.#readBoard();
+	}
+
+	#connectOwn() {
+		this.#own = new Y.Doc();
 		ideasMap(this.#own).observeDeep(this.#readOwn);
 		dotsMap(this.#own).observe(this.#readOwn);
 		const protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
 		this.#provider = new WebsocketProvider(
 			`${protocol}//${location.host}/ws`,
-			privateRoom(workshopId, membershipId),
+			this.#room,
 			this.#own
 		);
-		this.#readBoard();
+		this.#provider.on('closed', this.#onClosed);
+		this.#readOwn();
+	}
+
+	/**
+	 * The server refused a private write (an idea typed just as the round was revealed, a dot
+	 * after the vote closed): y-websocket stops there. Nothing here is kept offline, so start
+	 * over from the server's copy, a few times at most, rather than leave the page unable to
+	 * write.
+	 */
+	#onClosed = ({ code }: { code: number }) => {
+		if (code !== 4403 || this.#restarts >= 3) return;
+		this.#restarts += 1;
+		this.#disconnectOwn();
+		this.#connectOwn();
+	};
+
+	#disconnectOwn() {
+		this.#provider.off('closed', this.#onClosed);
+		this.#provider.destroy();
+		this.#own.destroy();
 	}
 
 	/** The prioritised top-level areas. */
@@ -134,7 +163,6 @@ export class BoardIdeas {
 
 	destroy() {
 		for (const map of this.#boardMaps) map.unobserveDeep(this.#readBoard);
-		this.#provider.destroy();
-		this.#own.destroy();
+		this.#disconnectOwn();
 	}
 }
