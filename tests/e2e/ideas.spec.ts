@@ -70,6 +70,16 @@ test('a participant’s ideas reach the facilitator live, silently or not; the f
 	await expect(idea(facilitator, 'Ett nummer som alltid svarar')).toContainText('Pia');
 	await expect(idea(facilitator, 'Ett nummer som alltid svarar')).toContainText('Kommun');
 
+	// Pia edits her own idea; the facilitator may remove it but not edit it.
+	await idea(pia, 'Ett nummer som alltid svarar').getByRole('button', { name: 'Ändra' }).click();
+	await pia.getByLabel('Ändra idén').fill('Ett nummer som alltid svarar, dygnet runt');
+	await pia.getByRole('button', { name: 'Spara' }).click();
+	await expect(idea(pia, 'dygnet runt').getByRole('button', { name: 'Ändra' })).toBeFocused();
+	await expect(idea(facilitator, 'Ett nummer som alltid svarar, dygnet runt')).toHaveCount(1);
+	const theirs = idea(facilitator, 'dygnet runt');
+	await expect(theirs.getByRole('button', { name: 'Ändra' })).toHaveCount(0);
+	await expect(theirs.getByRole('button', { name: 'Ta bort' })).toHaveCount(1);
+
 	// A silent round: Pia's next idea stays hers until the facilitator reveals.
 	await facilitator.getByRole('button', { name: 'Starta tyst runda', exact: true }).click();
 	await expect(pia.getByText('Tyst runda:')).toBeVisible();
