@@ -7,6 +7,7 @@ import { DocStore } from './realtime/doc-store';
 import { createAuthorize, type PrivateHooks } from './realtime/authorize';
 import { prepareLoadedDoc } from './board/insights';
 import { refreshProgress, roundStatus } from './board/rounds';
+import { ideaRoundStatus, refreshIdeaProgress, silentOpen } from './board/idea-rounds';
 import { RealtimeServer } from './realtime/server';
 import { ensureSetting } from './services/settings';
 
@@ -42,8 +43,13 @@ async function createApp(config = readConfig()): Promise<App> {
 	const store = new DocStore(sqlite);
 	const hooks: PrivateHooks = {
 		roundStatus: (workshopId: string, roundId: string) =>
-			roundStatus({ realtime }, workshopId, roundId),
-		privateChanged: (workshopId: string) => refreshProgress({ db, realtime }, workshopId)
+			roundStatus({ realtime }, workshopId, roundId) ??
+			ideaRoundStatus({ realtime }, workshopId, roundId),
+		privateChanged: (workshopId: string) => {
+			refreshProgress({ db, realtime }, workshopId);
+			refreshIdeaProgress({ db, realtime }, workshopId);
+		},
+		silentOpen: (workshopId: string, areaId: string) => silentOpen({ realtime }, workshopId, areaId)
 	};
 	const realtime: RealtimeServer = new RealtimeServer(store, createAuthorize(db, wsSecret, hooks), {
 		maxPayload: config.wsMaxPayload,

@@ -8,6 +8,7 @@ import { emotionRecord } from './records/emotion';
 import { eventRecord } from './records/event';
 import { goalRecord } from './records/goal';
 import { ideaRecord } from './records/idea';
+import { ideaRoundRecord } from './records/idea-round';
 import { insightRecord } from './records/insight';
 import { noteRecord } from './records/note';
 import { personaRecord } from './records/persona';
@@ -38,6 +39,7 @@ export const boardRecords: readonly RecordDeclaration[] = [
 	placementRecord,
 	goalRecord,
 	ideaRecord,
+	ideaRoundRecord,
 	actionRecord,
 	summaryRecord
 ];

@@ -22,6 +22,8 @@ export interface PrivateHooks {
 	roundStatus(workshopId: string, roundId: string): RoundStatus | null;
 	/** Called after an accepted write to a member's private document. */
 	privateChanged(workshopId: string): void;
+	/** Whether a silent idea round is open over an area (board/idea-rounds.ts). */
+	silentOpen?(workshopId: string, areaId: string): boolean;
 }
 
 function readCookie(header: string | undefined, name: string): string | null {
@@ -111,10 +113,26 @@ export function createAuthorize(db: DB, secret: string, hooks?: PrivateHooks): A
 		if (room.kind === 'private') {
 			if (!hooks) return { ok: true, writes: 'any', member };
 			const { workshopId } = room;
+			const owner = membership;
+			// Read when judging: joining again with a new name or profession updates the row.
+			const fresh = () => membershipById.get({ id: owner.id }) ?? owner;
+			const silentOpen = hooks.silentOpen;
+			const ideas = silentOpen && {
+				owner: {
+					membershipId: owner.id,
+					names: () => [fresh().displayName],
+					profession: () => fresh().profession,
+					organisation: () => fresh().organisation
+				},
+				silentOpen: (areaId: string) => silentOpen(workshopId, areaId)
+			};
 			return {
 				ok: true,
 				member,
-				writes: judgePrivateWrites((roundId) => hooks.roundStatus(workshopId, roundId)),
+				writes: judgePrivateWrites(
+					(roundId) => hooks.roundStatus(workshopId, roundId),
+					ideas || undefined
+				),
 				afterWrite: () => {
 					// Outside this document's transaction: the count is written into the board.
 					queueMicrotask(() => {

@@ -7,6 +7,7 @@ import {
 	scoreValueSchema
 } from '$lib/workshop/records/score';
 import type { WriteCheck } from './judge';
+import { judgePrivateIdeas, type PrivateIdeaRules } from './judge-private-ideas';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -14,9 +15,12 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * The write check of a member's private document: drafts stay the owner's to write freely, but
  * a score or dot must be well-formed and may only change while its round is open in the board,
  * so closing a round means the server takes no more. Judged on a shadow copy, like the board.
+ * With `ideas`, the ideas of a silent round are judged too (judge-private-ideas.ts); without,
+ * the `ideas` root is refused outright.
  */
 export function judgePrivateWrites(
-	roundStatus: (roundId: string) => RoundStatus | null
+	roundStatus: (roundId: string) => RoundStatus | null,
+	ideas?: PrivateIdeaRules
 ): WriteCheck {
 	return (real, update) => {
 		const shadow = new Y.Doc({ gc: true });
@@ -47,6 +51,12 @@ export function judgePrivateWrites(
 					}
 				}
 			}
+			const ideaRefusal = ideas
+				? judgePrivateIdeas(real, shadow, ideas)
+				: same(real.getMap('ideas').toJSON(), shadow.getMap('ideas').toJSON())
+					? null
+					: 'ideas: not accepted here';
+			if (ideaRefusal) return { reason: ideaRefusal, malformed: false };
 			return null;
 		} finally {
 			shadow.destroy();

@@ -158,7 +158,7 @@ function createRecord(
 	const who = actor(record, owner, sides.writer);
 	if (!who || !record.create.includes(who)) refuse(`${record.name}: not yours to create`);
 	if (who !== 'facilitator' && record.check) {
-		const reason = record.check(get, sides.writer);
+		const reason = record.check(get, sides.writer, sides.before);
 		if (reason) refuse(`${record.name}: ${reason}`);
 	}
 	created.records++;

@@ -58,8 +58,11 @@ export interface RecordDeclaration {
 	ownedBy: string;
 	/** The membership that owns a record, from its key and fields; null: nobody (facilitators'). */
 	owner(key: string, get: (field: string) => unknown): string | null;
-	/** Further checks on a record a participant creates; a reason when refused. */
-	check?(get: (field: string) => unknown, writer: Writer): string | null;
+	/**
+	 * Further checks on a record a participant creates, given the board as it was before the
+	 * update; a reason when refused.
+	 */
+	check?(get: (field: string) => unknown, writer: Writer, before: Y.Doc): string | null;
 	/** At most this many records per owner. */
 	perOwner?: number;
 }

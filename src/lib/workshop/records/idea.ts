@@ -5,6 +5,7 @@ import { newId } from '../ids';
 import { organisations, professions, type Organisation, type Profession } from '../people';
 import { AUTHOR_NAME_MAX } from './note';
 import { idSchema, orderSchema, timeSchema, type RecordDeclaration, type Writer } from './declare';
+import { listIdeaRounds, silentRoundOf } from './idea-round';
 import { orderAfter } from './order-keys';
 
 /**
@@ -55,10 +56,15 @@ export const ideaRecord: RecordDeclaration = {
 		const id = get('authorId');
 		return typeof id === 'string' ? id : null;
 	},
-	check(get, writer: Writer) {
+	check(get, writer: Writer, before: Y.Doc) {
 		const name = get('authorName');
 		if (name !== null && !writer.names().includes(name as string)) {
 			return 'an idea carries its author’s own name or none';
+		}
+		if (get('group') !== null) return 'facilitators group ideas';
+		// In a silent round a participant's ideas stay in their private document until revealed.
+		if (silentRoundOf(listIdeaRounds(before), get('areaId') as string)) {
+			return 'the area is in a silent round';
 		}
 		return null;
 	},

@@ -1,0 +1,237 @@
+import { and, eq } from 'drizzle-orm';
+import * as Y from 'yjs';
+import { z } from 'zod';
+import type { DB } from '../db';
+import { memberships, workshops } from '../db/schema';
+import type { RealtimeServer } from '../realtime/server';
+import { defaultDotLimits } from '$lib/workshop/analysis/dots';
+import { hasScored, roundResults, type Ballot } from '$lib/workshop/analysis/round-results';
+import { newId } from '$lib/workshop/ids';
+import { idSchema } from '$lib/workshop/records/declare';
+import { addIdea, ideasMap, listIdeas, type Idea } from '$lib/workshop/records/idea';
+import {
+	IDEA_BALLOT_MAX,
+	listIdeaRounds,
+	silentRoundOf,
+	writeIdeaRound,
+	type IdeaRound
+} from '$lib/workshop/records/idea-round';
+import { dotLimitsSchema, ROUND_AREAS_MAX } from '$lib/workshop/records/round';
+import { readDots } from '$lib/workshop/records/score';
+import { boardRoom, privateRoom } from '$lib/workshop/rooms';
+
+/**
+ * Server-side workflow of the idea generation's rounds (records/idea-round.ts). A silent
+ * round's ideas and a dot vote's dots live in members' private documents; this module alone
+ * reads them: on reveal it copies the ideas into the board with their provenance, or writes
+ * the dot tally per idea, never who gave which dot.
+ */
+
+export const ideaRoundActionSchema = z.discriminatedUnion('action', [
+	z.object({
+		action: z.literal('silent'),
+		areaIds: z.array(idSchema).min(1).max(ROUND_AREAS_MAX)
+	}),
+	z.object({
+		action: z.literal('dots'),
+		areaId: idSchema,
+		dotLimits: dotLimitsSchema.optional()
+	}),
+	z.object({ action: z.enum(['close', 'reveal']), roundId: idSchema })
+]);
+export type IdeaRoundAction = z.infer<typeof ideaRoundActionSchema>;
+
+interface Deps {
+	db: DB;
+	realtime: RealtimeServer;
+}
+
+type Outcome = { roundId: string } | { error: string; status: 404 | 409 };
+
+const members = (db: DB, workshopId: string) =>
+	db
+		.select({ id: memberships.id, role: memberships.role })
+		.from(memberships)
+		.where(eq(memberships.workshopId, workshopId))
+		.all();
+
+/** Members whose dots count: participants (one person, one vote), as in prioritisation. */
+const voters = (db: DB, workshopId: string) =>
+	db
+		.select({ id: memberships.id })
+		.from(memberships)
+		.where(and(eq(memberships.workshopId, workshopId), eq(memberships.role, 'participant')))
+		.all()
+		.map((m) => m.id);
+
+const roundsOf = (deps: Pick<Deps, 'realtime'>, workshopId: string) =>
+	listIdeaRounds(deps.realtime.readDoc(boardRoom(workshopId)));
+
+/** The status of an idea round (the private-document judge asks this for dots). */
+export function ideaRoundStatus(deps: Pick<Deps, 'realtime'>, workshopId: string, roundId: string) {
+	return roundsOf(deps, workshopId).find((r) => r.id === roundId)?.status ?? null;
+}
+
+/** Whether a silent round is open over an area (the private-document judge asks this). */
+export function silentOpen(deps: Pick<Deps, 'realtime'>, workshopId: string, areaId: string) {
+	return silentRoundOf(roundsOf(deps, workshopId), areaId) !== undefined;
+}
+
+function ballots(deps: Deps, workshopId: string, roundId: string): Ballot[] {
+	return voters(deps.db, workshopId).map((id) => ({
+		scores: new Map(),
+		dots: readDots(deps.realtime.readDoc(privateRoom(workshopId, id)), roundId)
+	}));
+}
+
+const asRound = (round: IdeaRound) => ({
+	type: 'dots' as const,
+	areaIds: round.ideaIds,
+	dotLimits: round.dotLimits
+});
+
+/** Recounts how many have placed dots in every open dot vote; writes only what changed. */
+export function refreshIdeaProgress(deps: Deps, workshopId: string) {
+	const board = boardRoom(workshopId);
+	for (const round of roundsOf(deps, workshopId)) {
+		if (round.type !== 'dots' || round.status !== 'open') continue;
+		const all = ballots(deps, workshopId, round.id);
+		const progress = all.filter((b) => hasScored(asRound(round), b)).length;
+		if (progress !== round.progress || all.length !== round.eligible) {
+			deps.realtime.edit(board, (doc) =>
+				writeIdeaRound(doc, round.id, { progress, eligible: all.length })
+			);
+		}
+	}
+}
+
+/** A member's private ideas of some areas, well-formed and in their own name only. */
+function privateIdeas(doc: Y.Doc, membershipId: string, areaIds: readonly string[]): Idea[] {
+	return listIdeas(doc).filter(
+		(idea) => idea.authorId === membershipId && areaIds.includes(idea.areaId)
+	);
+}
+
+/**
+ * Reveals a silent round: every member's private ideas of its areas go into the board with
+ * their provenance (no name in an anonymous workshop), oldest first, keeping their ids so a
+ * second reveal cannot copy one twice; then they leave the private documents.
+ */
+function revealSilent(deps: Deps, workshopId: string, round: IdeaRound) {
+	const anonymous = Boolean(
+		deps.db
+			.select({ anonymous: workshops.anonymous })
+			.from(workshops)
+			.where(eq(workshops.id, workshopId))
+			.get()?.anonymous
+	);
+	const found: { membershipId: string; idea: Idea }[] = [];
+	for (const member of members(deps.db, workshopId)) {
+		const doc = deps.realtime.readDoc(privateRoom(workshopId, member.id));
+		for (const idea of privateIdeas(doc, member.id, round.areaIds)) {
+			found.push({ membershipId: member.id, idea });
+		}
+	}
+	found.sort((a, b) => a.idea.createdAt - b.idea.createdAt || (a.idea.id < b.idea.id ? -1 : 1));
+	deps.realtime.edit(boardRoom(workshopId), (doc) => {
+		for (const { idea } of found) {
+			if (ideasMap(doc).has(idea.id)) continue;
+			addIdea(doc, {
+				id: idea.id,
+				text: idea.text,
+				areaId: idea.areaId,
+				now: idea.createdAt,
+				author: {
+					id: idea.authorId,
+					name: anonymous ? null : idea.authorName,
+					profession: idea.profession,
+					organisation: idea.organisation
+				}
+			});
+		}
+		writeIdeaRound(doc, round.id, { status: 'revealed' });
+	});
+	for (const membershipId of new Set(found.map((f) => f.membershipId))) {
+		deps.realtime.edit(privateRoom(workshopId, membershipId), (doc) => {
+			for (const f of found) if (f.membershipId === membershipId) ideasMap(doc).delete(f.idea.id);
+		});
+	}
+	return found.length;
+}
+
+/** Carries out a facilitator's idea-round action; returns the round id, or an error. */
+export function applyIdeaRoundAction(
+	deps: Deps,
+	workshopId: string,
+	action: IdeaRoundAction
+): Outcome {
+	const board = boardRoom(workshopId);
+	const rounds = roundsOf(deps, workshopId);
+	if (action.action === 'silent') {
+		if (action.areaIds.some((id) => silentRoundOf(rounds, id))) {
+			return { error: 'a silent round is open for one of these areas', status: 409 };
+		}
+		const id = newId();
+		deps.realtime.edit(board, (doc) =>
+			writeIdeaRound(doc, id, {
+				type: 'silent',
+				areaIds: action.areaIds,
+				ideaIds: [],
+				dotLimits: null,
+				status: 'open',
+				progress: 0,
+				eligible: 0,
+				results: null,
+				createdAt: Date.now()
+			})
+		);
+		return { roundId: id };
+	}
+	if (action.action === 'dots') {
+		const open = rounds.find(
+			(r) => r.type === 'dots' && r.status === 'open' && r.areaIds.includes(action.areaId)
+		);
+		if (open) return { error: 'a dot vote is open for this area', status: 409 };
+		const ideaIds = listIdeas(deps.realtime.readDoc(board), action.areaId)
+			.map((i) => i.id)
+			.slice(0, IDEA_BALLOT_MAX);
+		if (ideaIds.length === 0) return { error: 'no ideas to vote on', status: 409 };
+		const id = newId();
+		deps.realtime.edit(board, (doc) =>
+			writeIdeaRound(doc, id, {
+				type: 'dots',
+				areaIds: [action.areaId],
+				ideaIds,
+				dotLimits: action.dotLimits ?? defaultDotLimits(ideaIds.length),
+				status: 'open',
+				progress: 0,
+				eligible: voters(deps.db, workshopId).length,
+				results: null,
+				createdAt: Date.now()
+			})
+		);
+		return { roundId: id };
+	}
+	const round = rounds.find((r) => r.id === action.roundId);
+	if (!round) return { error: 'no such round', status: 404 };
+	if (round.status === 'revealed') return { error: 'round is revealed already', status: 409 };
+	if (action.action === 'close') {
+		if (round.type !== 'dots' || round.status !== 'open') {
+			return { error: 'only an open dot vote closes', status: 409 };
+		}
+		refreshIdeaProgress(deps, workshopId);
+		deps.realtime.edit(board, (doc) => writeIdeaRound(doc, round.id, { status: 'closed' }));
+		return { roundId: round.id };
+	}
+	if (round.type === 'silent') {
+		revealSilent(deps, workshopId, round);
+		return { roundId: round.id };
+	}
+	// Revealing closes first: no dot may move under results already shown.
+	const tally = roundResults(asRound(round), ballots(deps, workshopId, round.id)).dots ?? [];
+	const results = tally.map(({ areaId, ...rest }) => ({ ideaId: areaId, ...rest }));
+	deps.realtime.edit(board, (doc) =>
+		writeIdeaRound(doc, round.id, { status: 'revealed', results })
+	);
+	return { roundId: round.id };
+}

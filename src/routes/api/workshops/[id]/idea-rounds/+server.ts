@@ -1,0 +1,17 @@
+import { json } from '@sveltejs/kit';
+import { applyIdeaRoundAction, ideaRoundActionSchema } from '$lib/server/board/idea-rounds';
+import { apiError, isFailure, memberOrFailure, readJson } from '$lib/server/services/api';
+import { failureResponse, invalid } from '$lib/server/services/outcome';
+import type { RequestHandler } from './$types';
+
+/** Starts or reveals a silent idea round; opens, closes or reveals a dot vote on ideas. */
+export const POST: RequestHandler = async (event) => {
+	const membership = memberOrFailure(event, event.params.id, ['facilitator']);
+	if (isFailure(membership)) return failureResponse(membership);
+	const parsed = ideaRoundActionSchema.safeParse(await readJson(event.request));
+	if (!parsed.success) return failureResponse(invalid(parsed.error));
+	const { db, realtime } = event.locals.app;
+	const outcome = applyIdeaRoundAction({ db, realtime }, event.params.id, parsed.data);
+	if ('error' in outcome) return apiError(outcome.status, outcome.error);
+	return json(outcome);
+};
