@@ -62,7 +62,9 @@ function table(record: RecordDeclaration): string {
 	const lines = [
 		`#### ${record.name} — ${shapes[record.shape](record)}`,
 		'',
-		`Owner: ${record.ownedBy}. Created by ${who(record.create)}; removed by ${who(record.remove)}` +
+		`Owner: ${record.ownedBy}. Created by ${who(record.create)}` +
+			(record.createWhen ? ' (participants on a condition)' : '') +
+			`; removed by ${who(record.remove)}` +
 			(record.perOwner ? `; at most ${record.perOwner} per member.` : '.'),
 		''
 	];

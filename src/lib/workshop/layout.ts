@@ -5,6 +5,7 @@ import type { RecordDeclaration, Writer } from './records/declare';
 import { emotionRecord } from './records/emotion';
 import { eventRecord } from './records/event';
 import { goalRecord } from './records/goal';
+import { goalCommentRecord } from './records/goal-comment';
 import { insightRecord } from './records/insight';
 import { noteRecord } from './records/note';
 import { personaRecord } from './records/persona';
@@ -29,7 +30,8 @@ export const boardRecords: readonly RecordDeclaration[] = [
 	areaRecord,
 	roundRecord,
 	placementRecord,
-	goalRecord
+	goalRecord,
+	goalCommentRecord
 ];
 
 export const boardLayout: ReadonlyMap<string, RecordDeclaration> = new Map(

@@ -8,6 +8,7 @@ import { SESSION_COOKIE, validateSession } from '../services/sessions';
 import type * as Y from 'yjs';
 import { findMembership, type Membership } from '../services/workshops';
 import { scrubAuthorNames } from '$lib/workshop/doc';
+import { scrubCommentNames } from '$lib/workshop/records/goal-comment';
 import { deriveInsights, touchedNotes } from '$lib/workshop/insights-from-notes';
 import { parseRoom } from '$lib/workshop/rooms';
 import { ANONYMOUS_NAME, type Member } from './presence';
@@ -136,7 +137,8 @@ export function createAuthorize(db: DB, secret: string, hooks?: PrivateHooks): A
 		const afterWrite = (doc: Y.Doc) => {
 			const tr = doc._transaction;
 			const derived = tr !== null && deriveInsights(doc, touchedNotes(doc, tr));
-			const scrubbed = isAnonymous(workshopId) && scrubAuthorNames(doc) > 0;
+			const scrubbed =
+				isAnonymous(workshopId) && scrubAuthorNames(doc) + scrubCommentNames(doc) > 0;
 			return derived || scrubbed;
 		};
 		const current = membership;

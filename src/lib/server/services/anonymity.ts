@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { workshops } from '../db/schema';
 import type { App } from '../app';
 import { scrubAuthorNames } from '$lib/workshop/doc';
+import { scrubCommentNames } from '$lib/workshop/records/goal-comment';
 import { boardRoom } from '$lib/workshop/rooms';
 
 /**
@@ -18,7 +19,7 @@ export function setAnonymous(
 	app.db.update(workshops).set({ anonymous }).where(eq(workshops.id, workshopId)).run();
 	if (!anonymous) return 0;
 	const room = boardRoom(workshopId);
-	const scrubbed = app.realtime.edit(room, (doc) => scrubAuthorNames(doc));
+	const scrubbed = app.realtime.edit(room, (doc) => scrubAuthorNames(doc) + scrubCommentNames(doc));
 	// The log still holds the updates that carried the names.
 	if (scrubbed > 0) app.realtime.compact(room);
 	return scrubbed;

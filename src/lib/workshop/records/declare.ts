@@ -43,6 +43,11 @@ export interface RecordDeclaration {
 	optional?: readonly string[];
 	/** Who may create a record (owner: a participant creating a record owned by themselves). */
 	create: readonly Actor[];
+	/**
+	 * A condition a participant's creation must meet, judged against the board as it was before
+	 * the update (facilitators are not bound by it); a reason when not.
+	 */
+	createWhen?: (before: Y.Doc) => string | null;
 	/** Per field, who may change it once the record exists. */
 	change: Record<string, readonly Actor[]>;
 	/**
