@@ -5,7 +5,7 @@ import { randomToken } from './auth/tokens';
 import { ensureDemo } from './demo';
 import { DocStore } from './realtime/doc-store';
 import { createAuthorize, type PrivateHooks } from './realtime/authorize';
-import { refreshProgress, roundStatus } from './board/rounds';
+import { refreshProgress, roundOf } from './board/rounds';
 import { RealtimeServer } from './realtime/server';
 import { ensureSetting } from './services/settings';
 
@@ -40,8 +40,7 @@ async function createApp(config = readConfig()): Promise<App> {
 	const wsSecret = ensureSetting(db, 'ws_secret', () => randomToken(32));
 	const store = new DocStore(sqlite);
 	const hooks: PrivateHooks = {
-		roundStatus: (workshopId: string, roundId: string) =>
-			roundStatus({ realtime }, workshopId, roundId),
+		round: (workshopId: string, roundId: string) => roundOf({ realtime }, workshopId, roundId),
 		privateChanged: (workshopId: string) => refreshProgress({ db, realtime }, workshopId)
 	};
 	const realtime: RealtimeServer = new RealtimeServer(store, createAuthorize(db, wsSecret, hooks), {

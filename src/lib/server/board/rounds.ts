@@ -66,9 +66,9 @@ function ballots(deps: Deps, workshopId: string, roundId: string): Ballot[] {
 	});
 }
 
-/** The status of a round, read from the board (the private-document judge asks this). */
-export function roundStatus(deps: Pick<Deps, 'realtime'>, workshopId: string, roundId: string) {
-	return findRound(deps.realtime.readDoc(boardRoom(workshopId)), roundId)?.status ?? null;
+/** A round as the board holds it (the private-document judge asks for its status and limits). */
+export function roundOf(deps: Pick<Deps, 'realtime'>, workshopId: string, roundId: string) {
+	return findRound(deps.realtime.readDoc(boardRoom(workshopId)), roundId) ?? null;
 }
 
 /** Recounts "12 av 18 har lämnat poäng" of every open round; writes only what changed. */
