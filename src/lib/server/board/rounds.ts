@@ -144,7 +144,13 @@ export function applyRoundAction(
 			return { roundId: round.id };
 		}
 		case 'reopen': {
-			if (round.status !== 'revealed') return { error: 'round is not revealed', status: 409 };
+			if (round.status === 'open') return { error: 'round is open', status: 409 };
+			if (round.status === 'closed') {
+				// Not yet revealed: the same round takes scores again, nothing was shown.
+				deps.realtime.edit(board, (doc) => writeRound(doc, round.id, { status: 'open' }));
+				refreshProgress(deps, workshopId);
+				return { roundId: round.id };
+			}
 			const areaIds = round.type === 'scoring' ? flaggedAreas(round) : round.areaIds;
 			if (areaIds.length === 0) return { error: 'no flagged areas', status: 409 };
 			const roundId = openRound(deps, workshopId, {
