@@ -56,6 +56,9 @@ test('strong disagreement is flagged, re-scored alone, and the earlier medians s
 
 	await facilitator.getByRole('button', { name: 'Poängsätt flaggade områden igen' }).click();
 	await expect(facilitator.getByTestId('progress').last()).toHaveText('0 av 3 har lämnat poäng');
+	await expect(
+		facilitator.getByRole('button', { name: 'Poängsätt flaggade områden igen' })
+	).toHaveCount(0);
 	// After talking it over they agree more: 4, 4 and 5.
 	for (const [i, page] of people.entries()) {
 		await expect(page.getByRole('heading', { name: 'Dina poäng' })).toBeVisible();

@@ -142,6 +142,8 @@ describe('prioritisation rounds', () => {
 		await waitFor(f.doc, (d) => roundIn(d, again.body.roundId)?.status === 'open');
 		expect(roundIn(f.doc, again.body.roundId)).toMatchObject({ areaIds: [b], previousId: roundId });
 		expect(roundIn(f.doc, roundId)?.results?.scores?.[a]).toBeDefined();
+		// Only once from the same round.
+		expect((await action({ action: 'reopen', roundId })).status).toBe(409);
 	});
 
 	it('refuses another member’s private document, round writes by clients, and scores after close', async () => {

@@ -151,6 +151,10 @@ export function applyRoundAction(
 				refreshProgress(deps, workshopId);
 				return { roundId: round.id };
 			}
+			// Once: a split that persists is re-scored from the follow-up round, not twice from this.
+			if (listRounds(deps.realtime.readDoc(board)).some((r) => r.previousId === round.id)) {
+				return { error: 'round was re-opened already', status: 409 };
+			}
 			const areaIds = round.type === 'scoring' ? flaggedAreas(round) : round.areaIds;
 			if (areaIds.length === 0) return { error: 'no flagged areas', status: 409 };
 			const roundId = openRound(deps, workshopId, {
