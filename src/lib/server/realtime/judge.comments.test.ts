@@ -157,6 +157,8 @@ describe('comments on a målbild, judged', () => {
 
 	it('refuses a participant turning comments on herself', () => {
 		const s = setup(false);
+		// After the facilitator's value, so that Yjs makes it the value whatever the client ids.
+		const flag = s.b.doc.getMap('state')._map.get('participantsMayComment')!.id;
 		refused(
 			s,
 			encodeUpdate([
@@ -164,7 +166,11 @@ describe('comments on a målbild, judged', () => {
 					client: s.A,
 					clock: s.state(s.A),
 					structs: [
-						{ parent: 'state', parentSub: 'participantsMayComment', content: { any: [true] } }
+						{
+							origin: [flag.client, flag.clock],
+							parentSub: 'participantsMayComment',
+							content: { any: [true] }
+						}
 					]
 				}
 			]),
