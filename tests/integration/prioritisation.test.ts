@@ -124,7 +124,7 @@ describe('prioritisation rounds', () => {
 		expect([...mirror.share.keys()].filter((k) => k === 'scores' || k === 'dots')).toEqual([]);
 		expect(JSON.stringify(roundsMap(mirror).toJSON())).not.toMatch(/"(worth|cost)":\s*\d/);
 		console.log(
-			`[prioritisation] Pia's socket received ${before.length} messages before reveal, ${values.length} values, none a score`
+			`[prioritisation] Pia's socket received ${before.length} messages (${before.reduce((n, m) => n + m.length, 0)} bytes, ${updatesIn(before).length} Yjs updates) before reveal, ${values.length} values, none a score; roots ${[...mirror.share.keys()].sort().join(', ')}`
 		);
 
 		expect((await action({ action: 'reveal', roundId })).status).toBe(200);
@@ -142,6 +142,8 @@ describe('prioritisation rounds', () => {
 		await waitFor(f.doc, (d) => roundIn(d, again.body.roundId)?.status === 'open');
 		expect(roundIn(f.doc, again.body.roundId)).toMatchObject({ areaIds: [b], previousId: roundId });
 		expect(roundIn(f.doc, roundId)?.results?.scores?.[a]).toBeDefined();
+		// Only once from the same round.
+		expect((await action({ action: 'reopen', roundId })).status).toBe(409);
 	});
 
 	it('refuses another member’s private document, round writes by clients, and scores after close', async () => {

@@ -6,8 +6,8 @@ import { ensureDemo } from './demo';
 import { DocStore } from './realtime/doc-store';
 import { createAuthorize, type PrivateHooks } from './realtime/authorize';
 import { prepareLoadedDoc } from './board/insights';
-import { refreshProgress, roundStatus } from './board/rounds';
-import { ideaRoundStatus, refreshIdeaProgress, silentOpen } from './board/idea-rounds';
+import { refreshProgress, roundOf } from './board/rounds';
+import { ideaRoundRules, refreshIdeaProgress, silentOpen } from './board/idea-rounds';
 import { RealtimeServer } from './realtime/server';
 import { ensureSetting } from './services/settings';
 
@@ -42,9 +42,9 @@ async function createApp(config = readConfig()): Promise<App> {
 	const wsSecret = ensureSetting(db, 'ws_secret', () => randomToken(32));
 	const store = new DocStore(sqlite);
 	const hooks: PrivateHooks = {
-		roundStatus: (workshopId: string, roundId: string) =>
-			roundStatus({ realtime }, workshopId, roundId) ??
-			ideaRoundStatus({ realtime }, workshopId, roundId),
+		round: (workshopId: string, roundId: string) =>
+			roundOf({ realtime }, workshopId, roundId) ??
+			ideaRoundRules({ realtime }, workshopId, roundId),
 		privateChanged: (workshopId: string) => {
 			refreshProgress({ db, realtime }, workshopId);
 			refreshIdeaProgress({ db, realtime }, workshopId);

@@ -13,7 +13,7 @@ const author = {
 
 describe('scrubbing names for an anonymous workshop', () => {
 	it('covers every record declared with an author name', () => {
-		expect(namedRoots).toEqual(expect.arrayContaining(['notes', 'ideas']));
+		expect(namedRoots).toEqual(expect.arrayContaining(['notes', 'ideas', 'goalComments']));
 	});
 
 	it('removes names from notes and ideas, keeping profession and organisation', () => {

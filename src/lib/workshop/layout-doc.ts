@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { boardRecords, DOCUMENT_BYTES_MAX, RECORDS_PER_DOCUMENT } from './layout';
-import { ID_PATTERN, type Actor, type RecordDeclaration } from './records/declare';
+import { ID_PATTERN, ORDER_PATTERN, type Actor, type RecordDeclaration } from './records/declare';
 
 /**
  * The "Who may write what" tables of docs/realtime.md, written from the declarations
@@ -17,6 +17,7 @@ interface JsonSchema {
 	maximum?: number;
 	maxItems?: number;
 	items?: JsonSchema;
+	description?: string;
 }
 
 function value(j: JsonSchema): string {
@@ -29,13 +30,19 @@ function value(j: JsonSchema): string {
 			return 'boolean';
 		case 'string':
 			if (j.pattern === ID_PATTERN.source) return 'id (`[A-Za-z0-9_-]`, 1–64)';
-			if (j.pattern) return `order key (base 62, ≤ ${j.pattern.match(/,(\d+)\}/)?.[1]})`;
+			if (j.pattern === ORDER_PATTERN.source) {
+				return `order key (base 62, ≤ ${j.pattern.match(/,(\d+)\}/)?.[1]})`;
+			}
+			if (j.pattern) return `text matching \`${j.pattern}\``;
 			return `text, ${j.minLength ? `${j.minLength}–` : '≤ '}${j.maxLength} chars`;
 		case 'integer':
 		case 'number':
+			if (j.description) return j.description;
 			return j.maximum === Number.MAX_SAFE_INTEGER
-				? 'integer ≥ 0 (ms since 1970)'
+				? `integer ≥ ${j.minimum}`
 				: `integer ${j.minimum} … ${j.maximum}`;
+		case 'object':
+			return 'object (see the declaration)';
 		case 'array':
 			return `list of ≤ ${j.maxItems} × ${value(j.items!)}`;
 		default:
@@ -62,7 +69,9 @@ function table(record: RecordDeclaration): string {
 	const lines = [
 		`#### ${record.name} — ${shapes[record.shape](record)}`,
 		'',
-		`Owner: ${record.ownedBy}. Created by ${who(record.create)}; removed by ${who(record.remove)}` +
+		`Owner: ${record.ownedBy}. Created by ${who(record.create)}` +
+			(record.createWhen ? ' (participants on a condition)' : '') +
+			`; removed by ${who(record.remove)}` +
 			(record.perOwner ? `; at most ${record.perOwner} per member.` : '.'),
 		''
 	];

@@ -9,6 +9,7 @@ import { eventRecord } from './records/event';
 import { goalRecord } from './records/goal';
 import { ideaRecord } from './records/idea';
 import { ideaRoundRecord } from './records/idea-round';
+import { goalCommentRecord } from './records/goal-comment';
 import { insightRecord } from './records/insight';
 import { noteRecord } from './records/note';
 import { personaRecord } from './records/persona';
@@ -41,7 +42,8 @@ export const boardRecords: readonly RecordDeclaration[] = [
 	ideaRecord,
 	ideaRoundRecord,
 	actionRecord,
-	summaryRecord
+	summaryRecord,
+	goalCommentRecord
 ];
 
 export const boardLayout: ReadonlyMap<string, RecordDeclaration> = new Map(

@@ -9,7 +9,15 @@ import {
 	type Placement
 } from '$lib/workshop/records/placement';
 import { listRounds, roundsMap, type Round } from '$lib/workshop/records/round';
-import { readScores, scoresMap, setScore, type ScoreValue } from '$lib/workshop/records/score';
+import {
+	dotsMap,
+	readDots,
+	readScores,
+	scoresMap,
+	setDots,
+	setScore,
+	type ScoreValue
+} from '$lib/workshop/records/score';
 import { privateRoom } from '$lib/workshop/rooms';
 
 /**
@@ -51,6 +59,7 @@ export class BoardPrioritisation {
 			map.observeDeep(this.#readBoard);
 		}
 		scoresMap(this.#own).observe(this.#readOwn);
+		dotsMap(this.#own).observe(this.#readOwn);
 		const protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
 		this.#provider = new WebsocketProvider(
 			`${protocol}//${location.host}/ws`,
@@ -81,6 +90,17 @@ export class BoardPrioritisation {
 
 	score(roundId: string, areaId: string, axis: 'worth' | 'cost', value: number) {
 		setScore(this.#own, roundId, areaId, axis, value);
+	}
+
+	/** This member's dots in a round, by area (reactive). */
+	myDots(roundId: string): Record<string, number> {
+		void this.#version;
+		return readDots(this.#own, roundId);
+	}
+
+	/** Puts `count` of this member's dots on an area (the form keeps the round's limits). */
+	setDots(roundId: string, areaId: string, count: number) {
+		setDots(this.#own, roundId, areaId, count);
 	}
 
 	/** Moves an area's final position in the matrix (null: back at its medians). */

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import type { RoundRules } from '../realtime/judge-private';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import type { DB } from '../db';
@@ -68,8 +69,18 @@ const roundsOf = (deps: Pick<Deps, 'realtime'>, workshopId: string) =>
 	listIdeaRounds(deps.realtime.readDoc(boardRoom(workshopId)));
 
 /** The status of an idea round (the private-document judge asks this for dots). */
-export function ideaRoundStatus(deps: Pick<Deps, 'realtime'>, workshopId: string, roundId: string) {
-	return roundsOf(deps, workshopId).find((r) => r.id === roundId)?.status ?? null;
+/**
+ * An idea dots round as the private-document judge sees a round: its "areas" are the ideas
+ * on the ballot. A silent round takes no ballots (null), its ideas are judged on their own.
+ */
+export function ideaRoundRules(
+	deps: Pick<Deps, 'realtime'>,
+	workshopId: string,
+	roundId: string
+): RoundRules | null {
+	const round = roundsOf(deps, workshopId).find((r) => r.id === roundId);
+	if (!round || round.type !== 'dots') return null;
+	return { status: round.status, type: 'dots', areaIds: round.ideaIds, dotLimits: round.dotLimits };
 }
 
 /** Whether a silent round is open over an area (the private-document judge asks this). */

@@ -66,9 +66,9 @@ function ballots(deps: Deps, workshopId: string, roundId: string): Ballot[] {
 	});
 }
 
-/** The status of a round, read from the board (the private-document judge asks this). */
-export function roundStatus(deps: Pick<Deps, 'realtime'>, workshopId: string, roundId: string) {
-	return findRound(deps.realtime.readDoc(boardRoom(workshopId)), roundId)?.status ?? null;
+/** A round as the board holds it (the private-document judge asks for its status and limits). */
+export function roundOf(deps: Pick<Deps, 'realtime'>, workshopId: string, roundId: string) {
+	return findRound(deps.realtime.readDoc(boardRoom(workshopId)), roundId) ?? null;
 }
 
 /** Recounts "12 av 18 har lämnat poäng" of every open round; writes only what changed. */
@@ -144,7 +144,17 @@ export function applyRoundAction(
 			return { roundId: round.id };
 		}
 		case 'reopen': {
-			if (round.status !== 'revealed') return { error: 'round is not revealed', status: 409 };
+			if (round.status === 'open') return { error: 'round is open', status: 409 };
+			if (round.status === 'closed') {
+				// Not yet revealed: the same round takes scores again, nothing was shown.
+				deps.realtime.edit(board, (doc) => writeRound(doc, round.id, { status: 'open' }));
+				refreshProgress(deps, workshopId);
+				return { roundId: round.id };
+			}
+			// Once: a split that persists is re-scored from the follow-up round, not twice from this.
+			if (listRounds(deps.realtime.readDoc(board)).some((r) => r.previousId === round.id)) {
+				return { error: 'round was re-opened already', status: 409 };
+			}
 			const areaIds = round.type === 'scoring' ? flaggedAreas(round) : round.areaIds;
 			if (areaIds.length === 0) return { error: 'no flagged areas', status: 409 };
 			const roundId = openRound(deps, workshopId, {

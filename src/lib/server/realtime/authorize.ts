@@ -14,12 +14,12 @@ import { ANONYMOUS_NAME, type Member } from './presence';
 import type { Authorization, Authorize } from './server';
 import { sqliteClientIds } from './client-ids';
 import { judgeWrites } from './judge';
-import { judgePrivateWrites } from './judge-private';
-import type { RoundStatus } from '$lib/workshop/records/round';
+import { judgePrivateWrites, type RoundRules } from './judge-private';
 
 /** What the private-document check needs from the board's workflows (board/rounds.ts). */
 export interface PrivateHooks {
-	roundStatus(workshopId: string, roundId: string): RoundStatus | null;
+	/** A round of the workshop's board (status, type, areas, dot limits); null: none. */
+	round(workshopId: string, roundId: string): RoundRules | null;
 	/** Called after an accepted write to a member's private document. */
 	privateChanged(workshopId: string): void;
 	/** Whether a silent idea round is open over an area (board/idea-rounds.ts). */
@@ -130,7 +130,7 @@ export function createAuthorize(db: DB, secret: string, hooks?: PrivateHooks): A
 				ok: true,
 				member,
 				writes: judgePrivateWrites(
-					(roundId) => hooks.roundStatus(workshopId, roundId),
+					(roundId) => hooks.round(workshopId, roundId),
 					ideas || undefined
 				),
 				afterWrite: () => {

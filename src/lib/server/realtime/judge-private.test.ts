@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { RoundStatus } from '$lib/workshop/records/round';
 import { dotsMap, scoresMap, setDots, setScore } from '$lib/workshop/records/score';
-import { judgePrivateWrites } from './judge-private';
+import { judgePrivateWrites, type RoundRules } from './judge-private';
 
 /** The update a client's replica of `server` produces with `change`. */
 function updateFrom(server: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array {
@@ -14,12 +13,27 @@ function updateFrom(server: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array {
 }
 
 describe('private document judge', () => {
-	const status = new Map<string, RoundStatus>([
-		['open1', 'open'],
-		['closed1', 'closed'],
-		['shown1', 'revealed']
+	const scoring = (status: RoundRules['status']): RoundRules => ({
+		status,
+		type: 'scoring',
+		areaIds: ['a1', 'a2'],
+		dotLimits: null
+	});
+	const rounds = new Map<string, RoundRules>([
+		['open1', scoring('open')],
+		['closed1', scoring('closed')],
+		['shown1', scoring('revealed')],
+		[
+			'dots1',
+			{
+				status: 'open',
+				type: 'dots',
+				areaIds: ['a1', 'a2', 'a3'],
+				dotLimits: { perPerson: 3, perArea: 2 }
+			}
+		]
 	]);
-	const judge = judgePrivateWrites((id) => status.get(id) ?? null);
+	const judge = judgePrivateWrites((id) => rounds.get(id) ?? null);
 
 	it('lets the owner write drafts and scores of an open round', () => {
 		const server = new Y.Doc();
@@ -38,7 +52,7 @@ describe('private document judge', () => {
 		expect(
 			judge(
 				server,
-				updateFrom(server, (d) => setDots(d, 'open1', 'a1', 2))
+				updateFrom(server, (d) => setDots(d, 'dots1', 'a1', 2))
 			)
 		).toBeNull();
 	});
@@ -76,10 +90,43 @@ describe('private document judge', () => {
 		const bad = [
 			(d: Y.Doc) => scoresMap(d).set('open1:a1', { worth: 6 }),
 			(d: Y.Doc) => scoresMap(d).set('open1:a1', { worth: 2, who: 'Per' }),
-			(d: Y.Doc) => dotsMap(d).set('open1:a1', -1),
+			(d: Y.Doc) => dotsMap(d).set('dots1:a1', -1),
 			(d: Y.Doc) => scoresMap(d).set('open1', { worth: 2 })
 		];
 		for (const change of bad) expect(judge(server, updateFrom(server, change))).not.toBeNull();
+	});
+
+	it('refuses dots over the round’s limits, on another area, or in a scoring round', () => {
+		const server = new Y.Doc();
+		setDots(server, 'dots1', 'a1', 2);
+		const over = (change: (d: Y.Doc) => void) => judge(server, updateFrom(server, change));
+		// Three on one area where at most two may go.
+		expect(over((d) => setDots(d, 'dots1', 'a2', 3))).toEqual({
+			reason: 'dots: over the round’s limits',
+			malformed: false
+		});
+		// Four in all where three may go: 2 already on a1, 2 more on a2.
+		expect(over((d) => setDots(d, 'dots1', 'a2', 2))?.reason).toBe('dots: over the round’s limits');
+		expect(over((d) => setDots(d, 'dots1', 'zz', 1))?.reason).toBe(
+			'dots: area is not in the round'
+		);
+		expect(over((d) => setDots(d, 'open1', 'a1', 1))?.reason).toBe('dots: not this kind of round');
+		expect(over((d) => setScore(d, 'dots1', 'a1', 'worth', 3))?.reason).toBe(
+			'scores: not this kind of round'
+		);
+		expect(over((d) => setScore(d, 'open1', 'zz', 'worth', 3))?.reason).toBe(
+			'scores: area is not in the round'
+		);
+		// Within the limits: moving one dot from a1 to a2 and adding one to a3.
+		expect(
+			over((d) =>
+				d.transact(() => {
+					setDots(d, 'dots1', 'a1', 1);
+					setDots(d, 'dots1', 'a2', 1);
+					setDots(d, 'dots1', 'a3', 1);
+				})
+			)
+		).toBeNull();
 	});
 
 	it('refuses an update that depends on changes the server does not have', () => {

@@ -157,6 +157,8 @@ function createRecord(
 	const owner = record.owner(key, get);
 	const who = actor(record, owner, sides.writer);
 	if (!who || !record.create.includes(who)) refuse(`${record.name}: not yours to create`);
+	const unmet = who === 'facilitator' ? null : record.createWhen?.(sides.before);
+	if (unmet) refuse(`${record.name}: ${unmet}`);
 	if (who !== 'facilitator' && record.check) {
 		const reason = record.check(get, sides.writer, sides.before);
 		if (reason) refuse(`${record.name}: ${reason}`);

@@ -167,6 +167,9 @@ export function renderMatrixSvg(points: readonly MatrixPoint[], options: MatrixO
 		`<text transform="translate(16 ${n(plot.y + plot.height / 2)}) rotate(-90)" text-anchor="middle" fill="#1b1b1b">${escapeXml(axes.worth.label)} (${axes.worth.better === 'high' ? 'hög' : 'låg'} upptill) →</text>`
 	);
 	const labelOf = new Map(L.labels.map((l) => [l.id, l]));
+	// Labels go on top of every point, spread and leader line, each on a white ground, so they
+	// stay readable where another area's lines cross them.
+	const texts: string[] = [];
 	for (const p of points) {
 		const at = positionOf(p);
 		const px = L.x(at.cost);
@@ -205,13 +208,14 @@ export function renderMatrixSvg(points: readonly MatrixPoint[], options: MatrixO
 					`<line class="leader" x1="${n(px)}" y1="${n(py)}" x2="${n(lx)}" y2="${n(ly)}" stroke="#767676" stroke-width="1"/>`
 				);
 			}
-			g.push(
-				`<text class="label" x="${n(b.x + 3)}" y="${n(b.y + FONT)}" fill="#1b1b1b" stroke="#ffffff" stroke-width="3" paint-order="stroke"${p.prioritised ? ' font-weight="700"' : ''}>${escapeXml(short(p.name))}</text>`
+			texts.push(
+				`<rect class="label-bg" x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${n(b.height)}" fill="#ffffff" fill-opacity="0.85"/>`,
+				`<text class="label" data-area="${escapeXml(p.id)}" x="${n(b.x + 3)}" y="${n(b.y + FONT)}" fill="#1b1b1b" stroke="#ffffff" stroke-width="3" paint-order="stroke"${p.prioritised ? ' font-weight="700"' : ''}>${escapeXml(short(p.name))}</text>`
 			);
 		}
 		g.push('</g>');
 		out.push(g.join(''));
 	}
-	out.push('</svg>');
+	out.push(`<g class="labels">${texts.join('')}</g>`, '</svg>');
 	return out.join('\n');
 }

@@ -9,6 +9,7 @@ import type { RecordDeclaration, Writer } from './declare';
  *
  * `locked`: while true, nobody but facilitators may write to the board.
  * `participantsMayMove`: while true, participants may move insights between areas.
+ * `participantsMayComment`: while true, participants may comment on a målbild.
  * `synonyms`: the workshop's own "these words mean the same here", one list per meaning,
  * used by the suggested grouping.
  */
@@ -20,6 +21,15 @@ export function isBoardLocked(doc: Y.Doc): boolean {
 
 export function setBoardLocked(doc: Y.Doc, locked: boolean): void {
 	doc.transact(() => stateMap(doc).set('locked', locked));
+}
+
+/** Whether participants may comment on a målbild now (a facilitator's switch). */
+export function participantsMayComment(doc: Y.Doc): boolean {
+	return stateMap(doc).get('participantsMayComment') === true;
+}
+
+export function setParticipantsMayComment(doc: Y.Doc, allowed: boolean, origin?: unknown): void {
+	doc.transact(() => stateMap(doc).set('participantsMayComment', allowed), origin);
 }
 
 /** Whether participants may move insights between areas now (a facilitator's switch). */
@@ -77,6 +87,7 @@ export const boardStateRecord: RecordDeclaration = {
 	fields: {
 		locked: z.boolean(),
 		participantsMayMove: z.boolean(),
+		participantsMayComment: z.boolean(),
 		synonyms: z
 			.array(z.array(z.string().min(1).max(SYNONYM_WORD_MAX)).max(SYNONYM_WORDS_MAX))
 			.max(SYNONYM_GROUPS_MAX)
@@ -85,6 +96,7 @@ export const boardStateRecord: RecordDeclaration = {
 	change: {
 		locked: ['facilitator'],
 		participantsMayMove: ['facilitator'],
+		participantsMayComment: ['facilitator'],
 		synonyms: ['facilitator']
 	},
 	fixed: [],

@@ -43,6 +43,11 @@ export interface RecordDeclaration {
 	optional?: readonly string[];
 	/** Who may create a record (owner: a participant creating a record owned by themselves). */
 	create: readonly Actor[];
+	/**
+	 * A condition a participant's creation must meet, judged against the board as it was before
+	 * the update (facilitators are not bound by it); a reason when not.
+	 */
+	createWhen?: (before: Y.Doc) => string | null;
 	/** Per field, who may change it once the record exists. */
 	change: Record<string, readonly Actor[]>;
 	/**
@@ -72,10 +77,16 @@ export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 export const idSchema = z.string().regex(ID_PATTERN);
 
 /** A fractional-indexing order key (base 62); it grows by a digit per insert at one spot. */
-export const orderSchema = z.string().regex(/^[0-9A-Za-z]{1,200}$/);
+export const ORDER_PATTERN = /^[0-9A-Za-z]{1,200}$/;
+export const orderSchema = z.string().regex(ORDER_PATTERN);
 
 /** Milliseconds since 1970, as Date.now() gives them. */
-export const timeSchema = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+export const timeSchema = z
+	.number()
+	.int()
+	.nonnegative()
+	.max(Number.MAX_SAFE_INTEGER)
+	.describe('integer ≥ 0 (ms since 1970)');
 
 /** Soft removal time of an ordered record (null: visible). */
 export const removedAtSchema = timeSchema.nullable();
