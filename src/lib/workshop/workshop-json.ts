@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { z } from 'zod';
+import { REDACTION_MASKS } from '../report/labels';
 import { namedRoots } from './anonymity';
 import { boardRecords, RECORDS_PER_DOCUMENT } from './layout';
 import { exportBoard } from './layout-export';
@@ -17,12 +18,8 @@ import { builtInTemplates, templateFromDoc } from './template';
 export const WORKSHOP_FORMAT = 'samskapa-workshop';
 export const SCHEMA_VERSION = 2;
 
-/** What replaces flagged patient data unless the export is asked to include it. */
-export const PATIENT_DATA_MASKS: Record<PatientDataKind, string> = {
-	personnummer: '[borttaget: möjligt personnummer]',
-	samordningsnummer: '[borttaget: möjligt samordningsnummer]',
-	phone: '[borttaget: möjligt telefonnummer]'
-};
+/** What replaces flagged patient data unless the export is asked to include it (as in reports). */
+export const PATIENT_DATA_MASKS = REDACTION_MASKS;
 
 /** The fields people write free text in, per root: the ones patient data may hide in. */
 const FREE_TEXT: Record<string, readonly string[]> = {
