@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addNote } from '../../src/lib/workshop/doc.ts';
 import { createArea, listAreas } from '../../src/lib/workshop/records/area.ts';
@@ -233,6 +234,68 @@ describe('import of a malformed or hostile file', () => {
 	});
 });
 
+describe('spreadsheet, Markdown and print view of the demo workshop', () => {
+	const url = (file: string) => `/api/workshops/${demo.id}/${file}`;
+
+	it('insights.csv: a UTF-8 BOM, semicolons, the areas, å ä ö, formulas neutralised', async () => {
+		const res = await raw(demo.api, url('insights.csv'));
+		expect(res.status).toBe(200);
+		expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+		expect(res.headers.get('content-disposition')).toMatch(/attachment; filename=".+\.csv"/);
+		const bytes = new Uint8Array(await res.arrayBuffer());
+		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+		const text = new TextDecoder().decode(bytes);
+		expect(text).toContain('Förbättringsområde;Underområde;Insikt;');
+		expect(text).toContain(`${AREA};${SUB};"'=HYPERLINK(""http://evil"") ingen ringer tillbaka";`);
+		expect(text.split('\r\n').length).toBe(3); // header, one insight, the final CRLF
+	});
+
+	it('insights.xlsx: a workbook whose XML holds the areas and å ä ö', async () => {
+		const res = await raw(demo.api, url('insights.xlsx'));
+		expect(res.status).toBe(200);
+		expect(res.headers.get('content-type')).toBe(
+			'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+		);
+		const zip = await JSZip.loadAsync(await res.arrayBuffer());
+		const strings = await zip.file('xl/sharedStrings.xml')!.async('string');
+		expect(strings).toContain(AREA);
+		expect(strings).toContain(SUB);
+		expect(strings).toMatch(/(&apos;|')=HYPERLINK/);
+		const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+		expect(sheet).toContain('<autoFilter');
+		expect(sheet).not.toContain('<f>');
+		expect(await zip.file('xl/worksheets/sheet2.xml')!.async('string')).toBeTruthy();
+	});
+
+	it('report.md: the whole report', async () => {
+		const res = await raw(demo.api, url('report.md'));
+		expect(res.status).toBe(200);
+		expect(res.headers.get('content-type')).toMatch(/^text\/markdown/);
+		const text = await res.text();
+		expect(text).toMatch(/^# Oskar 83/);
+		expect(text).toContain('## Patientresan');
+		expect(text).toContain(`| ${AREA} | ${SUB} | 1 |`);
+		expect(text).toContain('Tidspress, vi har ingen luft i systemet');
+	});
+
+	it('the print view: the report as HTML with an A4 print stylesheet', async () => {
+		const res = await raw(demo.api, `/w/${demo.id}/rapport`, { headers: { accept: 'text/html' } });
+		expect(res.status).toBe(200);
+		const html = await res.text();
+		expect(html).toContain(AREA);
+		expect(html).toContain('Tidspress, vi har ingen luft i systemet');
+		// Self-contained: its stylesheets come from this server, one of them the A4 print sheet.
+		const sheets = [...html.matchAll(/<link href="([^"]+\.css)"/g)].map((m) => m[1]!);
+		expect(sheets.length).toBeGreaterThan(0);
+		const css = await Promise.all(
+			sheets.map(async (href) => (await fetch(new URL(href, `${server.url}/w/${demo.id}/`))).text())
+		);
+		expect(css.join('\n')).toMatch(/@page\s*\{[^}]*size:\s*A4/);
+	});
+});
+
+const EXPORTS = ['export.json', 'insights.csv', 'insights.xlsx', 'report.md'];
+
 describe('who may export', () => {
 	it('refuses a participant unless the facilitator allows it; anonymous exports hold no names', async () => {
 		const { api, workshop, links } = await facilitatorWithWorkshop(server.url, 'Anonym');
@@ -246,13 +309,28 @@ describe('who may export', () => {
 			author: authorOf(p, 'Pia Personsson', 'sjukskoterska')
 		});
 		await waitFor(f.doc, (d) => d.getMap('notes').size === 1, { message: 'the note' });
-		const url = `/api/workshops/${workshop.id}/export.json`;
-		expect((await p.api.request('GET', url)).status).toBe(403);
+		const urls = [
+			...EXPORTS.map((file) => `/api/workshops/${workshop.id}/${file}`),
+			`/w/${workshop.id}/rapport`
+		];
+		for (const url of urls) expect((await raw(p.api, url)).status, url).toBe(403);
+		// Not anonymous yet: the participant's name is in the report.
+		expect(await (await raw(api, urls[3]!)).text()).toContain('Personsson');
 		const settings = `/api/workshops/${workshop.id}/settings`;
 		await api.request('PATCH', settings, { participantsMayExport: true, anonymous: true });
-		const res = await p.api.request('GET', url);
-		expect(res.status).toBe(200);
-		expect(JSON.stringify(res.body)).not.toContain('Personsson');
-		expect(JSON.stringify(res.body)).toContain('sjukskoterska');
+		for (const url of urls) {
+			const res = await raw(p.api, url);
+			expect(res.status, url).toBe(200);
+			const body = url.endsWith('.xlsx')
+				? (
+						await Promise.all(
+							Object.values((await JSZip.loadAsync(await res.arrayBuffer())).files).map((f) =>
+								f.async('string')
+							)
+						)
+					).join(' ')
+				: await res.text();
+			expect(body, url).not.toContain('Personsson');
+		}
 	});
 });
