@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
 import { expectAccessible } from './axe';
 import { facilitatorCreatesWorkshop, open, participantJoins, waitOnline } from './flows';
 
@@ -55,4 +56,22 @@ test('a facilitator imports an exported workshop from the dashboard', async ({ p
 	await expectAccessible(page);
 	await page.getByRole('link', { name: 'Öppna Att importera' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Att importera' })).toBeVisible();
+});
+
+test('the print view reads as a report and prints on A4', async ({ page }) => {
+	await facilitatorCreatesWorkshop(page, 'Rapport å ä ö');
+	const id = /\/w\/([a-f0-9]+)$/.exec(page.url())![1]!;
+	await open(page, `/w/${id}/rapport`);
+	await expect(page.getByRole('heading', { level: 1, name: 'Rapport å ä ö' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 2, name: 'Patientresan' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Skriv ut eller spara som PDF' })).toBeVisible();
+	await expectAccessible(page);
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.getByRole('button', { name: 'Skriv ut eller spara som PDF' })).toBeHidden();
+	await expect(page.locator('header.site')).toBeHidden();
+	const pdf = await page.pdf({ preferCSSPageSize: true });
+	// One page per section at least: cover and Deltagare, Persona, Patientresan, Områden.
+	const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+	expect(pages).toBeGreaterThanOrEqual(4);
+	if (process.env.SAMSKAPA_PRINT_PDF) writeFileSync(process.env.SAMSKAPA_PRINT_PDF, pdf);
 });
