@@ -65,13 +65,15 @@ export function renderMarkdown(model: ReportModel): string {
 	}
 
 	out.push('## Deltagare', '');
-	if (model.facilitators.length)
+	if (model.facilitators.length) {
 		out.push(`Samtalsledare: ${md(model.facilitators.join(', '))}`, '');
+	}
 	out.push(`${model.participants.total} deltagare.`, '');
 	const counts = [...model.participants.byProfession, ...model.participants.byOrganisation];
 	if (counts.length) out.push(...list(counts.map((c) => `${c.label}: ${c.count}`)), '');
-	if (model.participants.names?.length)
+	if (model.participants.names?.length) {
 		out.push(`Namn: ${md(model.participants.names.join(', '))}`, '');
+	}
 
 	const p = model.persona;
 	out.push(
@@ -178,8 +180,9 @@ export function renderMarkdown(model: ReportModel): string {
 	if (model.summary.bullets.length || model.summary.nextSteps.length) {
 		out.push('## Sammanfattning', '');
 		if (model.summary.bullets.length) out.push(...list(model.summary.bullets), '');
-		if (model.summary.nextSteps.length)
+		if (model.summary.nextSteps.length) {
 			out.push('### Nästa steg', '', ...list(model.summary.nextSteps), '');
+		}
 	}
 	return out.join('\n');
 }
