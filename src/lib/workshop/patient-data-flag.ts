@@ -9,11 +9,16 @@ const DIGITS_MIN = 7;
  * over before the validators run, so a board of 2,000 notes pays next to nothing.
  */
 export function flaggedKinds(text: string): PatientDataKind[] {
+	if (!mayHoldPatientData(text)) return [];
+	return [...new Set(findPatientData(text).map((m) => m.kind))];
+}
+
+/** False when a text has too few digits to hold any patient data (the validators' cheap gate). */
+export function mayHoldPatientData(text: string): boolean {
 	let digits = 0;
 	for (let i = 0; i < text.length && digits < DIGITS_MIN; i++) {
 		const c = text.charCodeAt(i);
 		if (c >= 48 && c <= 57) digits++;
 	}
-	if (digits < DIGITS_MIN) return [];
-	return [...new Set(findPatientData(text).map((m) => m.kind))];
+	return digits >= DIGITS_MIN;
 }

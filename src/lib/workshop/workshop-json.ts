@@ -5,6 +5,7 @@ import { namedRoots } from './anonymity';
 import { boardRecords, RECORDS_PER_DOCUMENT } from './layout';
 import { exportBoard } from './layout-export';
 import { redactPatientData, type PatientDataKind } from './patient-data';
+import { mayHoldPatientData } from './patient-data-flag';
 import { idSchema, type RecordDeclaration } from './records/declare';
 import { builtInTemplates, templateFromDoc } from './template';
 
@@ -151,6 +152,7 @@ const mask = (kind: PatientDataKind) => PATIENT_DATA_MASKS[kind];
 
 /** A redacted string that still fits its field (a mask is longer than what it hides). */
 function redactString(text: string, schema: z.ZodType): string {
+	if (!mayHoldPatientData(text)) return text;
 	const out = redactPatientData(text, mask);
 	if (out === text || schema.safeParse(out).success) return out;
 	return out.slice(0, text.length);
@@ -159,6 +161,7 @@ function redactString(text: string, schema: z.ZodType): string {
 function redactValue(value: unknown, schema: z.ZodType): unknown {
 	if (typeof value === 'string') return redactString(value, schema);
 	if (!Array.isArray(value)) return value;
+	if (!value.some((line) => typeof line === 'string' && mayHoldPatientData(line))) return value;
 	const out = value.map((line) =>
 		typeof line === 'string' ? redactPatientData(line, mask) : line
 	);
