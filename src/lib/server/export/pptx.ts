@@ -158,7 +158,17 @@ export async function renderPptx(model: ReportModel): Promise<Uint8Array> {
 		...model.participants.byProfession.map((c) => `${c.label}: ${c.count}`),
 		...model.participants.byOrganisation.map((c) => `${c.label}: ${c.count}`)
 	];
-	bulletList(purpose, cut(who, 10), { x: X, y: 3.5, w: BODY_W, h: 3.6 }, 16);
+	purpose.addText(`Deltagare: ${model.participants.total}`, {
+		x: X,
+		y: 3.4,
+		w: BODY_W,
+		h: 0.5,
+		fontFace: FONT,
+		fontSize: 18,
+		bold: true,
+		color: INK
+	});
+	bulletList(purpose, cut(who, 10), { x: X, y: 3.9, w: BODY_W, h: 3.2 }, 16);
 
 	const persona = model.persona;
 	if (persona.name) {
@@ -231,7 +241,8 @@ export async function renderPptx(model: ReportModel): Promise<Uint8Array> {
 				String(a.professions.length)
 			]),
 			1.3,
-			[4.5, 4, 1.6, 2.03]
+			[4.5, 4, 1.6, 2.03],
+			16
 		);
 	}
 
