@@ -61,8 +61,9 @@ function seed(): Y.Doc {
 		conditions: ['Hjärtsvikt', 'Högt blodtryck'],
 		matters: ['Jag känner mig delaktig och trygg', 'Det är tydligt hur jag får kontakt']
 	});
-	for (let e = 0; e < 8; e++)
+	for (let e = 0; e < 8; e++) {
 		addEvent(doc, { title: `Händelse ${e + 1}`, facts: [`Fakta ${e + 1}a`, `Fakta ${e + 1}b`] });
+	}
 	for (let q = 0; q < 5; q++) addQuestion(doc, { text: `Frågeställning ${q + 1}: vad skaver?` });
 	const events = listEvents(doc).map((e) => e.id);
 	const questions = listQuestions(doc).map((q) => q.id);
@@ -78,8 +79,8 @@ function seed(): Y.Doc {
 			author: {
 				id: `m${i % 40}`,
 				name: `Person ${i % 40}`,
-				profession: professions[i % 5],
-				organisation: organisations[i % 2]
+				profession: professions[i % 5]!,
+				organisation: organisations[i % 2]!
 			},
 			now: 1_700_000_000_000 + i
 		});
@@ -97,8 +98,8 @@ function seed(): Y.Doc {
 			source: 'written',
 			eventIds: [events[i % events.length]!],
 			questionIds: [questions[i % questions.length]!],
-			professions: [professions[i % 5]],
-			organisations: [organisations[i % 2]],
+			professions: [professions[i % 5]!],
+			organisations: [organisations[i % 2]!],
 			areaId: i % 20 === 0 ? null : areas[i % areas.length]!,
 			createdBy: null
 		});
@@ -138,13 +139,14 @@ function seed(): Y.Doc {
 			statements: ['Jag vet vem jag ska ringa', 'Mina vårdgivare pratar med varandra'],
 			question: 'Hur kan vi …?'
 		});
-		for (let k = 0; k < 10; k++)
+		for (let k = 0; k < 10; k++) {
 			addIdea(doc, {
 				text: `Idé ${k} för området`,
 				areaId: id,
 				author: { id: 'm1', name: null, profession: 'lakare', organisation: 'region' }
 			});
-		for (let k = 0; k < 4; k++)
+		}
+		for (let k = 0; k < 4; k++) {
 			addAction(doc, {
 				areaId: id,
 				step: 'Utskrivning',
@@ -156,6 +158,7 @@ function seed(): Y.Doc {
 				due: '2026-03-01',
 				status: 'pagar'
 			});
+		}
 	}
 	writeSummary(doc, {
 		bullets: ['Första punkten', 'Andra punkten'],
@@ -176,8 +179,8 @@ const input: ReportInput = {
 	members: Array.from({ length: 40 }, (_, i) => ({
 		role: 'participant' as const,
 		displayName: `Person ${i}`,
-		profession: professions[i % 5],
-		organisation: organisations[i % 2]
+		profession: professions[i % 5]!,
+		organisation: organisations[i % 2]!
 	})),
 	board,
 	viewer: 'facilitator',
