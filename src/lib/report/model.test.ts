@@ -167,3 +167,19 @@ describe('buildReportModel on the demo workshop "Oskar 83"', () => {
 		expect(included.redacted).toBe(false);
 	});
 });
+
+describe('the patient-data pre-check', () => {
+	it('still finds the shortest numbers the guard flags', () => {
+		const short = ['08-12 34 56', '0701234567', '8112189876'];
+		for (const text of short) {
+			const { model } = build({}, (doc) => {
+				addNote(doc, {
+					text: `nr ${text}`,
+					kind: 'citat',
+					author: { id: 'm1', name: null, profession: 'lakare', organisation: 'region' }
+				});
+			});
+			expect(model.flags.length, text).toBeGreaterThan(0);
+		}
+	});
+});

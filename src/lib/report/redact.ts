@@ -17,6 +17,14 @@ export interface ReportFlag {
 const CONTEXT = 30;
 const mask = (kind: PatientDataKind) => REDACTION_MASKS[kind];
 
+/**
+ * Every kind the guard finds has at least eight digits (a personnummer ten, a Swedish phone
+ * number eight or more), so text with fewer than seven (one to spare) is skipped: the
+ * validators cost about 0.3 ms a text, which a 500-note report would otherwise pay on every note.
+ */
+const MIN_DIGITS = 7;
+const mayHoldPatientData = (text: string) => (text.match(/\d/g)?.length ?? 0) >= MIN_DIGITS;
+
 /** The match's digits as dots, so the excerpt shows the shape of a number but not the number. */
 const hide = (s: string) => s.replace(/\d/g, '•');
 
@@ -38,7 +46,7 @@ export function createRedactor(includeFlagged: boolean) {
 	return {
 		flags,
 		text(value: string, where: string): string {
-			const found = findPatientData(value);
+			const found = mayHoldPatientData(value) ? findPatientData(value) : [];
 			if (found.length === 0) return value;
 			const safeWhere = redactPatientData(where, mask);
 			for (const m of found) {
