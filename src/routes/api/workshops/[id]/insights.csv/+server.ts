@@ -1,7 +1,8 @@
 import { buildInsightTable } from '$lib/report/insight-table';
 import { exportAccessOrFailure } from '$lib/server/export/access';
 import { CSV_TYPE, renderCsv } from '$lib/server/export/csv';
-import { download, fileName, reportFor } from '$lib/server/export/data-export';
+import { reportFor } from '$lib/server/export/data-export';
+import { download } from '$lib/server/export/report';
 import { isFailure } from '$lib/server/services/api';
 import { failureResponse } from '$lib/server/services/outcome';
 import type { RequestHandler } from './$types';
@@ -12,5 +13,5 @@ export const GET: RequestHandler = (event) => {
 	if (isFailure(access)) return failureResponse(access);
 	const { input, model } = reportFor(event, access);
 	const csv = renderCsv(buildInsightTable(input, model));
-	return download(csv, CSV_TYPE, fileName(access.workshop, 'csv'));
+	return download(csv, CSV_TYPE, access.workshop, 'csv');
 };

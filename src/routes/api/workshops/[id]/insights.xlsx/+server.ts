@@ -1,6 +1,7 @@
 import { buildInsightTable } from '$lib/report/insight-table';
 import { exportAccessOrFailure } from '$lib/server/export/access';
-import { download, fileName, reportFor } from '$lib/server/export/data-export';
+import { reportFor } from '$lib/server/export/data-export';
+import { download } from '$lib/server/export/report';
 import { renderXlsx, XLSX_TYPE } from '$lib/server/export/xlsx';
 import { isFailure } from '$lib/server/services/api';
 import { failureResponse } from '$lib/server/services/outcome';
@@ -12,5 +13,5 @@ export const GET: RequestHandler = async (event) => {
 	if (isFailure(access)) return failureResponse(access);
 	const { input, model } = reportFor(event, access);
 	const file = await renderXlsx(buildInsightTable(input, model), model);
-	return download(file, XLSX_TYPE, fileName(access.workshop, 'xlsx'));
+	return download(file, XLSX_TYPE, access.workshop, 'xlsx');
 };

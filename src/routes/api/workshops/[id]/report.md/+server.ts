@@ -1,5 +1,6 @@
 import { exportAccessOrFailure } from '$lib/server/export/access';
-import { download, fileName, reportFor } from '$lib/server/export/data-export';
+import { reportFor } from '$lib/server/export/data-export';
+import { download } from '$lib/server/export/report';
 import { MARKDOWN_TYPE, renderMarkdown } from '$lib/server/export/markdown';
 import { isFailure } from '$lib/server/services/api';
 import { failureResponse } from '$lib/server/services/outcome';
@@ -10,5 +11,5 @@ export const GET: RequestHandler = (event) => {
 	const access = exportAccessOrFailure(event, event.params.id);
 	if (isFailure(access)) return failureResponse(access);
 	const { model } = reportFor(event, access);
-	return download(renderMarkdown(model), MARKDOWN_TYPE, fileName(access.workshop, 'md'));
+	return download(renderMarkdown(model), MARKDOWN_TYPE, access.workshop, 'md');
 };
