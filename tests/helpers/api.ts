@@ -67,11 +67,16 @@ export interface ExportedNote {
 
 export interface ExportJson {
 	format: string;
-	version: number;
+	schemaVersion: number;
 	workshop: { id: string; title: string; [key: string]: unknown };
-	notes: ExportedNote[];
-	/** Every declared record of the board (src/lib/workshop/layout-export.ts). */
+	/** Every declared record of the board (src/lib/workshop/workshop-json.ts). */
 	board: Record<string, unknown>;
+	/** Views the helper derives from `board` (the file holds each record once): notes, … */
+	notes: ExportedNote[];
+	/** … insights by creation, … */
+	insights: Array<{ id: string; [key: string]: unknown }>;
+	/** … areas in display order. */
+	areas: Array<{ id: string; name: string; [key: string]: unknown }>;
 	[key: string]: unknown;
 }
 
@@ -215,13 +220,28 @@ export class ApiClient {
 		);
 	}
 
-	exportJson(workshopId: string) {
-		return this.#expect<ExportJson>(
+	/** The JSON export with flagged text included (tests write digits that may look like it). */
+	async exportJson(workshopId: string): Promise<ExportJson> {
+		const body = await this.#expect<ExportJson>(
 			'GET',
-			`/api/workshops/${encodeURIComponent(workshopId)}/export.json`,
+			`/api/workshops/${encodeURIComponent(workshopId)}/export.json?include=flagged`,
 			undefined,
 			[200]
 		);
+		type Row = { id: string; order?: string; createdAt?: number; [key: string]: unknown };
+		const rows = (root: string) => (body.board[root] ?? []) as Row[];
+		const byId = (a: Row, b: Row) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+		const order = (r: Row) => r.order ?? '';
+		return {
+			...body,
+			notes: rows('notes') as ExportedNote[],
+			insights: [...rows('insights')].sort(
+				(a, b) => (a.createdAt ?? 0) - (b.createdAt ?? 0) || byId(a, b)
+			),
+			areas: [...rows('areas')].sort((a, b) =>
+				order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : byId(a, b)
+			) as ExportJson['areas']
+		};
 	}
 }
 

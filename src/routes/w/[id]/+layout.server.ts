@@ -59,7 +59,8 @@ export const load = (({ locals, params, url, setHeaders, depends }) => {
 			title: workshop.title,
 			purpose: workshop.purpose,
 			date: workshop.date,
-			anonymous: workshop.anonymous
+			anonymous: workshop.anonymous,
+			participantsMayExport: workshop.participantsMayExport
 		},
 		me: {
 			membershipId: membership.id,

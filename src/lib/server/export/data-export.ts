@@ -1,0 +1,54 @@
+import type { RequestEvent } from '@sveltejs/kit';
+import { eq } from 'drizzle-orm';
+import { memberships } from '../db/schema';
+import type { Membership, Workshop } from '../services/workshops';
+import { buildReportModel, type ReportInput, type ReportModel } from '$lib/report/model';
+import { boardRoom } from '$lib/workshop/rooms';
+import { includeFlagged } from './report';
+
+/**
+ * The server side of the data exports (CSV, XLSX, Markdown, print view): the workshop's
+ * members and board read once and the report model built for the viewer. Access is checked
+ * before (exportAccessOrFailure). As report.ts's reportModelFor, but the spreadsheets also
+ * need the input (the board) for their row per insight; downloads go through report.ts's
+ * `download`.
+ */
+export function reportInputFor(
+	event: Pick<RequestEvent, 'locals' | 'url'>,
+	access: { workshop: Workshop; membership: Membership }
+): ReportInput {
+	const { db, realtime } = event.locals.app;
+	const { workshop } = access;
+	const members = db
+		.select()
+		.from(memberships)
+		.where(eq(memberships.workshopId, workshop.id))
+		.orderBy(memberships.createdAt)
+		.all();
+	return {
+		workshop: {
+			title: workshop.title,
+			purpose: workshop.purpose,
+			date: workshop.date,
+			anonymous: workshop.anonymous
+		},
+		facilitators: members.filter((m) => m.role === 'facilitator').map((m) => m.displayName),
+		members: members.map((m) => ({
+			role: m.role,
+			displayName: m.displayName,
+			profession: m.profession,
+			organisation: m.organisation
+		})),
+		board: realtime.readDoc(boardRoom(workshop.id)),
+		viewer: access.membership.role,
+		options: { includeFlagged: includeFlagged(event.url) }
+	};
+}
+
+export function reportFor(
+	event: Pick<RequestEvent, 'locals' | 'url'>,
+	access: { workshop: Workshop; membership: Membership }
+): { input: ReportInput; model: ReportModel } {
+	const input = reportInputFor(event, access);
+	return { input, model: buildReportModel(input) };
+}

@@ -1,0 +1,92 @@
+import type { RequestEvent } from '@sveltejs/kit';
+import { eq } from 'drizzle-orm';
+import { memberships } from '../db/schema';
+import type { DB } from '../db';
+import type { Membership, Workshop } from '../services/workshops';
+import { buildReportModel, type ReportModel } from '$lib/report/model';
+import { boardRoom } from '$lib/workshop/rooms';
+import type * as Y from 'yjs';
+
+/**
+ * The server side of every report export: the workshop's members and board read once, the
+ * model built for the viewer, and the download headers. Renderers get only the model.
+ */
+
+/** `?include=flagged`: the viewer confirmed on the export page that flagged text may go out. */
+export const includeFlagged = (url: URL): boolean => url.searchParams.get('include') === 'flagged';
+
+export function reportModelOf(
+	db: DB,
+	board: Y.Doc,
+	workshop: Workshop,
+	viewer: Membership,
+	options: { includeFlagged: boolean }
+): ReportModel {
+	const members = db
+		.select()
+		.from(memberships)
+		.where(eq(memberships.workshopId, workshop.id))
+		.orderBy(memberships.createdAt)
+		.all();
+	return buildReportModel({
+		workshop: {
+			title: workshop.title,
+			purpose: workshop.purpose,
+			date: workshop.date,
+			anonymous: workshop.anonymous
+		},
+		facilitators: members.filter((m) => m.role === 'facilitator').map((m) => m.displayName),
+		members: members.map((m) => ({
+			role: m.role,
+			displayName: m.displayName,
+			profession: m.profession,
+			organisation: m.organisation
+		})),
+		board,
+		viewer: viewer.role,
+		options
+	});
+}
+
+/** The model for the request's viewer (access already checked by exportAccessOrFailure). */
+export function reportModelFor(
+	event: RequestEvent,
+	access: { workshop: Workshop; membership: Membership }
+): ReportModel {
+	const { db, realtime } = event.locals.app;
+	const board = realtime.readDoc(boardRoom(access.workshop.id));
+	return reportModelOf(db, board, access.workshop, access.membership, {
+		includeFlagged: includeFlagged(event.url)
+	});
+}
+
+/** "Oskar 83 – Hälso…" → "oskar-83-halso…": an ASCII file name every system accepts. */
+export function fileSlug(title: string): string {
+	const slug = title
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, 60);
+	return slug || 'workshop';
+}
+
+/** A download response: `samskapa-<title>-<day>.<ext>`, never cached (it may hold care notes). */
+export function download(
+	body: Uint8Array | string,
+	type: string,
+	workshop: Workshop,
+	ext: string,
+	now = new Date()
+): Response {
+	const name = `samskapa-${fileSlug(workshop.title)}-${now.toISOString().slice(0, 10)}.${ext}`;
+	return new Response(body as BodyInit, {
+		headers: {
+			'content-type': type,
+			'content-disposition': `attachment; filename="${name}"`,
+			'cache-control': 'no-store',
+			'x-content-type-options': 'nosniff'
+		}
+	});
+}

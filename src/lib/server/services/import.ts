@@ -1,0 +1,43 @@
+import { eq } from 'drizzle-orm';
+import * as Y from 'yjs';
+import type { DB } from '../db';
+import { workshops } from '../db/schema';
+import type { DocStore } from '../realtime/doc-store';
+import { createWorkshop, type Workshop } from './workshops';
+import { scrubAuthorNames } from '$lib/workshop/anonymity';
+import { newId } from '$lib/workshop/ids';
+import { boardRoom } from '$lib/workshop/rooms';
+import { boardDocFrom, remapBoard } from '$lib/workshop/workshop-import';
+import type { WorkshopFile } from '$lib/workshop/workshop-json';
+
+/**
+ * Creates a new workshop, owned by `owner`, from a validated workshop file: fresh ids for
+ * every record and reference, the file's settings, its board as the first update of the new
+ * board's log. One SQLite transaction (the doc log lives in the same database), so a failure
+ * anywhere leaves nothing behind.
+ */
+export function importWorkshop(
+	db: DB,
+	store: DocStore,
+	owner: { id: string; displayName: string },
+	file: WorkshopFile
+): Workshop {
+	const { board } = remapBoard(file.board, newId);
+	const doc = boardDocFrom(board);
+	// A file made anonymous by hand may still hold names; the new workshop holds none then.
+	if (file.settings.anonymous) scrubAuthorNames(doc);
+	const update = Y.encodeStateAsUpdate(doc);
+	doc.destroy();
+	return db.transaction((tx) => {
+		const { title, purpose, date } = file.workshop;
+		const created = createWorkshop(tx as unknown as DB, owner, { title, purpose, date });
+		const workshop = tx
+			.update(workshops)
+			.set(file.settings)
+			.where(eq(workshops.id, created.id))
+			.returning()
+			.get();
+		store.append(boardRoom(workshop.id), update);
+		return workshop;
+	});
+}

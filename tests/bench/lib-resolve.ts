@@ -1,0 +1,22 @@
+/**
+ * Loaded after ts-resolve.ts by benchmarks that run app modules importing `$lib/…` (the
+ * report renderers): maps the SvelteKit alias to src/lib, as the bundler does.
+ */
+import { registerHooks } from 'node:module';
+import { pathToFileURL } from 'node:url';
+
+const lib = pathToFileURL(`${process.cwd()}/src/lib/`).href;
+
+registerHooks({
+	resolve(specifier, context, nextResolve) {
+		if (specifier.startsWith('$lib/')) {
+			const target = lib + specifier.slice('$lib/'.length);
+			try {
+				return nextResolve(target, context);
+			} catch {
+				return nextResolve(`${target}.ts`, context);
+			}
+		}
+		return nextResolve(specifier, context);
+	}
+});
