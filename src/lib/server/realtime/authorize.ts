@@ -16,6 +16,15 @@ import { sqliteClientIds } from './client-ids';
 import { judgeWrites } from './judge';
 import { judgePrivateWrites } from './judge-private';
 import type { RoundStatus } from '$lib/workshop/records/round';
+import { SCORE_ROOTS } from '$lib/workshop/records/score';
+import { coalesce } from './coalesce';
+import { capDocument } from './doc-cap';
+
+/**
+ * How often a round's progress is recounted at most per workshop: each recount reads every
+ * participant's private document, so it must not run once per message of one fast writer.
+ */
+export const PROGRESS_RECOUNT_MS = 250;
 
 /** What the private-document check needs from the board's workflows (board/rounds.ts). */
 export interface PrivateHooks {
@@ -48,6 +57,15 @@ export function createAuthorize(db: DB, secret: string, hooks?: PrivateHooks): A
 		.prepare();
 	const isAnonymous = (id: string) => Boolean(anonymity.get({ id })?.anonymous);
 	const clientIdsOf = sqliteClientIds(db);
+	const recount =
+		hooks &&
+		coalesce(PROGRESS_RECOUNT_MS, (workshopId) => {
+			try {
+				hooks.privateChanged(workshopId);
+			} catch (error) {
+				console.error('[realtime] could not count progress', error);
+			}
+		});
 	// Every upgrade with a token reads its membership: prepared once, not per connection.
 	const membershipById = db
 		.select()
@@ -109,21 +127,20 @@ export function createAuthorize(db: DB, secret: string, hooks?: PrivateHooks): A
 		const member = memberOf(membership);
 		if (membership.role === 'observer') return { ok: true, writes: 'none', member };
 		if (room.kind === 'private') {
-			if (!hooks) return { ok: true, writes: 'any', member };
+			if (!hooks || !recount) return { ok: true, writes: capDocument(() => null), member };
 			const { workshopId } = room;
 			return {
 				ok: true,
 				member,
-				writes: judgePrivateWrites((roundId) => hooks.roundStatus(workshopId, roundId)),
-				afterWrite: () => {
-					// Outside this document's transaction: the count is written into the board.
-					queueMicrotask(() => {
-						try {
-							hooks.privateChanged(workshopId);
-						} catch (error) {
-							console.error('[realtime] could not count progress', error);
-						}
-					});
+				writes: capDocument(
+					judgePrivateWrites((roundId) => hooks.roundStatus(workshopId, roundId))
+				),
+				afterWrite: (doc) => {
+					// Only scores and dots count; later, outside this document's transaction, since
+					// the count is written into the board, and at most once per interval.
+					const changed = doc._transaction?.changed;
+					const scored = SCORE_ROOTS.some((root) => changed?.has(doc.getMap(root) as never));
+					if (scored) recount(workshopId);
 					return false;
 				}
 			};
