@@ -33,7 +33,8 @@ describe('countUpdateChanges', () => {
 		}, 0);
 		let ranges = 0;
 		decoded.ds.clients.forEach((list) => (ranges += list.length));
-		expect(countUpdateChanges(update)).toBe(decoded.structs.length + values + ranges);
+		const groups = new Set(decoded.structs.map((s) => s.id.client)).size + decoded.ds.clients.size;
+		expect(countUpdateChanges(update)).toBe(groups + decoded.structs.length + values + ranges);
 	});
 
 	it('stops counting past the limit, so a huge update costs no more than the limit', () => {
@@ -41,7 +42,7 @@ describe('countUpdateChanges', () => {
 		for (let i = 0; i < 10_000; i++)
 			structs.push({ parent: 'm', parentSub: `${i}`, content: { any: [i] } });
 		const update = encodeUpdate([{ client: 1, clock: 0, structs }]);
-		expect(countUpdateChanges(update)).toBe(20_000);
+		expect(countUpdateChanges(update)).toBe(1 + 20_000);
 		expect(countUpdateChanges(update, 500)).toBe(501);
 		const deletes = encodeUpdate(
 			[],

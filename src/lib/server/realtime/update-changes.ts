@@ -1,8 +1,8 @@
 import * as decoding from 'lib0/decoding';
 
 /**
- * Counts the changes a Yjs update (v1) carries: structs, values inside them and delete
- * ranges, without building a struct. Applying an update costs the server time per change, not
+ * Counts the changes a Yjs update (v1) carries: client groups, structs, values inside them
+ * and delete ranges, without building a struct. Applying an update costs the server time per change, not
  * per byte (a million one-value structs, 14 MB, block the event loop for about 14 s in the
  * judge and the room), so the room bounds changes per message and charges its back-pressure
  * by them. Stops counting once past `max` and returns `max + 1`; throws on an update it cannot
@@ -18,6 +18,7 @@ export function countUpdateChanges(update: Uint8Array, max = Number.MAX_SAFE_INT
 	try {
 		const clients = decoding.readVarUint(d);
 		for (let c = 0; c < clients; c++) {
+			add(1); // a client's group costs Yjs work even when it holds no struct
 			const structs = decoding.readVarUint(d);
 			decoding.readVarUint(d); // client
 			decoding.readVarUint(d); // clock
@@ -28,6 +29,7 @@ export function countUpdateChanges(update: Uint8Array, max = Number.MAX_SAFE_INT
 		}
 		const deleted = decoding.readVarUint(d);
 		for (let c = 0; c < deleted; c++) {
+			add(1);
 			decoding.readVarUint(d); // client
 			const ranges = decoding.readVarUint(d);
 			for (let r = 0; r < ranges; r++) {
