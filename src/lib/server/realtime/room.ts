@@ -62,8 +62,8 @@ export const defaultLimits: RoomLimits = {
 	maxPayload: defaultSocketLimits.maxPayload,
 	sendBufferMax: defaultSocketLimits.sendBufferMax,
 	awarenessFlushMs: 20,
-	// An honest member's largest catch-up, 5000 notes of 11 structs each, fits.
-	changesPerMessage: 60_000,
+	// An honest member's largest catch-up, 5000 notes of 11 structs each, fits with room.
+	changesPerMessage: 80_000,
 	// 200 tokens a second: about 20,000 changes a second per socket, once past the burst.
 	changesPerToken: 100,
 	// A 3.5 MB board (9000 notes) costs about 100 ms to encode: at most one every 2 s.

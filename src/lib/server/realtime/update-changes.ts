@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 
 /**
  * Counts the changes a Yjs update (v1) carries: client groups, structs, values inside them
- * and delete ranges, without building a struct. Applying an update costs the server time per change, not
+ * beyond the first, and delete ranges, without building a struct. Applying an update costs the server time per change, not
  * per byte (a million one-value structs, 14 MB, block the event loop for about 14 s in the
  * judge and the room), so the room bounds changes per message and charges its back-pressure
  * by them. Stops counting once past `max` and returns `max + 1`; throws on an update it cannot
@@ -70,9 +70,9 @@ function skipStruct(d: decoding.Decoder, add: (n: number) => void) {
 			decoding.readVarUint(d);
 			return;
 		case 2: {
-			// JSON: a list of texts
+			// JSON: a list of texts (values past the first cost like structs)
 			const n = decoding.readVarUint(d);
-			add(n);
+			add(Math.max(0, n - 1));
 			for (let i = 0; i < n; i++) skipBytes(d);
 			return;
 		}
@@ -92,9 +92,9 @@ function skipStruct(d: decoding.Decoder, add: (n: number) => void) {
 			return;
 		}
 		case 8: {
-			// any: a list of values
+			// any: a list of values (a map entry holds one; more cost like structs)
 			const n = decoding.readVarUint(d);
-			add(n);
+			add(Math.max(0, n - 1));
 			for (let i = 0; i < n; i++) decoding.readAny(d);
 			return;
 		}
