@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type WebSocket from 'ws';
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { addNote } from '$lib/workshop/doc';
 import { authorOf, connect, waitForNote } from '../../../../tests/helpers/yclient';
@@ -54,6 +55,16 @@ async function start() {
 	const rows = () =>
 		(sqlite.prepare('SELECT count(*) AS n FROM doc_updates').get() as { n: number }).n;
 	return { realtime, rows, wsUrl: `ws://127.0.0.1:${port}/ws` };
+}
+
+/** When each of the next `count` sync step 2 answers arrived. */
+function answeredTimes(ws: WebSocket, count: number): Promise<number[]> {
+	const times: number[] = [];
+	return new Promise((resolve) => {
+		ws.on('message', (data: Buffer) => {
+			if (data[0] === 0 && data[1] === 1 && times.push(Date.now()) === count) resolve(times);
+		});
+	});
 }
 
 /** One value overwritten again and again: each struct tiny, the whole far under 16 MiB. */
@@ -133,21 +144,43 @@ describe('sync step 1 on a large board', () => {
 		const ws = await openAccepted(wsUrl, 'doc', { token: 'reader' });
 		cleanups.push(() => ws.terminate());
 		await firstMessage(ws);
-		const answers: number[] = [];
-		ws.on('message', (data: Buffer) => {
-			if (data[0] === 0 && data[1] === 1) answers.push(Date.now());
-		});
+		const answers = answeredTimes(ws, 5);
 		const ask = new Uint8Array([0, 0, 1, 0]); // sync step 1, empty state vector
 		const t0 = Date.now();
 		for (let i = 0; i < 5; i++) ws.send(ask);
-		await new Promise<void>((resolve) => {
-			const check = () => (answers.length === 5 ? resolve() : setImmediate(check));
-			check();
-		});
+		const times = await answers;
 		// About 1.2 MB each: 150 tokens; 5 answers cannot all come within the first 2 seconds.
-		expect(answers[4]! - t0).toBeGreaterThan(2_000);
+		expect(times[4]! - t0).toBeGreaterThan(2_000);
 		expect(Y.encodeStateAsUpdate(realtime.rooms.get('doc')!.doc).byteLength).toBeGreaterThan(
 			1_200_000
 		);
 	}, 20_000);
+});
+
+describe('sync step 1 with a huge state vector', () => {
+	it('charges a socket by the size of what it sent: 1 MiB of made-up clients is slowed', async () => {
+		const { wsUrl } = await start();
+		const ws = await openAccepted(wsUrl, 'doc', { token: 'sv' });
+		cleanups.push(() => ws.terminate());
+		await firstMessage(ws);
+		// About 200 ms of decoding each on this machine; 200 a second were allowed before.
+		const e = encoding.createEncoder();
+		encoding.writeVarUint(e, 0);
+		encoding.writeVarUint(e, 0);
+		const sv = encoding.createEncoder();
+		encoding.writeVarUint(sv, 100_000);
+		for (let i = 0; i < 100_000; i++) {
+			encoding.writeVarUint(sv, 2 ** 31 + i);
+			encoding.writeVarUint(sv, 2 ** 20);
+		}
+		encoding.writeVarUint8Array(e, encoding.toUint8Array(sv));
+		const ask = encoding.toUint8Array(e);
+		expect(ask.byteLength).toBeLessThan(1 << 20);
+		const answers = answeredTimes(ws, 3);
+		const t0 = Date.now();
+		for (let i = 0; i < 3; i++) ws.send(ask);
+		const times = await answers;
+		// About 900 KB each: over 800 tokens, 4 s of budget per message after the first.
+		expect(times[2]! - t0).toBeGreaterThan(4_000);
+	}, 30_000);
 });

@@ -52,6 +52,8 @@ export interface RoomLimits {
 	changesPerToken: number;
 	/** A sync step 1 costs one token more per this many bytes of its answer (a whole board). */
 	answerBytesPerToken: number;
+	/** … and one more per this many bytes of its state vector (decoding it costs time too). */
+	stateVectorBytesPerToken: number;
 }
 
 export const defaultLimits: RoomLimits = {
@@ -67,7 +69,10 @@ export const defaultLimits: RoomLimits = {
 	// 200 tokens a second: about 20,000 changes a second per socket, once past the burst.
 	changesPerToken: 100,
 	// A 3.5 MB board (9000 notes) costs about 100 ms to encode: at most one every 2 s.
-	answerBytesPerToken: 8 * 1024
+	answerBytesPerToken: 8 * 1024,
+	// Decoding a 1 MiB state vector of made-up clients takes about 200 ms; an honest one lists
+	// the board's client ids, a few kilobytes.
+	stateVectorBytesPerToken: 1024
 };
 
 interface Connection {
@@ -254,7 +259,10 @@ export class Room {
 					// charged by the answer's size, so it cannot keep the server encoding the board.
 					const answer = encodeSyncStep2(this.doc, message.stateVector);
 					this.#send(ws, answer);
-					conn.throttle.charge(Math.floor(answer.byteLength / this.limits.answerBytesPerToken));
+					conn.throttle.charge(
+						Math.floor(answer.byteLength / this.limits.answerBytesPerToken) +
+							Math.floor(message.stateVector.byteLength / this.limits.stateVectorBytesPerToken)
+					);
 					break;
 				}
 				case 'update': {
