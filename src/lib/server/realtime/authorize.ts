@@ -7,7 +7,6 @@ import { verifyWsToken } from '../auth/tokens';
 import { SESSION_COOKIE, validateSession } from '../services/sessions';
 import type * as Y from 'yjs';
 import { findMembership, type Membership } from '../services/workshops';
-import { scrubAuthorNames } from '$lib/workshop/anonymity';
 import { deriveInsights, touchedNotes } from '$lib/workshop/insights-from-notes';
 import { parseRoom } from '$lib/workshop/rooms';
 import { ANONYMOUS_NAME, type Member } from './presence';
@@ -19,6 +18,7 @@ import type { RoundStatus } from '$lib/workshop/records/round';
 import { SCORE_ROOTS } from '$lib/workshop/records/score';
 import { coalesce } from './coalesce';
 import { capDocument } from './doc-cap';
+import { scrubTouched } from './scrub-touched';
 
 /**
  * How often a round's progress is recounted at most per workshop: each recount reads every
@@ -153,7 +153,7 @@ export function createAuthorize(db: DB, secret: string, hooks?: PrivateHooks): A
 		const afterWrite = (doc: Y.Doc) => {
 			const tr = doc._transaction;
 			const derived = tr !== null && deriveInsights(doc, touchedNotes(doc, tr));
-			const scrubbed = isAnonymous(workshopId) && scrubAuthorNames(doc) > 0;
+			const scrubbed = tr !== null && isAnonymous(workshopId) && scrubTouched(doc, tr) > 0;
 			return derived || scrubbed;
 		};
 		const current = membership;
