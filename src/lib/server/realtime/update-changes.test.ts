@@ -39,8 +39,9 @@ describe('countUpdateChanges', () => {
 
 	it('stops counting past the limit, so a huge update costs no more than the limit', () => {
 		const structs: Struct[] = [];
-		for (let i = 0; i < 10_000; i++)
+		for (let i = 0; i < 10_000; i++) {
 			structs.push({ parent: 'm', parentSub: `${i}`, content: { any: [i] } });
+		}
 		const update = encodeUpdate([{ client: 1, clock: 0, structs }]);
 		expect(countUpdateChanges(update)).toBe(1 + 10_000);
 		expect(countUpdateChanges(update, 500)).toBe(501);

@@ -47,6 +47,12 @@ export function countUpdateChanges(update: Uint8Array, max = Number.MAX_SAFE_INT
 
 const past = new Error('past the limit');
 
+/** A struct id: client and clock. */
+function skipId(d: decoding.Decoder) {
+	decoding.readVarUint(d);
+	decoding.readVarUint(d);
+}
+
 /** A string, JSON text or byte buffer: skipped without decoding it. */
 const skipBytes = (d: decoding.Decoder) => void decoding.readVarUint8Array(d);
 
@@ -57,12 +63,12 @@ function skipStruct(d: decoding.Decoder, add: (n: number) => void) {
 		decoding.readVarUint(d); // GC or Skip: a length
 		return;
 	}
-	if (info & 0x80) (decoding.readVarUint(d), decoding.readVarUint(d)); // origin
-	if (info & 0x40) (decoding.readVarUint(d), decoding.readVarUint(d)); // right origin
+	if (info & 0x80) skipId(d); // origin
+	if (info & 0x40) skipId(d); // right origin
 	if ((info & 0xc0) === 0) {
-		if (decoding.readVarUint(d) === 1)
-			skipBytes(d); // parent: a root type's name
-		else (decoding.readVarUint(d), decoding.readVarUint(d)); // parent: an item's id
+		// parent: a root type's name, or an item's id
+		if (decoding.readVarUint(d) === 1) skipBytes(d);
+		else skipId(d);
 		if (info & 0x20) skipBytes(d); // parentSub
 	}
 	switch (ref) {
