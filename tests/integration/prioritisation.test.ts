@@ -117,7 +117,9 @@ describe('prioritisation rounds', () => {
 				v !== null &&
 				Object.values(v as Record<string, unknown>).some((x) => typeof x === 'number')
 		);
-		expect(before.length).toBeGreaterThan(3);
+		// Sync, the round and its progress at least (progress is recounted at most every 250 ms,
+		// so the three ballots may arrive as one count).
+		expect(before.length).toBeGreaterThanOrEqual(3);
 		expect(scoreLike).toEqual([]);
 		const mirror = new Y.Doc();
 		for (const u of updatesIn(before)) Y.applyUpdate(mirror, u);

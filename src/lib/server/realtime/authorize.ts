@@ -7,7 +7,6 @@ import { verifyWsToken } from '../auth/tokens';
 import { SESSION_COOKIE, validateSession } from '../services/sessions';
 import type * as Y from 'yjs';
 import { findMembership, type Membership } from '../services/workshops';
-import { scrubAuthorNames } from '$lib/workshop/anonymity';
 import { deriveInsights, touchedNotes } from '$lib/workshop/insights-from-notes';
 import { parseRoom } from '$lib/workshop/rooms';
 import { ANONYMOUS_NAME, type Member } from './presence';
@@ -15,6 +14,16 @@ import type { Authorization, Authorize } from './server';
 import { sqliteClientIds } from './client-ids';
 import { judgeWrites } from './judge';
 import { judgePrivateWrites, type RoundRules } from './judge-private';
+import { SCORE_ROOTS } from '$lib/workshop/records/score';
+import { coalesce } from './coalesce';
+import { capDocument } from './doc-cap';
+import { scrubTouched } from './scrub-touched';
+
+/**
+ * How often a round's progress is recounted at most per workshop: each recount reads every
+ * participant's private document, so it must not run once per message of one fast writer.
+ */
+export const PROGRESS_RECOUNT_MS = 250;
 
 /** What the private-document check needs from the board's workflows (board/rounds.ts). */
 export interface PrivateHooks {
@@ -50,6 +59,15 @@ export function createAuthorize(db: DB, secret: string, hooks?: PrivateHooks): A
 		.prepare();
 	const isAnonymous = (id: string) => Boolean(anonymity.get({ id })?.anonymous);
 	const clientIdsOf = sqliteClientIds(db);
+	const recount =
+		hooks &&
+		coalesce(PROGRESS_RECOUNT_MS, (workshopId) => {
+			try {
+				hooks.privateChanged(workshopId);
+			} catch (error) {
+				console.error('[realtime] could not count progress', error);
+			}
+		});
 	// Every upgrade with a token reads its membership: prepared once, not per connection.
 	const membershipById = db
 		.select()
@@ -111,7 +129,7 @@ export function createAuthorize(db: DB, secret: string, hooks?: PrivateHooks): A
 		const member = memberOf(membership);
 		if (membership.role === 'observer') return { ok: true, writes: 'none', member };
 		if (room.kind === 'private') {
-			if (!hooks) return { ok: true, writes: 'any', member };
+			if (!hooks || !recount) return { ok: true, writes: capDocument(() => null), member };
 			const { workshopId } = room;
 			const owner = membership;
 			// Read when judging: joining again with a new name or profession updates the row.
@@ -129,19 +147,15 @@ export function createAuthorize(db: DB, secret: string, hooks?: PrivateHooks): A
 			return {
 				ok: true,
 				member,
-				writes: judgePrivateWrites(
-					(roundId) => hooks.round(workshopId, roundId),
-					ideas || undefined
+				writes: capDocument(
+					judgePrivateWrites((roundId) => hooks.round(workshopId, roundId), ideas || undefined)
 				),
-				afterWrite: () => {
-					// Outside this document's transaction: the count is written into the board.
-					queueMicrotask(() => {
-						try {
-							hooks.privateChanged(workshopId);
-						} catch (error) {
-							console.error('[realtime] could not count progress', error);
-						}
-					});
+				afterWrite: (doc) => {
+					// Only scores and dots count; later, outside this document's transaction, since
+					// the count is written into the board, and at most once per interval.
+					const changed = doc._transaction?.changed;
+					const scored = SCORE_ROOTS.some((root) => changed?.has(doc.getMap(root) as never));
+					if (scored) recount(workshopId);
 					return false;
 				}
 			};
@@ -154,7 +168,7 @@ export function createAuthorize(db: DB, secret: string, hooks?: PrivateHooks): A
 		const afterWrite = (doc: Y.Doc) => {
 			const tr = doc._transaction;
 			const derived = tr !== null && deriveInsights(doc, touchedNotes(doc, tr));
-			const scrubbed = isAnonymous(workshopId) && scrubAuthorNames(doc) > 0;
+			const scrubbed = tr !== null && isAnonymous(workshopId) && scrubTouched(doc, tr) > 0;
 			return derived || scrubbed;
 		};
 		const current = membership;

@@ -65,6 +65,14 @@ export function judgeWrites(options: JudgeOptions): WriteCheck {
 
 const judgeOrigin = Symbol('judge');
 
+/**
+ * New client ids one participant's update may bring. Each stays in the board for good (state
+ * vector, structs, a row in doc_clients), so thousands in one small update would fill the board
+ * for everyone; an honest browser brings one per page load it sends changes of (an offline
+ * catch-up after a few reloads). Facilitators relaying a restore are not bound by it.
+ */
+export const NEW_CLIENTS_PER_UPDATE = 8;
+
 /** Returns the client ids to bind to the writer; throws Refused. */
 function examine(
 	real: Y.Doc,
@@ -89,6 +97,9 @@ function examine(
 		const fresh = owner === undefined && before === 0 && client !== real.clientID;
 		if (fresh) bind.push(client);
 		else if (writer.role !== 'facilitator') refuse('client id of someone else');
+		if (bind.length > NEW_CLIENTS_PER_UPDATE && writer.role !== 'facilitator') {
+			refuse('too many new client ids');
+		}
 	}
 	if (!advanced && tr.changed.size === 0 && tr.deleteSet.clients.size === 0) return bind;
 	for (const condition of conditions) {

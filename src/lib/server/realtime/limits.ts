@@ -84,6 +84,15 @@ export class Throttle {
 		}
 	}
 
+	/**
+	 * Spends `tokens` more for what the message just handled cost the server (its changes, the
+	 * size of the answer): the bucket may go into debt, and the socket is read again only once
+	 * it has paid it back.
+	 */
+	charge(tokens: number) {
+		if (tokens > 0) this.#tokens -= tokens;
+	}
+
 	stop() {
 		this.#stopped = true;
 		this.#queue = [];

@@ -17,6 +17,7 @@ import type { WriteCheck } from './judge';
 import { clean } from '../log';
 import { defaultSocketLimits, peekType, sendBounded, Throttle } from './limits';
 import { PresenceGate, type Member } from './presence';
+import { countUpdateChanges } from './update-changes';
 
 /** What a socket may write: nothing (observers), anything, or what a check allows. */
 export type WriteAccess = 'none' | 'any' | WriteCheck;
@@ -42,6 +43,17 @@ export interface RoomLimits {
 	sendBufferMax: number;
 	/** Presence changes are sent to everyone at most this often, merged into one message. */
 	awarenessFlushMs: number;
+	/**
+	 * Changes (structs, values, delete ranges) in one update; more close the socket with 1009.
+	 * Applying costs time per change, not per byte: see update-changes.ts.
+	 */
+	changesPerMessage: number;
+	/** An update costs one sync message's token more per this many changes (back-pressure). */
+	changesPerToken: number;
+	/** A sync step 1 costs one token more per this many bytes of its answer (a whole board). */
+	answerBytesPerToken: number;
+	/** … and one more per this many bytes of its state vector (decoding it costs time too). */
+	stateVectorBytesPerToken: number;
 }
 
 export const defaultLimits: RoomLimits = {
@@ -51,7 +63,16 @@ export const defaultLimits: RoomLimits = {
 	compactAfterBytes: 1024 * 1024,
 	maxPayload: defaultSocketLimits.maxPayload,
 	sendBufferMax: defaultSocketLimits.sendBufferMax,
-	awarenessFlushMs: 20
+	awarenessFlushMs: 20,
+	// An honest member's largest catch-up, 5000 notes of 11 structs each, fits with room.
+	changesPerMessage: 80_000,
+	// 200 tokens a second: about 20,000 changes a second per socket, once past the burst.
+	changesPerToken: 100,
+	// A 3.5 MB board (9000 notes) costs about 100 ms to encode: at most one every 2 s.
+	answerBytesPerToken: 8 * 1024,
+	// Decoding a 1 MiB state vector of made-up clients takes about 200 ms; an honest one lists
+	// the board's client ids, a few kilobytes.
+	stateVectorBytesPerToken: 1024
 };
 
 interface Connection {
@@ -232,14 +253,30 @@ export class Room {
 		}
 		try {
 			switch (message.type) {
-				case 'sync-step-1':
+				case 'sync-step-1': {
 					// Counted against the send buffer: a socket asking for the board again and again
-					// without reading is dropped once it holds sendBufferMax bytes.
-					this.#send(ws, encodeSyncStep2(this.doc, message.stateVector));
+					// without reading is dropped once it holds sendBufferMax bytes. One that reads is
+					// charged by the answer's size, so it cannot keep the server encoding the board.
+					const answer = encodeSyncStep2(this.doc, message.stateVector);
+					this.#send(ws, answer);
+					conn.throttle.charge(
+						Math.floor(answer.byteLength / this.limits.answerBytesPerToken) +
+							Math.floor(message.stateVector.byteLength / this.limits.stateVectorBytesPerToken)
+					);
 					break;
+				}
 				case 'update': {
 					// Observers read; their writes are dropped without a word, as y-websocket expects.
 					if (conn.writes === 'none') break;
+					// Counted before anything applies it: a flood of tiny structs would block the
+					// event loop for every room (about 14 µs per change in the judge and the room).
+					const max = this.limits.changesPerMessage;
+					const changes = countUpdateChanges(message.update, max);
+					if (changes > max) {
+						ws.close(CLOSE_TOO_BIG, 'too many changes in one message');
+						return;
+					}
+					conn.throttle.charge(Math.floor(changes / this.limits.changesPerToken));
 					const refused = conn.writes === 'any' ? null : conn.writes(this.doc, message.update);
 					if (refused) this.onRefused?.(conn.member.id);
 					if (refused?.malformed) throw new Error(refused.reason);
