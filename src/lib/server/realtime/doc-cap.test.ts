@@ -2,7 +2,14 @@ import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { coalesce } from './coalesce';
 import { capDocument } from './doc-cap';
-import { judgePrivateWrites } from './judge-private';
+import { judgePrivateWrites, type RoundRules } from './judge-private';
+
+const round = (status: RoundRules['status']): RoundRules => ({
+	status,
+	type: 'scoring',
+	areaIds: ['a1'],
+	dotLimits: null
+});
 
 /** The update a client sends for one change of its copy of `real`. */
 function edit(real: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array {
@@ -17,7 +24,7 @@ describe('a private document is bounded', () => {
 	it('refuses drafts past the cap, in one update or many, and takes small ones', () => {
 		const real = new Y.Doc();
 		const check = capDocument(
-			judgePrivateWrites(() => 'open'),
+			judgePrivateWrites(() => round('open')),
 			64 * 1024
 		);
 		const small = edit(real, (d) => d.getMap('drafts').set('a', 'x'.repeat(1000)));
@@ -37,7 +44,7 @@ describe('a private document is bounded', () => {
 
 	it('keeps the inner judge: a score of a closed round is still refused as such', () => {
 		const real = new Y.Doc();
-		const check = capDocument(judgePrivateWrites(() => 'closed'));
+		const check = capDocument(judgePrivateWrites(() => round('closed')));
 		const u = edit(real, (d) => d.getMap('scores').set('r1:a1', { worth: 3 }));
 		expect(check(real, u)?.reason).toMatch(/round is not open/);
 	});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ideasMap, listIdeas } from '$lib/workshop/records/idea';
 import { writeIdeaRound } from '$lib/workshop/records/idea-round';
+import { setPlacement } from '$lib/workshop/records/placement';
 import { encodeUpdate, type ID, type Struct } from './judge-bytes';
 import { board, member, send } from './judge-fixture';
 import { judgePrivateWrites } from './judge-private';
@@ -54,6 +55,13 @@ const setField = (by: number, clock: number, mapClient: number, key: string, val
 	]);
 };
 
+/** A board whose area1 is prioritised: ideas are filed for prioritised areas only. */
+function ideaBoard() {
+	const b = board();
+	setPlacement(b.doc, 'area1', { prioritised: true });
+	return b;
+}
+
 function silentRound(doc: Y.Doc, status: 'open' | 'revealed', areaIds = ['area1']) {
 	writeIdeaRound(doc, 'r1', {
 		type: 'silent',
@@ -70,13 +78,24 @@ function silentRound(doc: Y.Doc, status: 'open' | 'revealed', areaIds = ['area1'
 
 describe('the board judge on ideas, updates written byte by byte', () => {
 	it('accepts an idea of her own (the control)', () => {
-		const b = board();
+		const b = ideaBoard();
 		expect(send(b.doc, member(b, 'anna'), create(901, 'i1', annaIdea()))).toBeNull();
 		expect(listIdeas(b.doc).map((i) => i.text)).toEqual(['En kontaktperson dygnet runt']);
 	});
 
+	it('refuses an idea for an area that is not prioritised', () => {
+		const b = ideaBoard();
+		const refusal = send(
+			b.doc,
+			member(b, 'anna'),
+			create(901, 'i1', annaIdea({ areaId: 'area2' }))
+		);
+		expect(refusal).toMatch(/prioritised area/);
+		expect(listIdeas(b.doc)).toEqual([]);
+	});
+
 	it('refuses an idea in another member’s name, id or signature', () => {
-		const b = board();
+		const b = ideaBoard();
 		const anna = member(b, 'anna');
 		expect(send(b.doc, anna, create(902, 'i1', annaIdea({ authorId: 'bo' })))).toMatch(
 			/idea: not yours to create/
@@ -88,7 +107,7 @@ describe('the board judge on ideas, updates written byte by byte', () => {
 	});
 
 	it('refuses a participant’s grouping: a new idea with a group, or a changed group', () => {
-		const b = board();
+		const b = ideaBoard();
 		const anna = member(b, 'anna');
 		expect(send(b.doc, anna, create(904, 'i1', annaIdea({ group: 'Telefon' })))).toMatch(
 			/facilitators group ideas/
@@ -105,7 +124,8 @@ describe('the board judge on ideas, updates written byte by byte', () => {
 	});
 
 	it('refuses a participant’s idea in the board for an area in an open silent round', () => {
-		const b = board();
+		const b = ideaBoard();
+		setPlacement(b.doc, 'area2', { prioritised: true });
 		silentRound(b.doc, 'open');
 		const anna = member(b, 'anna');
 		expect(send(b.doc, anna, create(907, 'i1', annaIdea()))).toMatch(/silent round/);

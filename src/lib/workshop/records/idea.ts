@@ -4,6 +4,7 @@ import { NOTE_TEXT_MAX } from '../doc';
 import { newId } from '../ids';
 import { organisations, professions, type Organisation, type Profession } from '../people';
 import { AUTHOR_NAME_MAX } from './note';
+import { listPlacements } from './placement';
 import { idSchema, orderSchema, timeSchema, type RecordDeclaration, type Writer } from './declare';
 import { listIdeaRounds, silentRoundOf } from './idea-round';
 import { orderAfter } from './order-keys';
@@ -62,6 +63,10 @@ export const ideaRecord: RecordDeclaration = {
 			return 'an idea carries its author’s own name or none';
 		}
 		if (get('group') !== null) return 'facilitators group ideas';
+		// Ideas answer a prioritised area's "Hur kan vi …?"; nowhere else can a participant file one.
+		if (listPlacements(before).get(get('areaId') as string)?.prioritised !== true) {
+			return 'ideas are written for a prioritised area';
+		}
 		// In a silent round a participant's ideas stay in their private document until revealed.
 		if (silentRoundOf(listIdeaRounds(before), get('areaId') as string)) {
 			return 'the area is in a silent round';
