@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import JSZip from 'jszip';
 import { expectAccessible } from './axe';
 import { facilitatorCreatesWorkshop, participantJoins, waitOnline } from './flows';
 
@@ -198,4 +200,23 @@ test('the facilitator writes the action plan and summary, a participant follows 
 	await expect(participant.getByRole('textbox')).toHaveCount(0);
 	await expectAccessible(participant);
 	await expectAccessible(facilitator);
+
+	// The Word report from the export page holds the prioritised area, the action as written
+	// here (owner, date, status) and the summary.
+	await tab(facilitator, 'Export');
+	const word = facilitator.getByRole('link', { name: 'Word-rapport (.docx)' });
+	const [download] = await Promise.all([facilitator.waitForEvent('download'), word.click()]);
+	const zip = await JSZip.loadAsync(await readFile((await download.path())!));
+	const xml = await zip.file('word/document.xml')!.async('string');
+	for (const text of [
+		AREA,
+		'Gemensam kontaktväg',
+		'Ingen vet vem man ska ringa',
+		'Region Halland',
+		'2027-03-15',
+		'Genomförd',
+		'Ingen äger helheten i dag'
+	]) {
+		expect(xml, text).toContain(text);
+	}
 });
