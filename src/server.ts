@@ -22,6 +22,10 @@ const PROTOCOL_HEADER = 'x-samskapa-protocol';
 const behindProxy = Boolean(process.env.ORIGIN || process.env.PROTOCOL_HEADER);
 if (!behindProxy) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
 
+// A whole workshop file (POST /api/workshops/import, at most 8 MB) must fit in one request;
+// adapter-node's own default (512K) would refuse a large workshop before the route could.
+process.env.BODY_SIZE_LIMIT ??= '8M';
+
 const buildDir = resolve(process.env.BUILD_DIR ?? 'build');
 const { handler } = (await import(pathToFileURL(`${buildDir}/handler.js`).href)) as {
 	handler: Handler;

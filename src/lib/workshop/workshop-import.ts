@@ -124,8 +124,12 @@ export class IdMap {
 
 type Remap = (row: Row, ids: IdMap) => Row;
 
-/** Per root with references, how its records' ids and references are renewed. */
-export const remappers: Record<string, Remap | 'entryKey' | 'none'> = {
+/**
+ * Per root with references, how its records' ids and references are renewed. `drop`: the
+ * records mean nothing under new ids and are not imported (a rejected suggestion is keyed by
+ * a hash of its insights' ids, so it could never match again).
+ */
+export const remappers: Record<string, Remap | 'entryKey' | 'none' | 'drop'> = {
 	notes: (r, m) => ({
 		...r,
 		id: m.id(r.id),
@@ -169,7 +173,24 @@ export const remappers: Record<string, Remap | 'entryKey' | 'none'> = {
 		areaId: m.id(r.areaId as string),
 		ideaId: m.ref(r.ideaId)
 	}),
-	summary: 'none'
+	summary: 'none',
+	dismissedNotes: 'entryKey',
+	rejectedSuggestions: 'drop',
+	ideaRounds: (r, m) => ({
+		...r,
+		id: m.id(r.id),
+		areaIds: m.list(r.areaIds),
+		ideaIds: m.list(r.ideaIds),
+		results: Array.isArray(r.results)
+			? r.results.map((d: Record<string, unknown>) => ({ ...d, ideaId: m.id(String(d.ideaId)) }))
+			: (r.results ?? null)
+	}),
+	goalComments: (r, m) => ({
+		...r,
+		id: m.id(r.id),
+		areaId: m.id(r.areaId as string),
+		authorId: m.id(r.authorId as string)
+	})
 };
 
 function remapResults(results: unknown, m: IdMap): unknown {
@@ -201,6 +222,7 @@ export function remapBoard(
 		if (value === undefined) continue;
 		const remap = remappers[record.root];
 		if (remap === undefined) throw new Error(`no id remapping declared for root ${record.root}`);
+		if (remap === 'drop') continue;
 		if (remap === 'none') out[record.root] = value;
 		else if (remap === 'entryKey') {
 			out[record.root] = Object.fromEntries(

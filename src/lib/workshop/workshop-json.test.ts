@@ -11,6 +11,9 @@ import { createArea } from './records/area';
 import { setBoardLocked } from './records/board-state';
 import { writeGoal } from './records/goal';
 import { addIdea } from './records/idea';
+import { writeIdeaRound } from './records/idea-round';
+import { addGoalComment } from './records/goal-comment';
+import { dismissedNotesMap } from './records/dismissed-note';
 import { addInsight, insightIdForNote } from './records/insight';
 import { setPlacement } from './records/placement';
 import { writeRound } from './records/round';
@@ -113,6 +116,19 @@ function fullBoard(): Y.Doc {
 	writeGoal(doc, area, { summary: 'Sammanhållen', statements: ['Jag vet vem jag ska ringa'] });
 	const idea = addIdea(doc, { text: 'En kontaktperson', areaId: area, author, now: 40 });
 	addAction(doc, { areaId: area, ideaId: idea, step: 'Hemgång', owner: 'Kommunen', now: 50 });
+	writeIdeaRound(doc, 'ir1', {
+		type: 'dots',
+		areaIds: [area],
+		ideaIds: [idea],
+		dotLimits: { perPerson: 3, perArea: 2 },
+		status: 'revealed',
+		progress: 2,
+		eligible: 2,
+		results: [{ ideaId: idea, dots: 3, voters: 2, rank: 1 }],
+		createdAt: 45
+	});
+	addGoalComment(doc, { areaId: area, text: 'Gäller även helger', author, now: 46 });
+	doc.transact(() => dismissedNotesMap(doc).set('removedNote1', 47));
 	writeSummary(doc, { bullets: ['Å ä ö <script>alert(1)</script>'], nextSteps: ['Följ upp'] });
 	setBoardLocked(doc, true);
 	return doc;
