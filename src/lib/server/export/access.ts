@@ -1,5 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { memberOrFailure, isFailure } from '../services/api';
+import { exportDownloads } from '../services/limits';
 import { failure, type Failure } from '../services/outcome';
 import { getWorkshop, type Membership, type Workshop } from '../services/workshops';
 
@@ -29,3 +30,17 @@ export function exportAccessOrFailure(
 
 export const mayExport = (role: Membership['role'], workshop: Workshop): boolean =>
 	role !== 'participant' || workshop.participantsMayExport;
+
+/**
+ * exportAccessOrFailure for a download (every export route, and the print view): also counts
+ * it against the membership's EXPORT_RATE_LIMIT, 429 `rate_limited` past it.
+ */
+export function exportDownloadOrFailure(
+	event: RequestEvent,
+	workshopId: string
+): ExportAccess | Failure {
+	const access = exportAccessOrFailure(event, workshopId);
+	if (isFailure(access)) return access;
+	if (!exportDownloads.take(access.membership.id)) return failure(429, 'rate_limited');
+	return access;
+}

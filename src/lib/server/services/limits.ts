@@ -26,3 +26,13 @@ export const loginAttempts = new RateLimiter(perMinute(process.env.LOGIN_RATE_LI
  * /signup page and POST /api/signup share it. SIGNUP_RATE_LIMIT, default 20 a minute.
  */
 export const signupAttempts = new RateLimiter(perMinute(process.env.SIGNUP_RATE_LIMIT, 20), MINUTE);
+
+/**
+ * Downloads of reports and exports per membership: each builds the report model, and a Word
+ * report draws the matrix image too (about 0.2 s of CPU on a 500-note board), so a script
+ * must not keep the event loop busy with them. EXPORT_RATE_LIMIT, default 30 a minute.
+ */
+export const exportDownloads = new RateLimiter(
+	perMinute(process.env.EXPORT_RATE_LIMIT, 30),
+	MINUTE
+);

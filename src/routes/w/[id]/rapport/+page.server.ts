@@ -1,5 +1,5 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import { exportAccessOrFailure } from '$lib/server/export/access';
+import { exportDownloadOrFailure } from '$lib/server/export/access';
 import { reportFor } from '$lib/server/export/data-export';
 import { isFailure } from '$lib/server/services/api';
 import { renderMatrixSvg } from '$lib/workshop/analysis/matrix-svg';
@@ -11,7 +11,7 @@ import type { PageServerLoad } from './$types';
  * as the same SVG the prioritisation page shows.
  */
 export const load = ((event) => {
-	const access = exportAccessOrFailure(event as unknown as RequestEvent, event.params.id);
+	const access = exportDownloadOrFailure(event as unknown as RequestEvent, event.params.id);
 	if (isFailure(access)) {
 		if (access.status === 401) {
 			redirect(303, `/login?next=${encodeURIComponent(event.url.pathname)}`);

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { exportAccessOrFailure } from '$lib/server/export/access';
+import { exportDownloadOrFailure } from '$lib/server/export/access';
 import { isFailure } from '$lib/server/services/api';
 import { failureResponse } from '$lib/server/services/outcome';
 import { boardRoom } from '$lib/workshop/rooms';
@@ -13,7 +13,7 @@ import type { RequestHandler } from './$types';
  */
 export const GET: RequestHandler = (event) => {
 	const { id } = event.params;
-	const access = exportAccessOrFailure(event, id);
+	const access = exportDownloadOrFailure(event, id);
 	if (isFailure(access)) return failureResponse(access);
 	const { workshop } = access;
 	const exportedAt = new Date();

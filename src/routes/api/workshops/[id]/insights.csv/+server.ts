@@ -1,5 +1,5 @@
 import { buildInsightTable } from '$lib/report/insight-table';
-import { exportAccessOrFailure } from '$lib/server/export/access';
+import { exportDownloadOrFailure } from '$lib/server/export/access';
 import { CSV_TYPE, renderCsv } from '$lib/server/export/csv';
 import { reportFor } from '$lib/server/export/data-export';
 import { download } from '$lib/server/export/report';
@@ -9,7 +9,7 @@ import type { RequestHandler } from './$types';
 
 /** One row per insight as CSV for Swedish Excel; patient data masked unless `?include=flagged`. */
 export const GET: RequestHandler = (event) => {
-	const access = exportAccessOrFailure(event, event.params.id);
+	const access = exportDownloadOrFailure(event, event.params.id);
 	if (isFailure(access)) return failureResponse(access);
 	const { input, model } = reportFor(event, access);
 	const csv = renderCsv(buildInsightTable(input, model));

@@ -1,5 +1,5 @@
 import { buildInsightTable } from '$lib/report/insight-table';
-import { exportAccessOrFailure } from '$lib/server/export/access';
+import { exportDownloadOrFailure } from '$lib/server/export/access';
 import { reportFor } from '$lib/server/export/data-export';
 import { download } from '$lib/server/export/report';
 import { renderXlsx, XLSX_TYPE } from '$lib/server/export/xlsx';
@@ -9,7 +9,7 @@ import type { RequestHandler } from './$types';
 
 /** Insights and areas as an Excel workbook; patient data masked unless `?include=flagged`. */
 export const GET: RequestHandler = async (event) => {
-	const access = exportAccessOrFailure(event, event.params.id);
+	const access = exportDownloadOrFailure(event, event.params.id);
 	if (isFailure(access)) return failureResponse(access);
 	const { input, model } = reportFor(event, access);
 	const file = await renderXlsx(buildInsightTable(input, model), model);

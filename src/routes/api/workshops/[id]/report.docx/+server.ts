@@ -1,4 +1,4 @@
-import { exportAccessOrFailure } from '$lib/server/export/access';
+import { exportDownloadOrFailure } from '$lib/server/export/access';
 import { renderDocx } from '$lib/server/export/docx';
 import { download, reportModelFor } from '$lib/server/export/report';
 import { isFailure } from '$lib/server/services/api';
@@ -10,7 +10,7 @@ import type { RequestHandler } from './$types';
  * the export page's confirm step asked for `?include=flagged`.
  */
 export const GET: RequestHandler = async (event) => {
-	const access = exportAccessOrFailure(event, event.params.id);
+	const access = exportDownloadOrFailure(event, event.params.id);
 	if (isFailure(access)) return failureResponse(access);
 	const file = await renderDocx(reportModelFor(event, access));
 	return download(

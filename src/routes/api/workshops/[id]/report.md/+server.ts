@@ -1,4 +1,4 @@
-import { exportAccessOrFailure } from '$lib/server/export/access';
+import { exportDownloadOrFailure } from '$lib/server/export/access';
 import { reportFor } from '$lib/server/export/data-export';
 import { download } from '$lib/server/export/report';
 import { MARKDOWN_TYPE, renderMarkdown } from '$lib/server/export/markdown';
@@ -8,7 +8,7 @@ import type { RequestHandler } from './$types';
 
 /** The whole report as Markdown; patient data masked unless `?include=flagged`. */
 export const GET: RequestHandler = (event) => {
-	const access = exportAccessOrFailure(event, event.params.id);
+	const access = exportDownloadOrFailure(event, event.params.id);
 	if (isFailure(access)) return failureResponse(access);
 	const { model } = reportFor(event, access);
 	return download(renderMarkdown(model), MARKDOWN_TYPE, access.workshop, 'md');
