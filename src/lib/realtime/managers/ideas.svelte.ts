@@ -21,6 +21,7 @@ import {
 } from '$lib/workshop/records/idea-round';
 import { listPlacements, placementsMap } from '$lib/workshop/records/placement';
 import { dotsMap, readDots, setDots } from '$lib/workshop/records/score';
+import { refileIdeas } from '$lib/workshop/ideas-refile';
 import { prioritisedAreas } from '$lib/workshop/ideas-view';
 import { privateRoom } from '$lib/workshop/rooms';
 
@@ -93,15 +94,32 @@ export class BoardIdeas {
 
 	/**
 	 * The server refused a private write (an idea typed just as the round was revealed, a dot
-	 * after the vote closed): y-websocket stops there. Nothing here is kept offline, so start
-	 * over from the server's copy, a few times at most, rather than leave the page unable to
-	 * write.
+	 * after the vote closed): y-websocket stops there. Start over from the server's copy, a few
+	 * times at most, rather than leave the page unable to write; the ideas this browser held
+	 * that the server did not take are written again, privately or into the board, so none is
+	 * lost (a dot after the close is meant to be lost).
 	 */
 	#onClosed = ({ code }: { code: number }) => {
 		if (code !== 4403 || this.#restarts >= 3) return;
 		this.#restarts += 1;
+		const held = listIdeas(this.#own);
 		this.#disconnectOwn();
 		this.#connectOwn();
+		// Whatever the server did not take is written again where it may go now (ideas-refile.ts).
+		const provider = this.#provider;
+		const refile = (synced: boolean) => {
+			if (!synced || provider !== this.#provider) return;
+			provider.off('sync', refile);
+			const { toPrivate, toBoard } = refileIdeas(
+				held,
+				listIdeas(this.#own).map((i) => i.id),
+				ideasMap(this.#board).keys(),
+				(areaId) => this.silentRound(areaId) !== undefined
+			);
+			for (const idea of toPrivate) addIdea(this.#own, asNew(idea));
+			for (const idea of toBoard) addIdea(this.#board, asNew(idea));
+		};
+		provider.on('sync', refile);
 	};
 
 	#disconnectOwn() {
@@ -166,3 +184,16 @@ export class BoardIdeas {
 		this.#disconnectOwn();
 	}
 }
+
+/** An idea written again with its own id and provenance. */
+const asNew = (idea: Idea): NewIdea => ({
+	id: idea.id,
+	text: idea.text,
+	areaId: idea.areaId,
+	author: {
+		id: idea.authorId,
+		name: idea.authorName,
+		profession: idea.profession,
+		organisation: idea.organisation
+	}
+});
