@@ -1,6 +1,7 @@
 /**
  * Loaded after ts-resolve.ts by benchmarks that run app modules importing `$lib/…` (the
- * report renderers): maps the SvelteKit alias to src/lib, as the bundler does.
+ * report renderers): maps the SvelteKit alias to src/lib, and imports JSON files (the
+ * built-in templates) as JSON, as the bundler does.
  */
 import { registerHooks } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -17,6 +18,9 @@ registerHooks({
 				return nextResolve(`${target}.ts`, context);
 			}
 		}
-		return nextResolve(specifier, context);
+		const resolved = nextResolve(specifier, context);
+		return resolved.url.endsWith('.json')
+			? { ...resolved, importAttributes: { ...context.importAttributes, type: 'json' } }
+			: resolved;
 	}
 });

@@ -8,7 +8,9 @@
  * Measured per run and printed as p50/p95/max (target in PRODUCT.md: under 1 s each):
  * - model: buildReportModel (every reader, perspectives, matrix, patient-data guard);
  * - docx / pptx: the model built and rendered to a file, matrix image included, as the
- *   endpoints do; matrix png alone for reference.
+ *   endpoints do; matrix png alone for reference;
+ * - csv / xlsx / md / json: the same, for the insight table, the Markdown report and the
+ *   whole-workshop JSON file (serialised), as their endpoints do.
  * RSS is printed after the runs.
  */
 import * as Y from 'yjs';
@@ -34,6 +36,11 @@ import { buildReportModel, type ReportInput } from '../../src/lib/report/model.t
 import { renderDocx } from '../../src/lib/server/export/docx.ts';
 import { renderPptx } from '../../src/lib/server/export/pptx.ts';
 import { renderMatrixPng } from '../../src/lib/server/export/matrix-png.ts';
+import { renderCsv } from '../../src/lib/server/export/csv.ts';
+import { renderXlsx } from '../../src/lib/server/export/xlsx.ts';
+import { renderMarkdown } from '../../src/lib/server/export/markdown.ts';
+import { buildInsightTable } from '../../src/lib/report/insight-table.ts';
+import { buildWorkshopFile } from '../../src/lib/workshop/workshop-json.ts';
 
 const RUNS = Number(process.env.RUNS ?? 10);
 const NOTES = Number(process.env.NOTES ?? 500);
@@ -216,4 +223,25 @@ await time(
 );
 await time('docx', () => renderDocx(buildReportModel(input)));
 await time('pptx', () => renderPptx(buildReportModel(input)));
+const encode = (text: string) => new TextEncoder().encode(text);
+await time('csv', () => {
+	const model = buildReportModel(input);
+	return encode(renderCsv(buildInsightTable(input, model)));
+});
+await time('xlsx', () => {
+	const model = buildReportModel(input);
+	return renderXlsx(buildInsightTable(input, model), model);
+});
+await time('md', () => encode(renderMarkdown(buildReportModel(input))));
+await time('json', () =>
+	encode(
+		JSON.stringify(
+			buildWorkshopFile(
+				board,
+				{ id: 'bench', ...input.workshop, participantsMayExport: false },
+				{ exportedAt: new Date(), includeFlagged: false }
+			)
+		)
+	)
+);
 console.log(`rss ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`);
