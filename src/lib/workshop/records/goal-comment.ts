@@ -2,10 +2,9 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import type { NoteAuthor } from '../doc';
 import { newId } from '../ids';
-import { organisations, professions } from '../people';
 import { participantsMayComment } from './board-state';
-import { idSchema, timeSchema, type RecordDeclaration } from './declare';
-import { AUTHOR_NAME_MAX } from './note';
+import { idSchema, type RecordDeclaration } from './declare';
+import { authoredFields, authoredFixed, authoredOwner, signedByAuthor } from './authored';
 
 /**
  * A comment on an area's målbild. Participants read the målbild; they may comment only while a
@@ -26,30 +25,16 @@ export const goalCommentRecord: RecordDeclaration = {
 	fields: {
 		areaId: idSchema,
 		text: z.string().min(1).max(GOAL_COMMENT_MAX),
-		authorId: idSchema,
-		authorName: z.string().max(AUTHOR_NAME_MAX).nullable(),
-		profession: z.enum(professions),
-		organisation: z.enum(organisations),
-		createdAt: timeSchema
+		...authoredFields
 	},
 	create: ['facilitator', 'owner'],
 	createWhen: (before) =>
 		participantsMayComment(before) ? null : 'commenting on the målbild is not allowed now',
 	change: {},
-	fixed: ['areaId', 'text', 'authorId', 'authorName', 'profession', 'organisation', 'createdAt'],
+	fixed: ['areaId', 'text', ...authoredFixed],
 	remove: ['facilitator', 'owner'],
-	ownedBy: 'the member in `authorId`',
-	owner: (_key, get) => {
-		const id = get('authorId');
-		return typeof id === 'string' ? id : null;
-	},
-	check(get, writer) {
-		const name = get('authorName');
-		if (name !== null && !writer.names().includes(name as string)) {
-			return 'a comment carries its author’s own name or none';
-		}
-		return null;
-	},
+	...authoredOwner,
+	check: (get, writer) => signedByAuthor(get, writer, 'a comment'),
 	perOwner: GOAL_COMMENTS_PER_MEMBER
 };
 

@@ -2,8 +2,8 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { NOTE_TEXT_MAX } from '../doc';
 import { newId } from '../ids';
-import { organisations, professions, type Organisation, type Profession } from '../people';
-import { AUTHOR_NAME_MAX } from './note';
+import type { Organisation, Profession } from '../people';
+import { authoredFields, authoredFixed, authoredOwner, signedByAuthor } from './authored';
 import { listPlacements } from './placement';
 import { idSchema, orderSchema, timeSchema, type RecordDeclaration, type Writer } from './declare';
 import { listIdeaRounds, silentRoundOf } from './idea-round';
@@ -35,11 +35,7 @@ export const ideaRecord: RecordDeclaration = {
 		areaId: idSchema,
 		group: z.string().min(1).max(IDEA_GROUP_MAX).nullable(),
 		order: orderSchema,
-		authorId: idSchema,
-		authorName: z.string().max(AUTHOR_NAME_MAX).nullable(),
-		profession: z.enum(professions),
-		organisation: z.enum(organisations),
-		createdAt: timeSchema,
+		...authoredFields,
 		updatedAt: timeSchema
 	},
 	create: ['facilitator', 'owner'],
@@ -50,18 +46,12 @@ export const ideaRecord: RecordDeclaration = {
 		order: ['facilitator'],
 		areaId: ['facilitator']
 	},
-	fixed: ['authorId', 'authorName', 'profession', 'organisation', 'createdAt'],
+	fixed: authoredFixed,
 	remove: ['facilitator', 'owner'],
-	ownedBy: 'the member in `authorId`',
-	owner: (_key, get) => {
-		const id = get('authorId');
-		return typeof id === 'string' ? id : null;
-	},
+	...authoredOwner,
 	check(get, writer: Writer, before: Y.Doc) {
-		const name = get('authorName');
-		if (name !== null && !writer.names().includes(name as string)) {
-			return 'an idea carries its author’s own name or none';
-		}
+		const unsigned = signedByAuthor(get, writer, 'an idea');
+		if (unsigned) return unsigned;
 		if (get('group') !== null) return 'facilitators group ideas';
 		// Ideas answer a prioritised area's "Hur kan vi …?"; nowhere else can a participant file one.
 		if (listPlacements(before).get(get('areaId') as string)?.prioritised !== true) {

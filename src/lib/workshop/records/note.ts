@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { NOTE_TEXT_MAX, noteKinds } from '../doc';
-import { organisations, professions } from '../people';
+import { authoredFields, authoredFixed, authoredOwner, signedByAuthor } from './authored';
 import { idSchema, timeSchema, type RecordDeclaration } from './declare';
+
+export { AUTHOR_NAME_MAX } from './authored';
 
 /**
  * At most this many notes per member in one board: room for a long offline session or a
  * restore (thousands of notes in one catch-up), not for one member filling the board alone.
  */
 export const NOTES_PER_MEMBER = 5_000;
-/** A display name's length, as the join form allows it. */
-export const AUTHOR_NAME_MAX = 60;
 
 /**
  * A sticky note in an event × question cell (accessors in ../doc.ts). Its author writes and
@@ -29,11 +29,7 @@ export const noteRecord: RecordDeclaration = {
 		kind: z.enum(noteKinds),
 		eventId: idSchema.nullable(),
 		questionId: idSchema.nullable(),
-		authorId: idSchema,
-		authorName: z.string().max(AUTHOR_NAME_MAX).nullable(),
-		profession: z.enum(professions),
-		organisation: z.enum(organisations),
-		createdAt: timeSchema,
+		...authoredFields,
 		updatedAt: timeSchema
 	},
 	create: ['facilitator', 'owner'],
@@ -44,19 +40,9 @@ export const noteRecord: RecordDeclaration = {
 		questionId: ['facilitator', 'owner'],
 		updatedAt: ['facilitator', 'owner']
 	},
-	fixed: ['authorId', 'authorName', 'profession', 'organisation', 'createdAt'],
+	fixed: authoredFixed,
 	remove: ['facilitator', 'owner'],
-	ownedBy: 'the member in `authorId`',
-	owner: (_key, get) => {
-		const id = get('authorId');
-		return typeof id === 'string' ? id : null;
-	},
-	check(get, writer) {
-		const name = get('authorName');
-		if (name !== null && !writer.names().includes(name as string)) {
-			return 'a note carries its author’s own name or none';
-		}
-		return null;
-	},
+	...authoredOwner,
+	check: (get, writer) => signedByAuthor(get, writer, 'a note'),
 	perOwner: NOTES_PER_MEMBER
 };
