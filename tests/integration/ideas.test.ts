@@ -1,5 +1,5 @@
 import * as decoding from 'lib0/decoding';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import * as Y from 'yjs';
 import { addAction, listActions } from '../../src/lib/workshop/records/action.ts';
@@ -9,44 +9,30 @@ import { listIdeaRounds, type IdeaRound } from '../../src/lib/workshop/records/i
 import { setPlacement } from '../../src/lib/workshop/records/placement.ts';
 import { setDots } from '../../src/lib/workshop/records/score.ts';
 import { facilitatorWithWorkshop, participant } from '../helpers/api.ts';
-import { removeTempDirs, startServer, type TestServer } from '../helpers/server.ts';
+import { serverPerFile } from '../helpers/harness.ts';
 import { openAccepted, receivedMessages, refusedStatus, syncStep1Message } from '../helpers/ws.ts';
-import { connect, nextClose, waitFor, type YClient } from '../helpers/yclient.ts';
+import { connect, nextClose, waitFor } from '../helpers/yclient.ts';
 
-let server: TestServer;
-const clients: YClient[] = [];
-const sockets: WebSocket[] = [];
-
-beforeAll(async () => {
-	server = await startServer();
-});
-
-afterAll(async () => {
-	for (const client of clients) client.destroy();
-	for (const ws of sockets) ws.terminate();
-	await server?.stop();
-	await removeTempDirs();
-});
-
-const track = (client: YClient) => (clients.push(client), client);
+const run = serverPerFile();
+const { track, sockets } = run;
 
 /** A workshop with one prioritised area, a facilitator on the board and two participants. */
 async function setup() {
-	const { workshop, api, links } = await facilitatorWithWorkshop(server.url);
+	const { workshop, api, links } = await facilitatorWithWorkshop(run.server.url);
 	const room = `w/${workshop.id}`;
-	const f = track(connect(server.wsUrl, room, { cookie: api.cookieHeader() }));
+	const f = track(connect(run.server.wsUrl, room, { cookie: api.cookieHeader() }));
 	await f.synced;
 	const area = createArea(f.doc, { name: 'Vem ringer jag' })!;
 	setPlacement(f.doc, area, { prioritised: true });
 	const people = await Promise.all(
 		(['Pia', 'Per'] as const).map(async (name) => {
-			const p = await participant(server.url, links.participant.code, name, {
+			const p = await participant(run.server.url, links.participant.code, name, {
 				profession: 'lakare',
 				organisation: 'region'
 			});
-			const board = track(connect(server.wsUrl, p.room, { token: p.wsToken }));
+			const board = track(connect(run.server.wsUrl, p.room, { token: p.wsToken }));
 			const ownRoom = `${p.room}/p/${p.membershipId}`;
-			const own = track(connect(server.wsUrl, ownRoom, { token: p.wsToken }));
+			const own = track(connect(run.server.wsUrl, ownRoom, { token: p.wsToken }));
 			await Promise.all([board.synced, own.synced]);
 			const author = {
 				id: p.membershipId,
@@ -109,7 +95,7 @@ describe('ideas', () => {
 	it('keeps a silent round’s ideas off every other socket until reveal, then gives them to all', async () => {
 		const { room, f, area, pia, per, action } = await setup();
 		// Pia's own wire to the board, recorded from the first byte, as her browser receives it.
-		const wire = await openAccepted(server.wsUrl, room, { token: pia.wsToken });
+		const wire = await openAccepted(run.server.wsUrl, room, { token: pia.wsToken });
 		sockets.push(wire);
 		wire.send(syncStep1Message());
 
@@ -130,7 +116,7 @@ describe('ideas', () => {
 			[per, perIdea],
 			[pia, piaIdea]
 		] as const) {
-			const check = track(connect(server.wsUrl, who.ownRoom, { token: who.wsToken }));
+			const check = track(connect(run.server.wsUrl, who.ownRoom, { token: who.wsToken }));
 			await waitFor(check.doc, (d) => ideasMap(d).has(id), { message: 'idea stored' });
 		}
 
@@ -190,7 +176,7 @@ describe('ideas', () => {
 		);
 		expect(asParticipant.status).toBe(403);
 		expect(
-			await refusedStatus(server.wsUrl, per.ownRoom, {
+			await refusedStatus(run.server.wsUrl, per.ownRoom, {
 				token: pia.wsToken
 			})
 		).toBe(403);

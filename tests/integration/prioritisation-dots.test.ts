@@ -1,36 +1,21 @@
 import * as decoding from 'lib0/decoding';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type WebSocket from 'ws';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createArea } from '../../src/lib/workshop/records/area.ts';
 import { findRound, type Round } from '../../src/lib/workshop/records/round.ts';
 import { setDots } from '../../src/lib/workshop/records/score.ts';
 import { facilitatorWithWorkshop, participant } from '../helpers/api.ts';
-import { removeTempDirs, startServer, type TestServer } from '../helpers/server.ts';
+import { serverPerFile } from '../helpers/harness.ts';
 import { openAccepted, receivedMessages, syncStep1Message } from '../helpers/ws.ts';
-import { connect, nextClose, waitFor, type YClient } from '../helpers/yclient.ts';
+import { connect, nextClose, waitFor } from '../helpers/yclient.ts';
 
 /**
  * Dot voting end to end against the real server: dots stay in each member's private document
  * until reveal, the server refuses a ballot over the round's limits, and the revealed tally is
  * counts per area, ranked, the same on every client.
  */
-let server: TestServer;
-const clients: YClient[] = [];
-const sockets: WebSocket[] = [];
-
-beforeAll(async () => {
-	server = await startServer();
-});
-
-afterAll(async () => {
-	for (const client of clients) client.destroy();
-	for (const ws of sockets) ws.terminate();
-	await server?.stop();
-	await removeTempDirs();
-});
-
-const track = (client: YClient) => (clients.push(client), client);
+const run = serverPerFile();
+const { track, sockets } = run;
 const roundIn = (doc: Y.Doc, id: string): Round | undefined => findRound(doc, id);
 
 /** The Yjs updates inside recorded y-websocket messages (sync step 2 and updates). */
@@ -47,26 +32,26 @@ function updatesIn(messages: Buffer[]): Uint8Array[] {
 
 describe('dot voting', () => {
 	it('hides dots until reveal, refuses a ballot over the limits, and ranks the counts', async () => {
-		const { workshop, api, links } = await facilitatorWithWorkshop(server.url);
+		const { workshop, api, links } = await facilitatorWithWorkshop(run.server.url);
 		const room = `w/${workshop.id}`;
-		const f = track(connect(server.wsUrl, room, { cookie: api.cookieHeader() }));
+		const f = track(connect(run.server.wsUrl, room, { cookie: api.cookieHeader() }));
 		await f.synced;
 		const [a, b, c] = ['Vem ringer jag', 'Läkemedelslistan', 'Hemgång'].map((name) =>
 			createArea(f.doc, { name })!
 		) as [string, string, string];
 		const people = await Promise.all(
 			['Pia', 'Per', 'Pål'].map(async (name) => {
-				const p = await participant(server.url, links.participant.code, name);
-				const board = track(connect(server.wsUrl, p.room, { token: p.wsToken }));
+				const p = await participant(run.server.url, links.participant.code, name);
+				const board = track(connect(run.server.wsUrl, p.room, { token: p.wsToken }));
 				const own = track(
-					connect(server.wsUrl, `${p.room}/p/${p.membershipId}`, { token: p.wsToken })
+					connect(run.server.wsUrl, `${p.room}/p/${p.membershipId}`, { token: p.wsToken })
 				);
 				await Promise.all([board.synced, own.synced]);
 				return { ...p, board, own };
 			})
 		);
 		const [pia, per, pal] = people as [(typeof people)[0], (typeof people)[0], (typeof people)[0]];
-		const wire = await openAccepted(server.wsUrl, room, { token: pia.wsToken });
+		const wire = await openAccepted(run.server.wsUrl, room, { token: pia.wsToken });
 		sockets.push(wire);
 		wire.send(syncStep1Message());
 
@@ -102,7 +87,7 @@ describe('dot voting', () => {
 		// And three dots in all where two may go, from a fresh connection.
 		pal.own.destroy();
 		const again = track(
-			connect(server.wsUrl, `${pal.room}/p/${pal.membershipId}`, { token: pal.wsToken })
+			connect(run.server.wsUrl, `${pal.room}/p/${pal.membershipId}`, { token: pal.wsToken })
 		);
 		await again.synced;
 		const refusedAgain = nextClose(again.provider);

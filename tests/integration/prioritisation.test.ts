@@ -1,46 +1,31 @@
 import * as decoding from 'lib0/decoding';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type WebSocket from 'ws';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createArea } from '../../src/lib/workshop/records/area.ts';
 import { findRound, roundsMap, type Round } from '../../src/lib/workshop/records/round.ts';
 import { setScore } from '../../src/lib/workshop/records/score.ts';
 import { facilitatorWithWorkshop, participant } from '../helpers/api.ts';
-import { removeTempDirs, startServer, type TestServer } from '../helpers/server.ts';
+import { serverPerFile } from '../helpers/harness.ts';
 import { openAccepted, receivedMessages, refusedStatus, syncStep1Message } from '../helpers/ws.ts';
-import { connect, nextClose, waitFor, type YClient } from '../helpers/yclient.ts';
+import { connect, nextClose, waitFor } from '../helpers/yclient.ts';
 
-let server: TestServer;
-const clients: YClient[] = [];
-const sockets: WebSocket[] = [];
-
-beforeAll(async () => {
-	server = await startServer();
-});
-
-afterAll(async () => {
-	for (const client of clients) client.destroy();
-	for (const ws of sockets) ws.terminate();
-	await server?.stop();
-	await removeTempDirs();
-});
-
-const track = (client: YClient) => (clients.push(client), client);
+const run = serverPerFile();
+const { track, sockets } = run;
 
 /** A workshop with two areas, a facilitator on the board and three participants. */
 async function setup() {
-	const { workshop, api, links } = await facilitatorWithWorkshop(server.url);
+	const { workshop, api, links } = await facilitatorWithWorkshop(run.server.url);
 	const room = `w/${workshop.id}`;
-	const f = track(connect(server.wsUrl, room, { cookie: api.cookieHeader() }));
+	const f = track(connect(run.server.wsUrl, room, { cookie: api.cookieHeader() }));
 	await f.synced;
 	const a = createArea(f.doc, { name: 'Vem ringer jag' })!;
 	const b = createArea(f.doc, { name: 'Läkemedelslistan' })!;
 	const people = await Promise.all(
 		['Pia', 'Per', 'Pål'].map(async (name) => {
-			const p = await participant(server.url, links.participant.code, name);
-			const board = track(connect(server.wsUrl, p.room, { token: p.wsToken }));
+			const p = await participant(run.server.url, links.participant.code, name);
+			const board = track(connect(run.server.wsUrl, p.room, { token: p.wsToken }));
 			const own = track(
-				connect(server.wsUrl, `${p.room}/p/${p.membershipId}`, { token: p.wsToken })
+				connect(run.server.wsUrl, `${p.room}/p/${p.membershipId}`, { token: p.wsToken })
 			);
 			await Promise.all([board.synced, own.synced]);
 			return { ...p, board, own };
@@ -83,7 +68,7 @@ describe('prioritisation rounds', () => {
 		const { room, f, a, b, people, action } = await setup();
 		const [pia, per, pal] = people as [(typeof people)[0], (typeof people)[0], (typeof people)[0]];
 		// Pia's own wire, recorded from the first byte, as her browser would receive the board.
-		const wire = await openAccepted(server.wsUrl, room, { token: pia.wsToken });
+		const wire = await openAccepted(run.server.wsUrl, room, { token: pia.wsToken });
 		sockets.push(wire);
 		wire.send(syncStep1Message());
 
@@ -152,7 +137,7 @@ describe('prioritisation rounds', () => {
 		const { room, a, people, action, workshop, api } = await setup();
 		const [pia, per] = people as [(typeof people)[0], (typeof people)[0]];
 		expect(
-			await refusedStatus(server.wsUrl, `w/${workshop.id}/p/${per.membershipId}`, {
+			await refusedStatus(run.server.wsUrl, `w/${workshop.id}/p/${per.membershipId}`, {
 				token: pia.wsToken
 			})
 		).toBe(403);
@@ -180,7 +165,7 @@ describe('prioritisation rounds', () => {
 		expect(asParticipant.status).toBe(403);
 
 		// Facilitators' clients may not write results either: only the server does.
-		const f = track(connect(server.wsUrl, room, { cookie: api.cookieHeader() }));
+		const f = track(connect(run.server.wsUrl, room, { cookie: api.cookieHeader() }));
 		await f.synced;
 		const refused = nextClose(f.provider);
 		f.doc.transact(() => roundsMap(f.doc).get(roundId)!.set('results', { scores: {} }));
