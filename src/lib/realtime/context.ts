@@ -1,6 +1,6 @@
 import { getContext, setContext } from 'svelte';
 import type { Role } from '$lib/workshop/roles';
-import type { BoardConnection } from './connection.svelte';
+import type { WorkshopSession } from './session.svelte';
 
 /** Who this browser is in the workshop, as the server said in the layout load. */
 export interface Me {
@@ -16,7 +16,7 @@ export interface Me {
  * created it), this person, and the workshop's settings. Provided by /w/[id]/+layout.svelte.
  */
 export interface BoardContext {
-	readonly board: BoardConnection | null;
+	readonly board: WorkshopSession | null;
 	readonly me: Me;
 	readonly workshop: { id: string; title: string; anonymous: boolean };
 	/** Says something to screen readers through the layout's live region. */

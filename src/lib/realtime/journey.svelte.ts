@@ -1,18 +1,20 @@
 import * as Y from 'yjs';
-import { emotionCurve, emotionsMap, type EmotionSummary } from '$lib/workshop/emotions';
 import {
-	listEvents,
-	listQuestions,
-	removedEvents,
-	removedQuestions,
-	type JourneyEvent,
-	type Question
-} from '$lib/workshop/journey';
-import { personaMap, readPersona, type Persona } from '$lib/workshop/persona';
+	emotionCurve,
+	emotionsMap,
+	myEmotion,
+	setEmotion,
+	type EmotionSummary
+} from '$lib/workshop/emotions';
+import * as journey from '$lib/workshop/journey';
+import { listEvents, listQuestions, removedEvents, removedQuestions } from '$lib/workshop/journey';
+import type { JourneyEvent, Question } from '$lib/workshop/journey';
+import { personaMap, readPersona, updatePersona, type Persona } from '$lib/workshop/persona';
 
 /**
  * Persona, events, questions and the emotion curve as reactive state, re-read when their
- * part of the shared document changes (they are small; notes have their own index).
+ * part of the shared document changes (they are small; notes have their own index), and the
+ * commands that write them.
  */
 export class BoardJourney {
 	#events = $state.raw<JourneyEvent[]>([]);
@@ -23,6 +25,9 @@ export class BoardJourney {
 	// Replaced whole on every change, never mutated, so a plain Map in $state.raw is enough.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#curve = $state.raw<Map<string, EmotionSummary>>(new Map());
+	/** Bumped on every rating: one person's own ratings are read from it. */
+	#ratings = $state(0);
+	#ratingsSeen = 0;
 	#doc: Y.Doc;
 	#unobserve: (() => void)[] = [];
 
@@ -64,6 +69,8 @@ export class BoardJourney {
 	}
 
 	#readCurve() {
+		// Written, never read here: a read would tie the caller's effect to this state.
+		this.#ratings = ++this.#ratingsSeen;
 		this.#curve = emotionCurve(
 			this.#doc,
 			this.#events.map((e) => e.id)
@@ -95,6 +102,53 @@ export class BoardJourney {
 	/** Median, range and histogram of the ratings per event id. */
 	get curve(): Map<string, EmotionSummary> {
 		return this.#curve;
+	}
+
+	/** One person's own rating of an event (reactive). */
+	myEmotion(eventId: string, membershipId: string): number | null {
+		void this.#ratings;
+		return myEmotion(this.#doc, eventId, membershipId);
+	}
+
+	/** Sets (or with null clears) one person's rating of an event. */
+	setEmotion(eventId: string, membershipId: string, value: number | null) {
+		setEmotion(this.#doc, eventId, membershipId, value);
+	}
+
+	addEvent(input: { title: string; facts?: string[] }) {
+		return journey.addEvent(this.#doc, input);
+	}
+	updateEvent(id: string, input: { title?: string; facts?: string[] }) {
+		return journey.updateEvent(this.#doc, id, input);
+	}
+	nudgeEvent(id: string, delta: -1 | 1) {
+		return journey.nudgeEvent(this.#doc, id, delta);
+	}
+	removeEvent(id: string) {
+		return journey.removeEvent(this.#doc, id);
+	}
+	restoreEvent(id: string) {
+		return journey.restoreEvent(this.#doc, id);
+	}
+
+	addQuestion(input: { text: string }) {
+		return journey.addQuestion(this.#doc, input);
+	}
+	updateQuestion(id: string, text: string) {
+		return journey.updateQuestion(this.#doc, id, text);
+	}
+	nudgeQuestion(id: string, delta: -1 | 1) {
+		return journey.nudgeQuestion(this.#doc, id, delta);
+	}
+	removeQuestion(id: string) {
+		return journey.removeQuestion(this.#doc, id);
+	}
+	restoreQuestion(id: string) {
+		return journey.restoreQuestion(this.#doc, id);
+	}
+
+	updatePersona(patch: Partial<Persona>) {
+		updatePersona(this.#doc, patch);
 	}
 
 	destroy() {

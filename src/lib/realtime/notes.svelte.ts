@@ -1,11 +1,20 @@
 import type * as Y from 'yjs';
-import { notesMap, type Note } from '$lib/workshop/doc';
+import {
+	addNote,
+	deleteNote,
+	editNote,
+	notesMap,
+	setNoteKind,
+	type NewNote,
+	type Note,
+	type NoteKind
+} from '$lib/workshop/doc';
 import { NoteIndex } from '$lib/workshop/note-index';
 
 /**
  * The board's notes as reactive state. A change re-reads only the notes it touched
  * (NoteIndex), and untouched notes keep their object identity, so keyed lists re-render only
- * what changed even on a 2,000-note board.
+ * what changed even on a 2,000-note board. Notes are written through its commands.
  */
 export class BoardNotes {
 	#all = $state.raw<Note[]>([]);
@@ -32,6 +41,23 @@ export class BoardNotes {
 	/** Oldest first, the same order in every browser. */
 	get all(): Note[] {
 		return this.#all;
+	}
+
+	add(input: NewNote): string {
+		return addNote(this.#doc, input);
+	}
+
+	/** Changes a note's text and kind in one step; false when the note is gone. */
+	save(id: string, text: string, kind: NoteKind): boolean {
+		let saved = false;
+		this.#doc.transact(() => {
+			saved = editNote(this.#doc, id, text) && setNoteKind(this.#doc, id, kind);
+		});
+		return saved;
+	}
+
+	remove(id: string): boolean {
+		return deleteNote(this.#doc, id);
 	}
 
 	destroy() {

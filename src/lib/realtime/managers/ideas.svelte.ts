@@ -1,5 +1,4 @@
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { actionsMap, addAction, listActions, type Action } from '$lib/workshop/records/action';
 import { areasMap, listAreas, type Area } from '$lib/workshop/records/area';
 import { goalsMap, readGoal } from '$lib/workshop/records/goal';
@@ -20,10 +19,11 @@ import {
 	type IdeaRound
 } from '$lib/workshop/records/idea-round';
 import { listPlacements, placementsMap } from '$lib/workshop/records/placement';
-import { dotsMap, readDots, setDots } from '$lib/workshop/records/score';
+import { readDots, setDots } from '$lib/workshop/records/score';
 import { refileIdeas } from '$lib/workshop/ideas-refile';
 import { prioritisedAreas } from '$lib/workshop/ideas-view';
-import { privateRoom } from '$lib/workshop/rooms';
+import type { PrivateConnection } from '../private-connection.svelte';
+import { postWorkflow, type WorkflowResult } from '../workflow';
 
 /**
  * The idea generation in this browser: prioritised areas, their "Hur kan vi …?", ideas,
@@ -33,17 +33,14 @@ import { privateRoom } from '$lib/workshop/rooms';
  */
 export class BoardIdeas {
 	#board: Y.Doc;
-	#own!: Y.Doc;
-	#provider!: WebsocketProvider;
-	#room: string;
-	#restarts = 0;
+	#own: PrivateConnection;
+	#roundsUrl: string;
 	#areas = $state.raw<Area[]>([]);
 	#questions = $state.raw<Readonly<Record<string, string>>>({});
 	#ideas = $state.raw<Idea[]>([]);
 	#rounds = $state.raw<IdeaRound[]>([]);
 	#actions = $state.raw<Action[]>([]);
-	#mine = $state.raw<Idea[]>([]);
-	#ownVersion = $state(0);
+	#mine = $derived(listIdeas(this.#ownDoc()));
 	#readBoard = () => {
 		this.#areas = prioritisedAreas(
 			listAreas(this.#board).filter((a) => a.parentId === null),
@@ -56,14 +53,13 @@ export class BoardIdeas {
 		this.#rounds = listIdeaRounds(this.#board);
 		this.#actions = listActions(this.#board);
 	};
-	#readOwn = () => {
-		this.#mine = listIdeas(this.#own);
-		this.#ownVersion += 1;
-	};
 	#boardMaps: Y.Map<Y.Map<unknown>>[];
+	#offRecovered: () => void;
 
-	constructor(board: Y.Doc, workshopId: string, membershipId: string) {
+	constructor(board: Y.Doc, own: PrivateConnection, workshopId: string) {
 		this.#board = board;
+		this.#own = own;
+		this.#roundsUrl = `/api/workshops/${workshopId}/idea-rounds`;
 		this.#boardMaps = [
 			areasMap(board),
 			placementsMap(board),
@@ -73,60 +69,31 @@ export class BoardIdeas {
 			actionsMap(board)
 		];
 		for (const map of this.#boardMaps) map.observeDeep(this.#readBoard);
-		this.#room = privateRoom(workshopId, membershipId);
-		this.#connectOwn();
+		this.#offRecovered = own.onRecovered(this.#refile);
 		this.#readBoard();
 	}
 
-	#connectOwn() {
-		this.#own = new Y.Doc();
-		ideasMap(this.#own).observeDeep(this.#readOwn);
-		dotsMap(this.#own).observe(this.#readOwn);
-		const protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
-		this.#provider = new WebsocketProvider(
-			`${protocol}//${location.host}/ws`,
-			this.#room,
-			this.#own
-		);
-		this.#provider.on('closed', this.#onClosed);
-		this.#readOwn();
+	#ownDoc(): Y.Doc {
+		return this.#own.doc;
 	}
 
 	/**
-	 * The server refused a private write (an idea typed just as the round was revealed, a dot
-	 * after the vote closed): y-websocket stops there. Start over from the server's copy, a few
-	 * times at most, rather than leave the page unable to write; the ideas this browser held
-	 * that the server did not take are written again, privately or into the board, so none is
-	 * lost (a dot after the close is meant to be lost).
+	 * The server refused a private write (an idea typed just as the round was revealed) and the
+	 * private document started over from its copy: the ideas this browser held that the server
+	 * did not take are written again, privately or into the board, so none is lost (a dot after
+	 * the vote closed is meant to be lost).
 	 */
-	#onClosed = ({ code }: { code: number }) => {
-		if (code !== 4403 || this.#restarts >= 3) return;
-		this.#restarts += 1;
-		const held = listIdeas(this.#own);
-		this.#disconnectOwn();
-		this.#connectOwn();
-		// Whatever the server did not take is written again where it may go now (ideas-refile.ts).
-		const provider = this.#provider;
-		const refile = (synced: boolean) => {
-			if (!synced || provider !== this.#provider) return;
-			provider.off('sync', refile);
-			const { toPrivate, toBoard } = refileIdeas(
-				held,
-				listIdeas(this.#own).map((i) => i.id),
-				ideasMap(this.#board).keys(),
-				(areaId) => this.silentRound(areaId) !== undefined
-			);
-			for (const idea of toPrivate) addIdea(this.#own, asNew(idea));
-			for (const idea of toBoard) addIdea(this.#board, asNew(idea));
-		};
-		provider.on('sync', refile);
+	#refile = (held: Y.Doc) => {
+		const own = this.#own.doc;
+		const { toPrivate, toBoard } = refileIdeas(
+			listIdeas(held),
+			listIdeas(own).map((i) => i.id),
+			ideasMap(this.#board).keys(),
+			(areaId) => this.silentRound(areaId) !== undefined
+		);
+		for (const idea of toPrivate) addIdea(own, asNew(idea));
+		for (const idea of toBoard) addIdea(this.#board, asNew(idea));
 	};
-
-	#disconnectOwn() {
-		this.#provider.off('closed', this.#onClosed);
-		this.#provider.destroy();
-		this.#own.destroy();
-	}
 
 	/** The prioritised top-level areas. */
 	get areas() {
@@ -154,13 +121,13 @@ export class BoardIdeas {
 
 	/** Adds an idea: into the private document while a silent round is open (participants). */
 	add(input: NewIdea, silent: boolean): string {
-		return addIdea(silent ? this.#own : this.#board, input);
+		return addIdea(silent ? this.#own.doc : this.#board, input);
 	}
 	edit(id: string, text: string, silent: boolean) {
-		return editIdea(silent ? this.#own : this.#board, id, text);
+		return editIdea(silent ? this.#own.doc : this.#board, id, text);
 	}
 	remove(id: string, silent: boolean) {
-		return removeIdea(silent ? this.#own : this.#board, id);
+		return removeIdea(silent ? this.#own.doc : this.#board, id);
 	}
 	group(id: string, label: string | null) {
 		return groupIdea(this.#board, id, label);
@@ -172,16 +139,20 @@ export class BoardIdeas {
 
 	/** This member's dots in a dot vote, by idea (reactive). */
 	myDots(roundId: string): Record<string, number> {
-		void this.#ownVersion;
-		return readDots(this.#own, roundId);
+		return readDots(this.#own.doc, roundId);
 	}
 	setDots(roundId: string, ideaId: string, dots: number) {
-		setDots(this.#own, roundId, ideaId, dots);
+		setDots(this.#own.doc, roundId, ideaId, dots);
+	}
+
+	/** A facilitator's round action (silent, reveal, dots), carried out by the server. */
+	act(body: Record<string, unknown>): Promise<WorkflowResult> {
+		return postWorkflow(this.#roundsUrl, body);
 	}
 
 	destroy() {
 		for (const map of this.#boardMaps) map.unobserveDeep(this.#readBoard);
-		this.#disconnectOwn();
+		this.#offRecovered();
 	}
 }
 

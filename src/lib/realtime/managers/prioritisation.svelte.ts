@@ -1,4 +1,3 @@
-import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { listAreas, areasMap, type Area } from '$lib/workshop/records/area';
 import { insightsMap, listInsights } from '$lib/workshop/records/insight';
@@ -10,15 +9,14 @@ import {
 } from '$lib/workshop/records/placement';
 import { listRounds, roundsMap, type Round } from '$lib/workshop/records/round';
 import {
-	dotsMap,
 	readDots,
 	readScores,
-	scoresMap,
 	setDots,
 	setScore,
 	type ScoreValue
 } from '$lib/workshop/records/score';
-import { privateRoom } from '$lib/workshop/rooms';
+import type { PrivateConnection } from '../private-connection.svelte';
+import { postWorkflow, type WorkflowResult } from '../workflow';
 
 /**
  * Prioritisation in this browser: rounds, areas and placements from the shared board, and
@@ -27,13 +25,12 @@ import { privateRoom } from '$lib/workshop/rooms';
  */
 export class BoardPrioritisation {
 	#board: Y.Doc;
-	#own = new Y.Doc();
-	#provider: WebsocketProvider;
+	#own: PrivateConnection;
+	#roundsUrl: string;
 	#rounds = $state.raw<Round[]>([]);
 	#areas = $state.raw<Area[]>([]);
 	#placements = $state.raw<ReadonlyMap<string, Placement>>(listPlacements(new Y.Doc()));
 	#insightCounts = $state.raw<Readonly<Record<string, number>>>({});
-	#version = $state(0);
 	#readBoard = () => {
 		this.#rounds = listRounds(this.#board);
 		this.#areas = listAreas(this.#board);
@@ -44,12 +41,11 @@ export class BoardPrioritisation {
 		}
 		this.#insightCounts = counts;
 	};
-	#readOwn = () => {
-		this.#version += 1;
-	};
 
-	constructor(board: Y.Doc, workshopId: string, membershipId: string) {
+	constructor(board: Y.Doc, own: PrivateConnection, workshopId: string) {
 		this.#board = board;
+		this.#own = own;
+		this.#roundsUrl = `/api/workshops/${workshopId}/rounds`;
 		for (const map of [
 			roundsMap(board),
 			areasMap(board),
@@ -58,14 +54,6 @@ export class BoardPrioritisation {
 		]) {
 			map.observeDeep(this.#readBoard);
 		}
-		scoresMap(this.#own).observe(this.#readOwn);
-		dotsMap(this.#own).observe(this.#readOwn);
-		const protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
-		this.#provider = new WebsocketProvider(
-			`${protocol}//${location.host}/ws`,
-			privateRoom(workshopId, membershipId),
-			this.#own
-		);
 		this.#readBoard();
 	}
 
@@ -84,23 +72,21 @@ export class BoardPrioritisation {
 
 	/** This member's score of an area in a round (reactive). */
 	myScore(roundId: string, areaId: string): ScoreValue | undefined {
-		void this.#version;
-		return readScores(this.#own, roundId).get(areaId);
+		return readScores(this.#own.doc, roundId).get(areaId);
 	}
 
 	score(roundId: string, areaId: string, axis: 'worth' | 'cost', value: number) {
-		setScore(this.#own, roundId, areaId, axis, value);
+		setScore(this.#own.doc, roundId, areaId, axis, value);
 	}
 
 	/** This member's dots in a round, by area (reactive). */
 	myDots(roundId: string): Record<string, number> {
-		void this.#version;
-		return readDots(this.#own, roundId);
+		return readDots(this.#own.doc, roundId);
 	}
 
 	/** Puts `count` of this member's dots on an area (the form keeps the round's limits). */
 	setDots(roundId: string, areaId: string, count: number) {
-		setDots(this.#own, roundId, areaId, count);
+		setDots(this.#own.doc, roundId, areaId, count);
 	}
 
 	/** Moves an area's final position in the matrix (null: back at its medians). */
@@ -112,6 +98,11 @@ export class BoardPrioritisation {
 		setPlacement(this.#board, areaId, { prioritised });
 	}
 
+	/** A facilitator's round action (open, close, reopen, reveal), carried out by the server. */
+	act(body: Record<string, unknown>): Promise<WorkflowResult> {
+		return postWorkflow(this.#roundsUrl, body);
+	}
+
 	destroy() {
 		for (const map of [
 			roundsMap(this.#board),
@@ -121,7 +112,5 @@ export class BoardPrioritisation {
 		]) {
 			map.unobserveDeep(this.#readBoard);
 		}
-		this.#provider.destroy();
-		this.#own.destroy();
 	}
 }

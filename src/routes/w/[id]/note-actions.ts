@@ -1,13 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import type { BoardContext } from '$lib/realtime/context';
-import {
-	addNote,
-	deleteNote,
-	editNote,
-	setNoteKind,
-	type Note,
-	type NoteKind
-} from '$lib/workshop/doc';
+import type { Note, NoteKind } from '$lib/workshop/doc';
 
 /** Where a new note goes: an event × question cell, or nowhere ("Övriga lappar"). */
 export interface NotePlace {
@@ -16,7 +9,7 @@ export interface NotePlace {
 }
 
 /**
- * Adding, editing and deleting notes from the board's pages, through the document accessors.
+ * Adding, editing and deleting notes from the board's pages, through the session's notes store.
  * In an anonymous workshop the author's name never enters the shared document.
  */
 export function noteActions(ctx: BoardContext) {
@@ -41,7 +34,7 @@ export function noteActions(ctx: BoardContext) {
 			const board = ctx.board;
 			if (!board || ctx.me.role === 'observer' || this.locked) return false;
 			const { me, workshop } = ctx;
-			addNote(board.doc, {
+			board.notes.add({
 				text,
 				kind,
 				eventId: place.eventId,
@@ -60,11 +53,7 @@ export function noteActions(ctx: BoardContext) {
 		save(id: string, text: string, kind: NoteKind): boolean {
 			const board = ctx.board;
 			if (!board || this.locked) return false;
-			const doc = board.doc;
-			let saved = false;
-			doc.transact(() => {
-				saved = editNote(doc, id, text) && setNoteKind(doc, id, kind);
-			});
+			const saved = board.notes.save(id, text, kind);
 			if (saved) ctx.announce(m.board_note_saved());
 			return saved;
 		},
@@ -72,7 +61,7 @@ export function noteActions(ctx: BoardContext) {
 		remove(id: string) {
 			const board = ctx.board;
 			if (!board || this.locked) return;
-			deleteNote(board.doc, id);
+			board.notes.remove(id);
 			ctx.announce(m.board_note_deleted());
 		}
 	};

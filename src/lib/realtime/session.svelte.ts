@@ -1,4 +1,4 @@
-import { BoardClustering } from './managers/clustering.svelte';
+import { untrack } from 'svelte';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -7,7 +7,13 @@ import { boardRoom } from '$lib/workshop/rooms';
 import { DocRecovery } from './doc-recovery.svelte';
 import { BoardJourney } from './journey.svelte';
 import { BoardState } from './managers/board-state.svelte';
+import { BoardClustering } from './managers/clustering.svelte';
+import { BoardGoals } from './managers/goals.svelte';
+import { BoardIdeas } from './managers/ideas.svelte';
+import { BoardPrioritisation } from './managers/prioritisation.svelte';
+import { BoardSummary } from './managers/summary.svelte';
 import { BoardNotes } from './notes.svelte';
+import { PrivateConnection } from './private-connection.svelte';
 import { readPeers, type Peer, type PresenceUser } from './presence';
 import { throttle } from './throttle';
 
@@ -20,19 +26,33 @@ export const PRESENCE_SEND_MS = 500;
 const PRESENCE_VIEW_MS = 300;
 
 /**
- * One workshop board in this browser: the shared Y.Doc, kept in IndexedDB so nothing typed
- * offline is lost, synced over the app's WebSocket, with the connection status, presence
- * and notes as reactive state. Create it in the browser only; call destroy() when done.
+ * One workshop in this browser, and the only way pages read and write it: the shared board
+ * (a Y.Doc kept in IndexedDB so nothing typed offline is lost, synced over the app's
+ * WebSocket) and, opened on first use, the member's private document (PrivateConnection),
+ * with the connection status, presence, and one reactive store per kind of record. Stores a
+ * page does not use are not created. Create it in the browser only; call destroy() when done.
  */
-export class BoardConnection {
+export class WorkshopSession {
+	/**
+	 * The board document, for the stores. Pages and components use the stores; a lint rule
+	 * keeps `yjs` out of them (eslint.config.js).
+	 */
 	readonly doc = new Y.Doc();
 	readonly room: string;
+	readonly workshopId: string;
 	readonly notes: BoardNotes;
 	readonly journey: BoardJourney;
 	readonly state: BoardState;
 	/** What happens after the server refused this browser's changes (docs/realtime.md). */
 	readonly recovery: DocRecovery;
-	readonly clustering: BoardClustering;
+
+	#membershipId: string;
+	#private: PrivateConnection | null = null;
+	#clustering: BoardClustering | null = null;
+	#goals: BoardGoals | null = null;
+	#summary: BoardSummary | null = null;
+	#prioritisation: BoardPrioritisation | null = null;
+	#ideas: BoardIdeas | null = null;
 
 	#status = $state<ConnectionStatus>('connecting');
 	#synced = $state(false);
@@ -53,11 +73,12 @@ export class BoardConnection {
 	constructor(workshopId: string, user: PresenceUser) {
 		performance.mark('samskapa:connecting');
 		this.room = boardRoom(workshopId);
+		this.workshopId = workshopId;
+		this.#membershipId = user.membershipId;
 		this.#user = user;
 		this.notes = new BoardNotes(this.doc);
 		this.journey = new BoardJourney(this.doc);
 		this.state = new BoardState(this.doc);
-		this.clustering = new BoardClustering(this.doc);
 		this.#local = new IndexeddbPersistence(`samskapa:${this.room}`, this.doc);
 		this.#local.on('synced', () => {
 			this.#loaded = true;
@@ -118,6 +139,42 @@ export class BoardConnection {
 		return this.#peers;
 	}
 
+	/** The member's private document, opened on first use (scores, dots, silent-round ideas). */
+	get privateDoc(): PrivateConnection {
+		return (this.#private ??= opened(
+			() => new PrivateConnection(this.workshopId, this.#membershipId)
+		));
+	}
+
+	/** Insights and areas, with this person's undo (klustring). */
+	get clustering(): BoardClustering {
+		return (this.#clustering ??= opened(() => new BoardClustering(this.doc)));
+	}
+
+	/** Each area's målbild and the comments on it. */
+	get goals(): BoardGoals {
+		return (this.#goals ??= opened(() => new BoardGoals(this.doc)));
+	}
+
+	/** The sammanfattning's bullets and next steps. */
+	get summary(): BoardSummary {
+		return (this.#summary ??= opened(() => new BoardSummary(this.doc)));
+	}
+
+	/** Scoring and dot rounds, placements, and this member's own scores and dots. */
+	get prioritisation(): BoardPrioritisation {
+		return (this.#prioritisation ??= opened(
+			() => new BoardPrioritisation(this.doc, this.privateDoc, this.workshopId)
+		));
+	}
+
+	/** Ideas, idea rounds and this member's silent-round ideas and dots. */
+	get ideas(): BoardIdeas {
+		return (this.#ideas ??= opened(
+			() => new BoardIdeas(this.doc, this.privateDoc, this.workshopId)
+		));
+	}
+
 	/** Updates what this browser announces about its person (throttled, skipped when unchanged). */
 	setUser(user: PresenceUser) {
 		this.#user = user;
@@ -135,7 +192,12 @@ export class BoardConnection {
 		this.notes.destroy();
 		this.journey.destroy();
 		this.state.destroy();
-		this.clustering.destroy();
+		this.#clustering?.destroy();
+		this.#goals?.destroy();
+		this.#summary?.destroy();
+		this.#prioritisation?.destroy();
+		this.#ideas?.destroy();
+		this.#private?.destroy();
 		this.#provider.destroy();
 		this.#local.destroy().catch(() => {});
 		this.doc.destroy();
@@ -188,4 +250,12 @@ export class BoardConnection {
 		this.#status = this.#everConnected ? 'reconnecting' : 'connecting';
 		this.#offlineTimer = setTimeout(() => this.#refresh(), OFFLINE_AFTER_MS - down);
 	}
+}
+
+/**
+ * Creates a store on first use, which is mostly inside a page's $derived: untracked, so its
+ * first read of the document neither ties that derived to it nor counts as a write inside it.
+ */
+function opened<T>(create: () => T): T {
+	return untrack(create);
 }
