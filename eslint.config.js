@@ -47,5 +47,21 @@ export default ts.config(
 			'@typescript-eslint/no-misused-promises': 'error',
 			'svelte/button-has-type': 'error'
 		}
+	},
+	{
+		// One client path (docs/architecture.md): pages and components read and write the workshop
+		// through the session's stores, never through the documents themselves.
+		files: ['src/routes/**', 'src/lib/components/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: ['yjs', 'y-websocket', 'y-indexeddb'].map((name) => ({
+						name,
+						message: 'Use the stores of the session (getBoardContext().board) instead.'
+					}))
+				}
+			]
+		}
 	}
 );

@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { listNotes } from '$lib/workshop/doc';
 import { boardRoom } from '$lib/workshop/rooms';
 import { DocRecovery } from './doc-recovery.svelte';
+import { NoteDrafts } from './drafts.svelte';
 import { BoardJourney } from './journey.svelte';
 import { BoardState } from './managers/board-state.svelte';
 import { BoardClustering } from './managers/clustering.svelte';
@@ -43,6 +44,8 @@ export class WorkshopSession {
 	readonly notes: BoardNotes;
 	readonly journey: BoardJourney;
 	readonly state: BoardState;
+	/** Notes typed but not sent and edits not saved, kept in this browser across a reload. */
+	readonly drafts: NoteDrafts;
 	/** What happens after the server refused this browser's changes (docs/realtime.md). */
 	readonly recovery: DocRecovery;
 
@@ -79,6 +82,7 @@ export class WorkshopSession {
 		this.notes = new BoardNotes(this.doc);
 		this.journey = new BoardJourney(this.doc);
 		this.state = new BoardState(this.doc);
+		this.drafts = new NoteDrafts(browserStorage(), workshopId);
 		this.#local = new IndexeddbPersistence(`samskapa:${this.room}`, this.doc);
 		this.#local.on('synced', () => {
 			this.#loaded = true;
@@ -253,9 +257,24 @@ export class WorkshopSession {
 }
 
 /**
- * Creates a store on first use, which is mostly inside a page's $derived: untracked, so its
- * first read of the document neither ties that derived to it nor counts as a write inside it.
+ * Creates a store on first use, which is mostly inside a page's $derived. In its own effect
+ * root: state created inside a derived is not tracked by that derived (Svelte treats it as the
+ * derived's own), so a page reading the store where it was created would never update.
  */
 function opened<T>(create: () => T): T {
-	return untrack(create);
+	let store: T | undefined;
+	// Lives as long as the store, which lives as long as the session.
+	$effect.root(() => {
+		store = untrack(create);
+	});
+	return store!;
+}
+
+/** localStorage, or null where the browser refuses it (some private modes throw on access). */
+function browserStorage(): Storage | null {
+	try {
+		return localStorage;
+	} catch {
+		return null;
+	}
 }
