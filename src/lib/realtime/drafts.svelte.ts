@@ -45,7 +45,7 @@ export function parseDrafts(json: string | null, now: number): Record<string, Dr
 }
 
 /**
- * This browser's unsent notes and unsaved edits in one workshop, written as they are typed
+ * One member's unsent notes and unsaved edits in one workshop, written as they are typed
  * (localStorage), so a reload, a crash or a closed tab does not lose them; cleared when the
  * note is sent or the edit saved or cancelled. They never leave this browser.
  */
@@ -55,9 +55,15 @@ export class NoteDrafts {
 	#key: string;
 	#now: () => number;
 
-	constructor(storage: Store | null, workshopId: string, now: () => number = Date.now) {
+	/** Per membership too: on a shared ward computer the next person must not get these. */
+	constructor(
+		storage: Store | null,
+		workshopId: string,
+		membershipId: string,
+		now: () => number = Date.now
+	) {
 		this.#storage = storage;
-		this.#key = `samskapa:drafts:${workshopId}`;
+		this.#key = `samskapa:drafts:${workshopId}:${membershipId}`;
 		this.#now = now;
 		let stored: string | null = null;
 		try {

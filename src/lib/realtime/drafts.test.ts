@@ -13,38 +13,40 @@ function memoryStorage() {
 }
 
 describe('NoteDrafts', () => {
-	it('keeps what is typed per workshop and place, for the next page load', () => {
+	it('keeps what is typed per workshop, member and place, for the next page load', () => {
 		const storage = memoryStorage();
 		const cell = cellDraftKey('e1', 'q1');
-		const before = new NoteDrafts(storage, 'w1');
+		const before = new NoteDrafts(storage, 'w1', 'm1');
 		before.set(cell, 'Ingen ringde tillbaka', 'bottennapp');
 		before.set(noteDraftKey('n1'), 'Rättad text', 'note');
 
-		const after = new NoteDrafts(storage, 'w1');
+		const after = new NoteDrafts(storage, 'w1', 'm1');
 		expect(after.get(cell)).toMatchObject({ text: 'Ingen ringde tillbaka', kind: 'bottennapp' });
 		expect(after.get(noteDraftKey('n1'))?.text).toBe('Rättad text');
 		expect(after.has(cellDraftKey(null, null))).toBe(false);
-		expect(new NoteDrafts(storage, 'w2').has(cell)).toBe(false);
+		expect(new NoteDrafts(storage, 'w2', 'm1').has(cell)).toBe(false);
+		// The next person on a shared computer does not get them.
+		expect(new NoteDrafts(storage, 'w1', 'm2').has(cell)).toBe(false);
 	});
 
 	it('drops a draft when it is emptied or cleared, and the key when none is left', () => {
 		const storage = memoryStorage();
-		const drafts = new NoteDrafts(storage, 'w1');
+		const drafts = new NoteDrafts(storage, 'w1', 'm1');
 		drafts.set('cell:a:b', 'text', 'note');
 		drafts.set('cell:a:b', '   ', 'note');
 		expect(drafts.has('cell:a:b')).toBe(false);
 		drafts.set('note:x', 'text', 'citat');
 		drafts.clear('note:x');
 		expect(storage.items.size).toBe(0);
-		expect(new NoteDrafts(storage, 'w1').has('note:x')).toBe(false);
+		expect(new NoteDrafts(storage, 'w1', 'm1').has('note:x')).toBe(false);
 	});
 
 	it('forgets old drafts and ignores what it cannot read', () => {
 		let now = 1_000_000;
 		const storage = memoryStorage();
-		new NoteDrafts(storage, 'w1', () => now).set('cell:a:b', 'gammal', 'note');
+		new NoteDrafts(storage, 'w1', 'm1', () => now).set('cell:a:b', 'gammal', 'note');
 		now += DRAFT_TTL_MS;
-		expect(new NoteDrafts(storage, 'w1', () => now).has('cell:a:b')).toBe(false);
+		expect(new NoteDrafts(storage, 'w1', 'm1', () => now).has('cell:a:b')).toBe(false);
 
 		expect(parseDrafts('not json', now)).toEqual({});
 		expect(parseDrafts('[1]', now)).toEqual({});
@@ -63,7 +65,7 @@ describe('NoteDrafts', () => {
 			},
 			removeItem: () => {}
 		};
-		const drafts = new NoteDrafts(refusing, 'w1');
+		const drafts = new NoteDrafts(refusing, 'w1', 'm1');
 		drafts.set('cell:a:b', 'text', 'note');
 		expect(drafts.get('cell:a:b')?.text).toBe('text');
 	});

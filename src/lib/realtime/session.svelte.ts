@@ -56,6 +56,7 @@ export class WorkshopSession {
 	#summary: BoardSummary | null = null;
 	#prioritisation: BoardPrioritisation | null = null;
 	#ideas: BoardIdeas | null = null;
+	#roots: (() => void)[] = [];
 
 	#status = $state<ConnectionStatus>('connecting');
 	#synced = $state(false);
@@ -82,7 +83,7 @@ export class WorkshopSession {
 		this.notes = new BoardNotes(this.doc);
 		this.journey = new BoardJourney(this.doc);
 		this.state = new BoardState(this.doc);
-		this.drafts = new NoteDrafts(browserStorage(), workshopId);
+		this.drafts = new NoteDrafts(browserStorage(), workshopId, user.membershipId);
 		this.#local = new IndexeddbPersistence(`samskapa:${this.room}`, this.doc);
 		this.#local.on('synced', () => {
 			this.#loaded = true;
@@ -143,38 +144,53 @@ export class WorkshopSession {
 		return this.#peers;
 	}
 
+	/**
+	 * Creates a store on first use, which is mostly inside a page's $derived. In its own effect
+	 * root: state created inside a derived is not tracked by that derived (Svelte treats it as
+	 * the derived's own), so a page reading the store where it was created would never update.
+	 */
+	#opened<T>(create: () => T): T {
+		let store: T | undefined;
+		this.#roots.push(
+			$effect.root(() => {
+				store = untrack(create);
+			})
+		);
+		return store as T;
+	}
+
 	/** The member's private document, opened on first use (scores, dots, silent-round ideas). */
 	get privateDoc(): PrivateConnection {
-		return (this.#private ??= opened(
+		return (this.#private ??= this.#opened(
 			() => new PrivateConnection(this.workshopId, this.#membershipId)
 		));
 	}
 
 	/** Insights and areas, with this person's undo (klustring). */
 	get clustering(): BoardClustering {
-		return (this.#clustering ??= opened(() => new BoardClustering(this.doc)));
+		return (this.#clustering ??= this.#opened(() => new BoardClustering(this.doc)));
 	}
 
 	/** Each area's målbild and the comments on it. */
 	get goals(): BoardGoals {
-		return (this.#goals ??= opened(() => new BoardGoals(this.doc)));
+		return (this.#goals ??= this.#opened(() => new BoardGoals(this.doc)));
 	}
 
 	/** The sammanfattning's bullets and next steps. */
 	get summary(): BoardSummary {
-		return (this.#summary ??= opened(() => new BoardSummary(this.doc)));
+		return (this.#summary ??= this.#opened(() => new BoardSummary(this.doc)));
 	}
 
 	/** Scoring and dot rounds, placements, and this member's own scores and dots. */
 	get prioritisation(): BoardPrioritisation {
-		return (this.#prioritisation ??= opened(
+		return (this.#prioritisation ??= this.#opened(
 			() => new BoardPrioritisation(this.doc, this.privateDoc, this.workshopId)
 		));
 	}
 
 	/** Ideas, idea rounds and this member's silent-round ideas and dots. */
 	get ideas(): BoardIdeas {
-		return (this.#ideas ??= opened(
+		return (this.#ideas ??= this.#opened(
 			() => new BoardIdeas(this.doc, this.privateDoc, this.workshopId)
 		));
 	}
@@ -202,6 +218,7 @@ export class WorkshopSession {
 		this.#prioritisation?.destroy();
 		this.#ideas?.destroy();
 		this.#private?.destroy();
+		for (const stop of this.#roots) stop();
 		this.#provider.destroy();
 		this.#local.destroy().catch(() => {});
 		this.doc.destroy();
@@ -254,20 +271,6 @@ export class WorkshopSession {
 		this.#status = this.#everConnected ? 'reconnecting' : 'connecting';
 		this.#offlineTimer = setTimeout(() => this.#refresh(), OFFLINE_AFTER_MS - down);
 	}
-}
-
-/**
- * Creates a store on first use, which is mostly inside a page's $derived. In its own effect
- * root: state created inside a derived is not tracked by that derived (Svelte treats it as the
- * derived's own), so a page reading the store where it was created would never update.
- */
-function opened<T>(create: () => T): T {
-	let store: T | undefined;
-	// Lives as long as the store, which lives as long as the session.
-	$effect.root(() => {
-		store = untrack(create);
-	});
-	return store!;
 }
 
 /** localStorage, or null where the browser refuses it (some private modes throw on access). */
