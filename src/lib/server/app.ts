@@ -5,7 +5,6 @@ import { randomToken } from './auth/tokens';
 import { ensureDemo } from './demo';
 import { DocStore } from './realtime/doc-store';
 import { createAuthorize, type PrivateHooks } from './realtime/authorize';
-import { prepareLoadedDoc } from './board/insights';
 import { refreshProgress, roundOf } from './board/rounds';
 import { ideaRoundRules, refreshIdeaProgress, silentOpen } from './board/idea-rounds';
 import { RealtimeServer } from './realtime/server';
@@ -58,8 +57,7 @@ async function createApp(config = readConfig()): Promise<App> {
 			socketsPerAddress: config.wsSocketsPerAddress,
 			socketsPerMember: config.wsSocketsPerMember
 		},
-		refusalsPerMinute: config.wsRefusalsPerMinute,
-		prepare: prepareLoadedDoc
+		refusalsPerMinute: config.wsRefusalsPerMinute
 	});
 	const demoPath = config.demo ? await ensureDemo(db, store) : null;
 	if (demoPath) {
