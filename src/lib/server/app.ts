@@ -50,15 +50,21 @@ async function createApp(config = readConfig()): Promise<App> {
 		},
 		silentOpen: (workshopId: string, areaId: string) => silentOpen({ realtime }, workshopId, areaId)
 	};
-	const realtime: RealtimeServer = new RealtimeServer(store, createAuthorize(db, wsSecret, hooks), {
-		maxPayload: config.wsMaxPayload,
-		maxSyncPayload: config.wsMaxSyncPayload,
-		sockets: {
-			socketsPerAddress: config.wsSocketsPerAddress,
-			socketsPerMember: config.wsSocketsPerMember
-		},
-		refusalsPerMinute: config.wsRefusalsPerMinute
-	});
+	const realtime: RealtimeServer = new RealtimeServer(
+		store,
+		createAuthorize(db, wsSecret, hooks, {
+			rooms: () => realtime
+		}),
+		{
+			maxPayload: config.wsMaxPayload,
+			maxSyncPayload: config.wsMaxSyncPayload,
+			sockets: {
+				socketsPerAddress: config.wsSocketsPerAddress,
+				socketsPerMember: config.wsSocketsPerMember
+			},
+			refusalsPerMinute: config.wsRefusalsPerMinute
+		}
+	);
 	const demoPath = config.demo ? await ensureDemo(db, store) : null;
 	if (demoPath) {
 		console.log(`[samskapa] Demo workshop "Oskar 83": ${config.publicOrigin}${demoPath}`);
