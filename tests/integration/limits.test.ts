@@ -233,7 +233,10 @@ describe('presence is the server’s', () => {
 		expect((await fac.api.request('PATCH', settings, { anonymous: true })).status).toBe(200);
 		try {
 			honest.provider.awareness.setLocalStateField('user', { name: 'Olle igen' });
-			await waitForAwareness(watcher.provider, (s) => (s.user as { name?: string })?.name === 'Anonym');
+			await waitForAwareness(
+				watcher.provider,
+				(s) => (s.user as { name?: string })?.name === 'Anonym'
+			);
 			const user = states(watcher).get(honest.doc.clientID)?.user as Record<string, string>;
 			expect(user.name).toBe('Anonym');
 			expect(JSON.stringify(user)).not.toContain(olle.membershipId);
