@@ -228,14 +228,17 @@ describe('presence is the server’s', () => {
 		await alive();
 	});
 
-	it('shows a dash and no membership id in an anonymous workshop', async () => {
+	it('shows the stand-in “Anonym” and no membership id in an anonymous workshop', async () => {
 		const settings = `/api/workshops/${fac.workshop.id}/settings`;
 		expect((await fac.api.request('PATCH', settings, { anonymous: true })).status).toBe(200);
 		try {
 			honest.provider.awareness.setLocalStateField('user', { name: 'Olle igen' });
-			await waitForAwareness(watcher.provider, (s) => (s.user as { name?: string })?.name === '–');
+			await waitForAwareness(
+				watcher.provider,
+				(s) => (s.user as { name?: string })?.name === 'Anonym'
+			);
 			const user = states(watcher).get(honest.doc.clientID)?.user as Record<string, string>;
-			expect(user.name).toBe('–');
+			expect(user.name).toBe('Anonym');
 			expect(JSON.stringify(user)).not.toContain(olle.membershipId);
 			expect(JSON.stringify(user)).not.toContain('kommun');
 		} finally {

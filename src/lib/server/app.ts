@@ -5,7 +5,6 @@ import { randomToken } from './auth/tokens';
 import { ensureDemo } from './demo';
 import { DocStore } from './realtime/doc-store';
 import { createAuthorize, type PrivateHooks } from './realtime/authorize';
-import { prepareLoadedDoc } from './board/insights';
 import { refreshProgress, roundOf } from './board/rounds';
 import { ideaRoundRules, refreshIdeaProgress, silentOpen } from './board/idea-rounds';
 import { RealtimeServer } from './realtime/server';
@@ -51,16 +50,21 @@ async function createApp(config = readConfig()): Promise<App> {
 		},
 		silentOpen: (workshopId: string, areaId: string) => silentOpen({ realtime }, workshopId, areaId)
 	};
-	const realtime: RealtimeServer = new RealtimeServer(store, createAuthorize(db, wsSecret, hooks), {
-		maxPayload: config.wsMaxPayload,
-		maxSyncPayload: config.wsMaxSyncPayload,
-		sockets: {
-			socketsPerAddress: config.wsSocketsPerAddress,
-			socketsPerMember: config.wsSocketsPerMember
-		},
-		refusalsPerMinute: config.wsRefusalsPerMinute,
-		prepare: prepareLoadedDoc
-	});
+	const realtime: RealtimeServer = new RealtimeServer(
+		store,
+		createAuthorize(db, wsSecret, hooks, {
+			rooms: () => realtime
+		}),
+		{
+			maxPayload: config.wsMaxPayload,
+			maxSyncPayload: config.wsMaxSyncPayload,
+			sockets: {
+				socketsPerAddress: config.wsSocketsPerAddress,
+				socketsPerMember: config.wsSocketsPerMember
+			},
+			refusalsPerMinute: config.wsRefusalsPerMinute
+		}
+	);
 	const demoPath = config.demo ? await ensureDemo(db, store) : null;
 	if (demoPath) {
 		console.log(`[samskapa] Demo workshop "Oskar 83": ${config.publicOrigin}${demoPath}`);

@@ -1,22 +1,31 @@
 import type * as Y from 'yjs';
 import type { Role } from '$lib/workshop/roles';
 import { isBoardLocked, setBoardLocked, stateMap } from '$lib/workshop/records/board-state';
+import { readSwitches, type WorkshopSwitches } from '$lib/workshop/records/workshop-switches';
 
 /**
- * The board's workshop-wide switches (today the lock) as reactive state, and the commands
- * that set them. Only facilitators call the commands; the server refuses anyone else.
+ * The board's workshop-wide switches as reactive state: the lock, which facilitators set here
+ * (the server refuses anyone else), and the workshop's settings (anonymity, exports), which
+ * the server writes when a facilitator changes them and every open board hears at once.
  */
 export class BoardState {
 	#locked = $state(false);
+	#switches = $state.raw<Partial<WorkshopSwitches>>({});
 	#doc: Y.Doc;
 	#read = () => {
 		this.#locked = isBoardLocked(this.#doc);
+		this.#switches = readSwitches(this.#doc);
 	};
 
 	constructor(doc: Y.Doc) {
 		this.#doc = doc;
 		this.#read();
 		stateMap(doc).observe(this.#read);
+	}
+
+	/** The workshop's settings as the board holds them; one it does not hold is left out. */
+	get switches(): Partial<WorkshopSwitches> {
+		return this.#switches;
 	}
 
 	/** True while nobody but facilitators may write to the board. */

@@ -3,7 +3,8 @@ import type { RoundRules } from '../realtime/judge-private';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import type { DB } from '../db';
-import { memberships, workshops } from '../db/schema';
+import { memberships } from '../db/schema';
+import { workshopSwitches } from '../services/switches';
 import type { RealtimeServer } from '../realtime/server';
 import { defaultDotLimits } from '$lib/workshop/analysis/dots';
 import { hasScored, roundResults, type Ballot } from '$lib/workshop/analysis/round-results';
@@ -129,13 +130,7 @@ function privateIdeas(doc: Y.Doc, membershipId: string, areaIds: readonly string
  * second reveal cannot copy one twice; then they leave the private documents.
  */
 function revealSilent(deps: Deps, workshopId: string, round: IdeaRound) {
-	const anonymous = Boolean(
-		deps.db
-			.select({ anonymous: workshops.anonymous })
-			.from(workshops)
-			.where(eq(workshops.id, workshopId))
-			.get()?.anonymous
-	);
+	const anonymous = Boolean(workshopSwitches(deps, workshopId)?.anonymous);
 	const found: { membershipId: string; idea: Idea }[] = [];
 	for (const member of members(deps.db, workshopId)) {
 		const doc = deps.realtime.readDoc(privateRoom(workshopId, member.id));

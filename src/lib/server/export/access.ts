@@ -1,6 +1,7 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { memberOrFailure, isFailure } from '../services/api';
 import { exportDownloads } from '../services/limits';
+import { workshopSwitches } from '../services/switches';
 import { failure, type Failure } from '../services/outcome';
 import { getWorkshop, type Membership, type Workshop } from '../services/workshops';
 
@@ -20,8 +21,10 @@ export function exportAccessOrFailure(
 ): ExportAccess | Failure {
 	const membership = memberOrFailure(event, workshopId);
 	if (isFailure(membership)) return membership;
-	const workshop = getWorkshop(event.locals.app.db, workshopId);
-	if (!workshop) return failure(404, 'not_found');
+	const row = getWorkshop(event.locals.app.db, workshopId);
+	if (!row) return failure(404, 'not_found');
+	// The switches as the board has them now (a facilitator may just have changed them).
+	const workshop = { ...row, ...workshopSwitches(event.locals.app, workshopId) };
 	if (membership.role === 'participant' && !workshop.participantsMayExport) {
 		return failure(403, 'export_not_allowed');
 	}

@@ -1,31 +1,19 @@
-import { createHmac } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { eq, sql } from 'drizzle-orm';
 import type { DB } from '../db';
-import { memberships, workshops } from '../db/schema';
+import { memberships } from '../db/schema';
 import { verifyWsToken } from '../auth/tokens';
 import { SESSION_COOKIE, validateSession } from '../services/sessions';
-import type * as Y from 'yjs';
 import { findMembership, type Membership } from '../services/workshops';
-import { deriveInsights, touchedNotes } from '$lib/workshop/insights-from-notes';
 import { parseRoom } from '$lib/workshop/rooms';
-import { ANONYMOUS_NAME, type Member } from './presence';
-import type { Authorization, Authorize } from './server';
 import { sqliteClientIds } from './client-ids';
 import { judgeWrites } from './judge';
 import { judgePrivateWrites, type RoundRules } from './judge-private';
-import { SCORE_ROOTS } from '$lib/workshop/records/score';
-import { coalesce } from './coalesce';
 import { capDocument } from './doc-cap';
-import { scrubTouched } from './scrub-touched';
+import { realtimeFeatures, type FeatureDeps } from './features';
+import type { Authentication, RealtimeHooks, Session, WriteAccess } from './hooks';
 
-/**
- * How often a round's progress is recounted at most per workshop: each recount reads every
- * participant's private document, so it must not run once per message of one fast writer.
- */
-export const PROGRESS_RECOUNT_MS = 250;
-
-/** What the private-document check needs from the board's workflows (board/rounds.ts). */
+/** What the private-document check and round progress need from the board's workflows. */
 export interface PrivateHooks {
 	/** A round of the workshop's board (status, type, areas, dot limits); null: none. */
 	round(workshopId: string, roundId: string): RoundRules | null;
@@ -44,60 +32,21 @@ function readCookie(header: string | undefined, name: string): string | null {
 }
 
 /**
- * Who may open which document: a `?token=` from POST /api/join or /api/workshops/:id/ws-token,
- * or the browser's session cookie (same-origin only, against cross-site WebSocket hijacking).
- * Observers get read-only access; facilitators and participants write what the judge
- * (judge.ts, driven by the layout in $lib/workshop/layout.ts) allows; a private document opens
- * only for its owner, who writes drafts freely but scores only while their round is open.
+ * The `authenticate` hook: who may open which document. A `?token=` from POST /api/join or
+ * /api/workshops/:id/ws-token, or the browser's session cookie (same-origin only, against
+ * cross-site WebSocket hijacking); a private document opens only for its owner.
  */
-export function createAuthorize(db: DB, secret: string, hooks?: PrivateHooks): Authorize {
-	// Read on every accepted update, so prepared once.
-	const anonymity = db
-		.select({ anonymous: workshops.anonymous })
-		.from(workshops)
-		.where(eq(workshops.id, sql.placeholder('id')))
-		.prepare();
-	const isAnonymous = (id: string) => Boolean(anonymity.get({ id })?.anonymous);
-	const clientIdsOf = sqliteClientIds(db);
-	const recount =
-		hooks &&
-		coalesce(PROGRESS_RECOUNT_MS, (workshopId) => {
-			try {
-				hooks.privateChanged(workshopId);
-			} catch (error) {
-				console.error('[realtime] could not count progress', error);
-			}
-		});
+export function createAuthenticate(
+	db: DB,
+	secret: string
+): (req: IncomingMessage, docName: string) => Authentication {
 	// Every upgrade with a token reads its membership: prepared once, not per connection.
 	const membershipById = db
 		.select()
 		.from(memberships)
 		.where(eq(memberships.id, sql.placeholder('id')))
 		.prepare();
-	// In an anonymous workshop presence carries a stand-in that cannot be matched to a note's
-	// author id, yet still tells one person's tabs apart from another's.
-	const pseudonym = (id: string) =>
-		`anon-${createHmac('sha256', secret).update(`presence:${id}`).digest('base64url').slice(0, 16)}`;
-	const memberOf = (m: Membership): Member => ({
-		id: m.id,
-		presence: () =>
-			isAnonymous(m.workshopId)
-				? {
-						membershipId: pseudonym(m.id),
-						name: ANONYMOUS_NAME,
-						profession: '',
-						organisation: '',
-						role: m.role
-					}
-				: {
-						membershipId: m.id,
-						name: m.displayName,
-						profession: m.profession,
-						organisation: m.organisation,
-						role: m.role
-					}
-	});
-	return (req: IncomingMessage, docName: string): Authorization => {
+	return (req, docName) => {
 		const room = parseRoom(docName);
 		if (!room) return { ok: false, status: 404, reason: 'unknown document' };
 		const url = new URL(req.url ?? '/', 'http://localhost');
@@ -126,65 +75,69 @@ export function createAuthorize(db: DB, secret: string, hooks?: PrivateHooks): A
 		if (room.kind === 'private' && room.membershipId !== membership.id) {
 			return { ok: false, status: 403, reason: 'private document' };
 		}
-		const member = memberOf(membership);
-		if (membership.role === 'observer') return { ok: true, writes: 'none', member };
+		return { ok: true, session: { docName, room, membership } };
+	};
+}
+
+/**
+ * The `judge` hook (before apply): observers read only; facilitators and participants write
+ * what the judge (judge.ts, driven by the declarations in $lib/workshop/layout.ts) allows; in
+ * a private document its owner writes drafts freely but scores only while their round is open.
+ */
+export function createJudge(db: DB, hooks?: PrivateHooks): (session: Session) => WriteAccess {
+	const clientIdsOf = sqliteClientIds(db);
+	const membershipById = db
+		.select()
+		.from(memberships)
+		.where(eq(memberships.id, sql.placeholder('id')))
+		.prepare();
+	return ({ docName, room, membership }) => {
+		if (membership.role === 'observer') return 'none';
+		// Read when judging: joining again with a new name or profession updates the row while
+		// the member's sockets stay open.
+		const fresh = () => membershipById.get({ id: membership.id }) ?? membership;
 		if (room.kind === 'private') {
-			if (!hooks || !recount) return { ok: true, writes: capDocument(() => null), member };
+			if (!hooks) return capDocument(() => null);
 			const { workshopId } = room;
-			const owner = membership;
-			// Read when judging: joining again with a new name or profession updates the row.
-			const fresh = () => membershipById.get({ id: owner.id }) ?? owner;
 			const silentOpen = hooks.silentOpen;
 			const ideas = silentOpen && {
 				owner: {
-					membershipId: owner.id,
+					membershipId: membership.id,
 					names: () => [fresh().displayName],
 					profession: () => fresh().profession,
 					organisation: () => fresh().organisation
 				},
 				silentOpen: (areaId: string) => silentOpen(workshopId, areaId)
 			};
-			return {
-				ok: true,
-				member,
-				writes: capDocument(
-					judgePrivateWrites((roundId) => hooks.round(workshopId, roundId), ideas || undefined)
-				),
-				afterWrite: (doc) => {
-					// Only scores and dots count; later, outside this document's transaction, since
-					// the count is written into the board, and at most once per interval.
-					const changed = doc._transaction?.changed;
-					const scored = SCORE_ROOTS.some((root) => changed?.has(doc.getMap(root) as never));
-					if (scored) recount(workshopId);
-					return false;
-				}
-			};
+			return capDocument(
+				judgePrivateWrites((roundId) => hooks.round(workshopId, roundId), ideas || undefined)
+			);
 		}
-		// In an anonymous workshop no name stays in a note, whoever wrote it and whatever
-		// their browser believed about the setting at the time.
-		const workshopId = room.workshopId;
-		// Every bottennapp becomes an insight: written here, by the server alone, so that one
-		// record exists per note however many browsers see it (insights-from-notes.ts).
-		const afterWrite = (doc: Y.Doc) => {
-			const tr = doc._transaction;
-			const derived = tr !== null && deriveInsights(doc, touchedNotes(doc, tr));
-			const scrubbed = tr !== null && isAnonymous(workshopId) && scrubTouched(doc, tr) > 0;
-			return derived || scrubbed;
-		};
-		const current = membership;
-		// A participant signs notes with their current name: read when they create one, since
-		// joining again with a new name updates this membership while their sockets stay open.
-		const names = () => [
-			membershipById.get({ id: current.id })?.displayName ?? current.displayName
-		];
-		const writes = judgeWrites({
+		return judgeWrites({
 			writer: {
-				membershipId: current.id,
-				role: current.role === 'facilitator' ? 'facilitator' : 'participant',
-				names
+				membershipId: membership.id,
+				role: membership.role === 'facilitator' ? 'facilitator' : 'participant',
+				// A participant signs notes with their current name.
+				names: () => [fresh().displayName]
 			},
 			clientIds: clientIdsOf(docName)
 		});
-		return { ok: true, writes, afterWrite, member };
+	};
+}
+
+/**
+ * The realtime server's hooks for the app: `authenticate` and `judge` above, and the features
+ * registered in features/index.ts (insights, anonymity, round progress …).
+ */
+export function createAuthorize(
+	db: DB,
+	secret: string,
+	hooks?: PrivateHooks,
+	deps: Partial<FeatureDeps> = {}
+): RealtimeHooks {
+	return {
+		authenticate: createAuthenticate(db, secret),
+		judge: createJudge(db, hooks),
+		features: realtimeFeatures({ db, secret, privateChanged: hooks?.privateChanged, ...deps })
 	};
 }

@@ -1,7 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { describe, expect, it } from 'vitest';
-import { Awareness } from 'y-protocols/awareness';
+import { describe, expect, it, vi } from 'vitest';
+import { applyAwarenessUpdate, Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { nestsDeeper, PresenceGate, type PresenceHolder } from './presence';
 
@@ -113,5 +113,87 @@ describe('PresenceGate', () => {
 	it('throws on a truncated update', () => {
 		const { gate } = setup();
 		expect(() => gate.admit(holder('pia'), update([[1, 1, '{}']]).subarray(0, 3))).toThrow();
+	});
+});
+
+describe('PresenceGate.renew', () => {
+	it('rewrites every held state from its member as they are now, one clock later', () => {
+		const awareness = new Awareness(new Y.Doc());
+		const gate = new PresenceGate(awareness);
+		let anonymous = false;
+		const anna: PresenceHolder = {
+			clients: new Set(),
+			member: {
+				id: 'anna',
+				presence: () =>
+					anonymous
+						? {
+								membershipId: 'anon-x',
+								name: 'Anonym',
+								profession: '',
+								organisation: '',
+								role: 'participant'
+							}
+						: {
+								membershipId: 'anna',
+								name: 'Anna',
+								profession: 'lakare',
+								organisation: 'region',
+								role: 'participant'
+							}
+			}
+		};
+		const admitted = gate.admit(anna, update([[7, 3, '{"cursor":1,"user":{"name":"x"}}']]));
+		applyAwarenessUpdate(awareness, admitted!, null);
+		expect(gate.renew()).toEqual(
+			update([[7, 4, JSON.stringify({ cursor: 1, user: anna.member.presence() })]])
+		);
+
+		anonymous = true;
+		const renewed = entries(gate.renew());
+		expect(renewed).toEqual([
+			{
+				id: 7,
+				clock: 4,
+				state: {
+					cursor: 1,
+					user: {
+						membershipId: 'anon-x',
+						name: 'Anonym',
+						profession: '',
+						organisation: '',
+						role: 'participant'
+					}
+				}
+			}
+		]);
+	});
+
+	it('removes a state whose member cannot be read, and renews nothing when nobody is there', () => {
+		const awareness = new Awareness(new Y.Doc());
+		const gate = new PresenceGate(awareness);
+		expect(gate.renew()).toBeNull();
+		const broken: PresenceHolder = {
+			clients: new Set(),
+			member: {
+				id: 'b',
+				presence: () => {
+					throw new Error('no membership');
+				}
+			}
+		};
+		const good = holder('g');
+		applyAwarenessUpdate(awareness, gate.admit(good, update([[1, 1, '{}']]))!, null);
+		// Admitted while its presence could still be read.
+		const readable = { ...broken, member: { ...broken.member, presence: good.member.presence } };
+		applyAwarenessUpdate(awareness, gate.admit(readable, update([[2, 1, '{}']]))!, null);
+		readable.member.presence = broken.member.presence;
+		const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+		expect(entries(gate.renew()).map((e) => [e.id, e.clock, e.state === null])).toEqual([
+			[1, 2, false],
+			[2, 2, true]
+		]);
+		expect(log).toHaveBeenCalledOnce();
+		log.mockRestore();
 	});
 });

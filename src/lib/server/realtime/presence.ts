@@ -34,7 +34,7 @@ export const defaultPresenceLimits: PresenceLimits = {
 };
 
 /** Shown instead of a name in an anonymous workshop. */
-export const ANONYMOUS_NAME = '–';
+export const ANONYMOUS_NAME = 'Anonym';
 
 /**
  * A state is a flat object of small values; `user` may be anything here because the server
@@ -117,6 +117,37 @@ export class PresenceGate {
 		if (kept.length === 0) return null;
 		encoding.writeVarUint(encoder, kept.length);
 		for (const { id, clock, state } of kept) {
+			encoding.writeVarUint(encoder, id);
+			encoding.writeVarUint(encoder, clock);
+			encoding.writeVarString(encoder, state);
+		}
+		return encoding.toUint8Array(encoder);
+	}
+
+	/**
+	 * An awareness update that rewrites the person in every state held by a socket from its
+	 * member as they are now, one clock later so every client replaces what it holds; null when
+	 * no state is held. A member whose presence cannot be read loses their state instead:
+	 * presence is disposable, what it must not do is show the old person.
+	 */
+	renew(): Uint8Array | null {
+		const entries: { id: number; clock: number; state: string }[] = [];
+		for (const [id, holder] of this.#owners) {
+			const state: unknown = this.awareness.getStates().get(id);
+			if (state === null || typeof state !== 'object') continue;
+			const clock = (this.awareness.meta.get(id)?.clock ?? 0) + 1;
+			let user: PresenceUser | null = null;
+			try {
+				user = holder.member.presence();
+			} catch (error) {
+				console.error('[realtime] could not renew presence', error);
+			}
+			entries.push({ id, clock, state: user ? JSON.stringify({ ...state, user }) : 'null' });
+		}
+		if (entries.length === 0) return null;
+		const encoder = encoding.createEncoder();
+		encoding.writeVarUint(encoder, entries.length);
+		for (const { id, clock, state } of entries) {
 			encoding.writeVarUint(encoder, id);
 			encoding.writeVarUint(encoder, clock);
 			encoding.writeVarString(encoder, state);

@@ -15,7 +15,8 @@ import { DocStore } from './doc-store';
 import { encodeUpdate, type Struct } from './judge-bytes';
 import { Throttle } from './limits';
 import { defaultLimits } from './room';
-import { RealtimeServer, type Authorization } from './server';
+import { RealtimeServer } from './server';
+import { openHooks } from '../../../../tests/helpers/open-hooks';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -28,18 +29,7 @@ async function start() {
 	const dir = mkdtempSync(join(tmpdir(), 'samskapa-cost-'));
 	const { sqlite } = openDatabase(join(dir, 'test.db'));
 	const store = new DocStore(sqlite);
-	const authorize = (req: { url?: string }): Authorization => {
-		const id = new URL(req.url ?? '/', 'http://x').searchParams.get('token') ?? 'anon';
-		const presence = () => ({
-			membershipId: id,
-			name: id,
-			profession: '',
-			organisation: '',
-			role: 'participant' as const
-		});
-		return { ok: true, writes: 'any', member: { id, presence } };
-	};
-	const realtime = new RealtimeServer(store, authorize, { maxPayload: 1 << 20 });
+	const realtime = new RealtimeServer(store, openHooks(), { maxPayload: 1 << 20 });
 	const http: Server = createServer();
 	http.on('upgrade', (req, socket, head) => {
 		if (!realtime.handleUpgrade(req, socket, head)) socket.destroy();

@@ -13,21 +13,18 @@ import {
 	encodeSyncStep2,
 	encodeUpdate
 } from './protocol';
-import type { WriteCheck } from './judge';
 import { clean } from '../log';
+import type { FeatureHooks, Session, WriteAccess } from './hooks';
 import { defaultSocketLimits, peekType, sendBounded, Throttle } from './limits';
 import { PresenceGate, type Member } from './presence';
 import { countUpdateChanges } from './update-changes';
 
-/** What a socket may write: nothing (observers), anything, or what a check allows. */
-export type WriteAccess = 'none' | 'any' | WriteCheck;
-
-/**
- * Runs in the same transaction as each accepted update and may change the document further
- * (e.g. remove names in an anonymous workshop); returns whether it changed anything. What it
- * removes is collected before the update is stored or sent, so it never leaves the server.
- */
-export type AfterWrite = (doc: Y.Doc) => boolean;
+/** An accepted socket: who it is, what it may write, and whom its presence shows. */
+export interface SocketAccess {
+	session: Session;
+	writes: WriteAccess;
+	member: Member;
+}
 
 export interface RoomLimits {
 	/** Sync messages read per second per socket; past it the server stops reading (back-pressure). */
@@ -75,10 +72,7 @@ export const defaultLimits: RoomLimits = {
 	stateVectorBytesPerToken: 1024
 };
 
-interface Connection {
-	writes: WriteAccess;
-	afterWrite: AfterWrite | null;
-	member: Member;
+interface Connection extends SocketAccess {
 	/** Awareness client ids this socket controls, removed when it closes. */
 	clients: Set<number>;
 	throttle: Throttle;
@@ -88,8 +82,9 @@ interface Connection {
 
 /**
  * One loaded Yjs document and the sockets editing it. Every update is appended to SQLite
- * inside the document's update handler, before the same handler broadcasts it, so nothing
- * reaches another client that is not already on disk.
+ * inside the document's update handler, before the same handler runs the `onStore` hooks and
+ * broadcasts it, so nothing reaches another client that is not already on disk. Accepted
+ * updates run the `afterApply` hooks in their own transaction (hooks.ts).
  */
 export class Room {
 	readonly doc = new Y.Doc({ gc: true });
@@ -110,11 +105,14 @@ export class Room {
 		readonly name: string,
 		readonly store: DocStore,
 		readonly limits: RoomLimits,
-		private readonly onBroken: (room: Room) => void
+		private readonly onBroken: (room: Room) => void,
+		private readonly features: FeatureHooks
 	) {
 		this.#lastId = store.loadInto(name, this.doc);
 		this.awareness.setLocalState(null);
-		this.doc.on('update', (update: Uint8Array, origin: unknown) => this.#onUpdate(update, origin));
+		this.doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) =>
+			this.#onUpdate(update, origin, tr)
+		);
 		this.awareness.on(
 			'update',
 			(changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) =>
@@ -122,7 +120,7 @@ export class Room {
 		);
 	}
 
-	#onUpdate(update: Uint8Array, origin: unknown) {
+	#onUpdate(update: Uint8Array, origin: unknown, tr: Y.Transaction) {
 		try {
 			this.#lastId = this.store.append(this.name, update);
 		} catch (error) {
@@ -132,6 +130,7 @@ export class Room {
 			this.onBroken(this);
 			return;
 		}
+		this.features.onStore(this.name, update, tr);
 		const message = encodeUpdate(update);
 		for (const ws of this.conns.keys()) if (ws !== origin || this.#echo) this.#send(ws, message);
 		this.#sinceSnapshot.updates++;
@@ -179,11 +178,9 @@ export class Room {
 		this.#sinceSnapshot = { updates: 0, bytes: 0 };
 	}
 
-	add(ws: WebSocket, writes: WriteAccess, afterWrite: AfterWrite | null, member: Member) {
+	add(ws: WebSocket, access: SocketAccess) {
 		this.conns.set(ws, {
-			writes,
-			afterWrite,
-			member,
+			...access,
 			clients: new Set(),
 			throttle: new Throttle(ws, this.limits.updatesPerSecond, (data) => {
 				try {
@@ -287,7 +284,7 @@ export class Room {
 						ws.close(CLOSE_FORBIDDEN, `forbidden: ${refused.reason}`.slice(0, 120));
 						return;
 					}
-					this.#apply(ws, message.update, conn.afterWrite);
+					this.#apply(ws, message.update, conn.session);
 					break;
 				}
 				case 'awareness': {
@@ -304,20 +301,42 @@ export class Room {
 		}
 	}
 
-	#apply(ws: WebSocket, update: Uint8Array, afterWrite: AfterWrite | null) {
-		if (!afterWrite) {
+	#apply(ws: WebSocket, update: Uint8Array, session: Session) {
+		if (!this.features.hasAfterApply) {
 			Y.applyUpdate(this.doc, update, ws);
 			return;
 		}
+		let failed = false;
 		try {
-			this.doc.transact(() => {
+			this.doc.transact((tr) => {
 				Y.applyUpdate(this.doc, update, ws);
-				// The sender must see what the server changed, so it gets this update too.
-				this.#echo = afterWrite(this.doc);
+				try {
+					// The sender must see what the server changed, so it gets this update too.
+					this.#echo = this.features.afterApply(session, this.doc, tr);
+				} catch {
+					// Logged by the hook runner. The update was judged and stays; only this socket
+					// pays, and its client resyncs with what the server holds.
+					failed = true;
+					this.#echo = true;
+				}
 			}, ws);
 		} finally {
 			this.#echo = false;
 		}
+		if (failed) ws.close(CLOSE_SERVER_ERROR, 'server error');
+	}
+
+	/**
+	 * Rewrites the person in every presence state from its socket's member as it is now (after
+	 * anonymity was switched), and sends the rewrite to everyone at once: from here on, neither
+	 * newcomers nor anyone connected hears the old person.
+	 */
+	renewPresence() {
+		const renewed = this.#presence.renew();
+		if (renewed === null) return;
+		awarenessProtocol.applyAwarenessUpdate(this.awareness, renewed, null);
+		if (this.#awarenessTimer) clearTimeout(this.#awarenessTimer);
+		this.#flushAwareness();
 	}
 
 	destroy() {

@@ -15,7 +15,8 @@ import {
 } from '../../../../tests/helpers/yclient';
 import { openDatabase } from '../db';
 import { DocStore } from './doc-store';
-import { RealtimeServer, type Authorization } from './server';
+import { RealtimeServer } from './server';
+import { openHooks } from '../../../../tests/helpers/open-hooks';
 
 /** A store whose next append fails, as a full disk would. */
 class FlakyStore extends DocStore {
@@ -40,18 +41,10 @@ async function start() {
 	const dir = mkdtempSync(join(tmpdir(), 'samskapa-realtime-'));
 	const { sqlite } = openDatabase(join(dir, 'test.db'));
 	const store = new FlakyStore(sqlite);
-	const authorize = (req: { url?: string }): Authorization => {
-		const id = new URL(req.url ?? '/', 'http://x').searchParams.get('token') ?? 'anon';
-		const presence = () => ({
-			membershipId: id,
-			name: id,
-			profession: '',
-			organisation: '',
-			role: 'participant' as const
-		});
-		return { ok: true, writes: 'any', member: { id, presence } };
-	};
-	const realtime = new RealtimeServer(store, authorize, { maxPayload: 1 << 20, unloadAfterMs: 0 });
+	const realtime = new RealtimeServer(store, openHooks(), {
+		maxPayload: 1 << 20,
+		unloadAfterMs: 0
+	});
 	const http: Server = createServer();
 	http.on('upgrade', (req, socket, head) => {
 		if (!realtime.handleUpgrade(req, socket, head)) socket.destroy();

@@ -11,18 +11,12 @@ import {
 	SocketCounter,
 	type SocketLimits
 } from './limits';
-import type { Member } from './presence';
+import { parseRoom } from '$lib/workshop/rooms';
+import { FeatureHooks, ownPresence, type RealtimeHooks, type Session } from './hooks';
 import { CLOSE_GOING_AWAY, CLOSE_SERVER_ERROR } from './protocol';
-import { defaultLimits, Room, type AfterWrite, type RoomLimits, type WriteAccess } from './room';
+import { defaultLimits, Room, type RoomLimits, type SocketAccess } from './room';
 
 export const WS_PATH = '/ws/';
-
-export type Authorization =
-	| { ok: true; writes: WriteAccess; afterWrite?: AfterWrite; member: Member }
-	| { ok: false; status: 400 | 401 | 403 | 404; reason: string };
-
-/** Decides, from the upgrade request alone, whether it may open `docName`. */
-export type Authorize = (req: IncomingMessage, docName: string) => Authorization;
 
 export interface RealtimeOptions {
 	/** Largest message other than a sync step 2 / update. */
@@ -36,16 +30,12 @@ export interface RealtimeOptions {
 	/** How long an empty room stays loaded, so a reconnect does not reload it from disk. */
 	unloadAfterMs?: number;
 	pingIntervalMs?: number;
-	/**
-	 * Brings a document just loaded from disk up to date (e.g. the insights of old notes), as
-	 * the server: stored and sent like any other change. Also applied to read-only copies.
-	 */
-	prepare?: (docName: string, doc: Y.Doc) => void;
 }
 
 /**
- * The Yjs WebSocket endpoint: authorises each upgrade, keeps one Room per loaded document
- * and unloads rooms (after a snapshot) once their last socket has gone.
+ * The Yjs WebSocket endpoint: authenticates and judges each upgrade through its hooks
+ * (hooks.ts), keeps one Room per loaded document and unloads rooms (after a snapshot) once
+ * their last socket has gone.
  */
 export class RealtimeServer {
 	readonly rooms = new Map<string, Room>();
@@ -58,12 +48,14 @@ export class RealtimeServer {
 	#refusals: RefusalBudget;
 	#alive = new WeakSet<WebSocket>();
 	#ping: NodeJS.Timeout;
+	#features: FeatureHooks;
 
 	constructor(
 		private readonly store: DocStore,
-		private readonly authorize: Authorize,
+		private readonly hooks: RealtimeHooks,
 		private readonly options: RealtimeOptions
 	) {
+		this.#features = new FeatureHooks(hooks.features);
 		const maxSyncPayload = Math.max(
 			options.maxPayload,
 			options.maxSyncPayload ?? defaultSocketLimits.maxSyncPayload
@@ -112,40 +104,54 @@ export class RealtimeServer {
 			reject(socket, 400, 'bad document name');
 			return;
 		}
-		let auth: Authorization;
+		let access: SocketAccess;
 		try {
-			auth = this.authorize(req, docName);
+			const auth = this.hooks.authenticate(req, docName);
+			if (!auth.ok) {
+				reject(socket, auth.status, auth.reason);
+				return;
+			}
+			access = this.#access(auth.session);
 		} catch (error) {
 			console.error('[realtime] authorisation failed', error);
 			reject(socket, 403, 'forbidden');
 			return;
 		}
-		if (!auth.ok) {
-			reject(socket, auth.status, auth.reason);
-			return;
-		}
+		const member = access.member;
 		const address = clientAddress(req);
 		if (this.#perAddress.full(address)) {
 			reject(socket, 429, 'too many connections from this address');
 			return;
 		}
-		if (this.#refusals.blocked(auth.member.id)) {
+		if (this.#refusals.blocked(member.id)) {
 			reject(socket, 429, 'too many refused writes, try again in a minute');
 			return true;
 		}
-		if (this.#perMember.full(auth.member.id)) {
+		if (this.#perMember.full(member.id)) {
 			reject(socket, 429, 'too many connections for this member');
 			return;
 		}
 		// Counted from now until the TCP socket is gone, whether or not the handshake completes.
 		this.#perAddress.hold(address, socket);
-		this.#perMember.hold(auth.member.id, socket);
+		this.#perMember.hold(member.id, socket);
 		this.#wss.handleUpgrade(req, socket, head, (ws) =>
-			guard('accept', () => this.#accept(ws, docName, auth))
+			guard('accept', () => this.#accept(ws, docName, access))
 		);
 	}
 
-	#accept(ws: WebSocket, docName: string, auth: Authorization & { ok: true }) {
+	/** The `judge` hook, and the person presence shows as the `presence` hooks make them. */
+	#access(session: Session): SocketAccess {
+		const writes = this.hooks.judge(session);
+		const own = ownPresence(session.membership);
+		const features = this.#features;
+		return {
+			session,
+			writes,
+			member: { id: session.membership.id, presence: () => features.presence(session, own) }
+		};
+	}
+
+	#accept(ws: WebSocket, docName: string, access: SocketAccess) {
 		let room: Room;
 		try {
 			room = this.#room(docName);
@@ -164,26 +170,30 @@ export class RealtimeServer {
 				if (room.conns.size === 0) this.#scheduleUnload(room);
 			})
 		);
-		room.add(ws, auth.writes, auth.afterWrite ?? null, auth.member);
+		room.add(ws, access);
 	}
 
 	#room(docName: string): Room {
 		let room = this.rooms.get(docName);
 		if (!room) {
-			room = new Room(docName, this.store, this.#limits, (broken) => this.#dropRoom(broken));
+			room = new Room(
+				docName,
+				this.store,
+				this.#limits,
+				(broken) => this.#dropRoom(broken),
+				this.#features
+			);
 			room.onRefused = (membershipId) => this.#refusals.note(membershipId);
 			this.rooms.set(docName, room);
-			this.#prepare(docName, room.doc);
+			this.#onLoad(docName, room.doc);
 		}
 		this.#cancelUnload(room);
 		return room;
 	}
 
-	/** A failure here is logged and the document served as it is on disk. */
-	#prepare(docName: string, doc: Y.Doc) {
-		const prepare = this.options.prepare;
-		if (!prepare) return;
-		guard('prepare', () => doc.transact(() => prepare(docName, doc), 'server'));
+	/** The `onLoad` hooks, in one server transaction; a failing one leaves its part as on disk. */
+	#onLoad(docName: string, doc: Y.Doc) {
+		guard('onLoad', () => doc.transact(() => this.#features.onLoad(docName, doc), 'server'));
 	}
 
 	#cancelUnload(room: Room) {
@@ -272,8 +282,26 @@ export class RealtimeServer {
 		const doc = new Y.Doc();
 		this.store.loadInto(docName, doc);
 		// What the live room would hold once loaded; never stored from here.
-		this.#prepare(docName, doc);
+		this.#onLoad(docName, doc);
 		return doc;
+	}
+
+	/**
+	 * Rewrites the presence shown in every loaded room of a workshop (board and private
+	 * documents) from each socket's member as they are now, and sends it at once: called when
+	 * anonymity is switched, so no one hears the old person after the switch.
+	 */
+	renewPresence(workshopId: string) {
+		for (const room of this.rooms.values()) {
+			if (parseRoom(room.name)?.workshopId !== workshopId) continue;
+			try {
+				room.renewPresence();
+			} catch (error) {
+				// The old person must not stay on show: this room's sockets reconnect and announce anew.
+				console.error(`[realtime] could not renew presence in ${clean(room.name)}`, error);
+				for (const ws of room.conns.keys()) ws.close(CLOSE_SERVER_ERROR, 'server error');
+			}
+		}
 	}
 
 	/** Snapshots every loaded document and closes every socket (used on shutdown). */

@@ -12,6 +12,8 @@ import type { RecordDeclaration, Writer } from './declare';
  * `participantsMayComment`: while true, participants may comment on a målbild.
  * `synonyms`: the workshop's own "these words mean the same here", one list per meaning,
  * used by the suggested grouping.
+ * `anonymous`, `participantsMayExport`: the workshop's settings, written by the server alone
+ * (workshop-switches.ts).
  */
 export const stateMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap<unknown>('state');
 
@@ -90,14 +92,19 @@ export const boardStateRecord: RecordDeclaration = {
 		participantsMayComment: z.boolean(),
 		synonyms: z
 			.array(z.array(z.string().min(1).max(SYNONYM_WORD_MAX)).max(SYNONYM_WORDS_MAX))
-			.max(SYNONYM_GROUPS_MAX)
+			.max(SYNONYM_GROUPS_MAX),
+		anonymous: z.boolean(),
+		participantsMayExport: z.boolean()
 	},
 	create: ['facilitator'],
 	change: {
 		locked: ['facilitator'],
 		participantsMayMove: ['facilitator'],
 		participantsMayComment: ['facilitator'],
-		synonyms: ['facilitator']
+		synonyms: ['facilitator'],
+		// The server's alone: switching anonymity on also removes names and rewrites presence.
+		anonymous: [],
+		participantsMayExport: []
 	},
 	fixed: [],
 	remove: ['facilitator'],

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import { setAnonymous } from '$lib/server/services/anonymity';
+import { setSwitches } from '$lib/server/services/switches';
 import { findMembership, replaceLink } from '$lib/server/services/workshops';
 import type { Actions, RequestEvent } from './$types';
 
@@ -38,7 +38,7 @@ export const actions = {
 		const input = anonymousInput.safeParse(Object.fromEntries(await event.request.formData()));
 		if (!input.success) return fail(400, { message: m.error_generic() });
 		const anonymous = input.data.anonymous === 'true';
-		setAnonymous(event.locals.app, event.params.id, anonymous);
+		setSwitches(event.locals.app, event.params.id, { anonymous });
 		return { anonymous };
 	}
 } satisfies Actions;

@@ -1,0 +1,45 @@
+import { eq, sql } from 'drizzle-orm';
+import type { DB } from '../../db';
+import { workshops } from '../../db/schema';
+import { liveSwitches, type BoardRooms } from '../../services/switches';
+import type { Feature } from '../hooks';
+import { anonymityFeature } from './anonymity';
+import { insightsFeature } from './insights';
+import { roundProgressFeature } from './round-progress';
+import { switchesFeature } from './switches';
+
+export interface FeatureDeps {
+	db: DB;
+	secret: string;
+	/** Recounts a workshop's round progress (board/rounds.ts); none: progress is not counted. */
+	privateChanged?: (workshopId: string) => void;
+	/** The server's loaded rooms, where the live switches are; none: the database copy only. */
+	rooms?: () => BoardRooms;
+}
+
+/**
+ * The features of the realtime server, in the order their hooks run: the one place a
+ * behaviour is plugged into the server (see hooks.ts for the moments). The switches are set
+ * first on load, so the others see them; insights come before anonymity, so an insight derived
+ * in the same transaction is scrubbed too.
+ */
+export function realtimeFeatures(deps: FeatureDeps): Feature[] {
+	// Read on every accepted update and presence state while the board is not loaded.
+	const row = deps.db
+		.select({
+			anonymous: workshops.anonymous,
+			participantsMayExport: workshops.participantsMayExport
+		})
+		.from(workshops)
+		.where(eq(workshops.id, sql.placeholder('id')))
+		.prepare();
+	const stored = (id: string) => row.get({ id }) ?? null;
+	const rooms = deps.rooms;
+	const live = (id: string) => (rooms ? liveSwitches(rooms(), id, () => stored(id)) : stored(id));
+	return [
+		switchesFeature(stored),
+		insightsFeature,
+		anonymityFeature(deps.secret, (id) => live(id)?.anonymous ?? false),
+		...(deps.privateChanged ? [roundProgressFeature(deps.privateChanged)] : [])
+	];
+}
