@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
-import type { RecordDeclaration, Writer } from './declare';
+import { declareRecord, type Writer } from './declare';
 
 /**
  * Workshop-wide switches in the shared board that only facilitators set:
@@ -79,7 +79,7 @@ export function setSynonyms(doc: Y.Doc, groups: string[][], origin?: unknown): v
 	doc.transact(() => stateMap(doc).set('synonyms', groups), origin);
 }
 
-export const boardStateRecord: RecordDeclaration = {
+export const boardStateRecord = declareRecord({
 	name: 'board state',
 	root: 'state',
 	shape: 'singleton',
@@ -92,6 +92,9 @@ export const boardStateRecord: RecordDeclaration = {
 			.array(z.array(z.string().min(1).max(SYNONYM_WORD_MAX)).max(SYNONYM_WORDS_MAX))
 			.max(SYNONYM_GROUPS_MAX)
 	},
+	text: ['synonyms'],
+	refs: {},
+	hidden: false,
 	create: ['facilitator'],
 	change: {
 		locked: ['facilitator'],
@@ -103,7 +106,7 @@ export const boardStateRecord: RecordDeclaration = {
 	remove: ['facilitator'],
 	ownedBy: 'nobody: the facilitators’',
 	owner: () => null
-};
+});
 
 /** The condition the lock sets, judged against the board as it was before an update. */
 export function lockCondition(before: Y.Doc, writer: Writer): string | null {
