@@ -69,6 +69,14 @@ describe.each(every)('the declaration of %s', (_name, record: RecordDeclaration)
 		expect(record.hidden, 'hidden').toBeDefined();
 	});
 
+	it('says in words every condition it sets', () => {
+		const unsaid = [
+			...(record.createWhen && !record.conditions?.create ? ['create'] : []),
+			...Object.keys(record.when ?? {}).filter((field) => !record.conditions?.change?.[field])
+		];
+		expect(unsaid).toEqual([]);
+	});
+
 	it('declares as text every field people write in, and nothing else', () => {
 		const free = new Set(leaves.filter((l) => l.kind === 'free').map((l) => fieldOf(l.path)));
 		expect(

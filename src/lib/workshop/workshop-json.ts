@@ -150,8 +150,9 @@ const redactText = (text: string) =>
  */
 function redactValue<T>(value: T, schema: z.ZodType): T {
 	const out = mapStrings(value, redactText);
-	if (JSON.stringify(out) === JSON.stringify(value) || schema.safeParse(out).success)
+	if (JSON.stringify(out) === JSON.stringify(value) || schema.safeParse(out).success) {
 		return out as T;
+	}
 	return mapStrings(value, (s) => redactText(s).slice(0, s.length)) as T;
 }
 

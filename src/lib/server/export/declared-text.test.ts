@@ -12,6 +12,7 @@ import { renderCsv } from './csv';
 import { renderDocx } from './docx';
 import { renderMarkdown } from './markdown';
 import { renderPptx } from './pptx';
+import { fileSlug } from './report';
 import { renderXlsx } from './xlsx';
 
 /**
@@ -126,13 +127,18 @@ async function allFormats(
 		exportedAt: new Date(0),
 		includeFlagged
 	});
+	const [docxXml, pptxXml, xlsxXml] = await Promise.all([
+		renderDocx(model).then(textOf),
+		renderPptx(model).then(textOf),
+		renderXlsx(table, model).then(textOf)
+	]);
 	return {
-		docx: withoutTags(await textOf(await renderDocx(model))),
-		docxXml: await textOf(await renderDocx(model)),
-		pptx: withoutTags(await textOf(await renderPptx(model))),
-		pptxXml: await textOf(await renderPptx(model)),
-		xlsx: withoutTags(await textOf(await renderXlsx(table, model))),
-		xlsxXml: await textOf(await renderXlsx(table, model)),
+		docx: withoutTags(docxXml),
+		docxXml,
+		pptx: withoutTags(pptxXml),
+		pptxXml,
+		xlsx: withoutTags(xlsxXml),
+		xlsxXml,
 		csv: renderCsv(table),
 		markdown: renderMarkdown(model),
 		// The print view (rapport) renders the model with Svelte, which escapes text; its one
@@ -146,7 +152,8 @@ async function allFormats(
 
 const boardLayouts = layouts.filter((l) => l.exported);
 
-describe('every declared text field, in every export format', () => {
+// Four renderings of every format of a 200-record board: seconds on a shared machine.
+describe('every declared text field, in every export format', { timeout: 60_000 }, () => {
 	it('is masked wherever a format shows it, and shown when flagged text is included', async () => {
 		for (const layout of boardLayouts) {
 			const plant = planter();
@@ -220,5 +227,13 @@ describe('masking by declaration', () => {
 				'unmasked'
 			).toEqual([]);
 		}
+	});
+});
+
+describe('the download file name', () => {
+	it('leaves out patient data in the title', () => {
+		expect(fileSlug('Oskar 83 – ring 070-123 45 67')).toBe('oskar-83-ring');
+		expect(fileSlug('Patient 19550412-3455')).toBe('patient');
+		expect(fileSlug('Oskar 83 – Hälso- och sjukvård')).toBe('oskar-83-halso-och-sjukvard');
 	});
 });

@@ -103,6 +103,8 @@ export interface RecordDeclaration<F extends Fields = Fields> {
 	 * board as it was before the update (facilitators are not bound by it); a reason when not.
 	 */
 	when?: Record<string, (before: Y.Doc) => string | null>;
+	/** The conditions of `createWhen` and `when`, in words (docs/realtime.md). */
+	conditions?: { create?: string; change?: Record<string, string> };
 	/** Fields nobody changes once written (a new value needs a new record). */
 	fixed: readonly string[];
 	/** Who may remove a record. */

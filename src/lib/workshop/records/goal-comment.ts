@@ -40,6 +40,7 @@ export const goalCommentRecord = declareRecord({
 	create: ['facilitator', 'owner'],
 	createWhen: (before) =>
 		participantsMayComment(before) ? null : 'commenting on the målbild is not allowed now',
+	conditions: { create: '`state.participantsMayComment` is true' },
 	change: {},
 	fixed: ['areaId', 'text', ...authoredFixed],
 	remove: ['facilitator', 'owner'],

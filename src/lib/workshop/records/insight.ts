@@ -86,6 +86,12 @@ export const insightRecord = declareRecord({
 		areaId: (before) => (participantsMayMove(before) ? null : 'moving insights is not allowed now'),
 		order: (before) => (participantsMayMove(before) ? null : 'moving insights is not allowed now')
 	},
+	conditions: {
+		change: {
+			areaId: '`state.participantsMayMove` is true',
+			order: '`state.participantsMayMove` is true'
+		}
+	},
 	fixed: ['source', 'createdBy', 'createdAt'],
 	remove: ['facilitator'],
 	ownedBy: 'nobody: the facilitators’ (participants may move one when allowed)',
