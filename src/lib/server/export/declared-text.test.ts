@@ -94,7 +94,8 @@ async function textOf(file: Uint8Array): Promise<string> {
 	);
 	return parts.join('\n');
 }
-const withoutTags = (xml: string) => xml.replace(/<[^>]*>/g, '');
+// Apart, so that numbers of neighbouring elements (cell indices) never read as one.
+const withoutTags = (xml: string) => xml.replace(/<[^>]*>/g, '    ');
 
 const facts = (title: string, purpose: string) => ({
 	id: 'w1',
