@@ -46,7 +46,7 @@ function spread(text: string): number {
 }
 
 /** Thrown when a schema holds something this sampler cannot make: extend it, then. */
-export class CannotSample extends Error {}
+class CannotSample extends Error {}
 
 /** A value for a JSON schema; `vary` picks among enum values, nullables and booleans. */
 function sample(

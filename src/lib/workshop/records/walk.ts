@@ -101,13 +101,3 @@ export function mapStrings(value: unknown, fn: (text: string) => string): unknow
 	}
 	return value;
 }
-
-/** Every string inside a value, in order. */
-export function stringsOf(value: unknown): string[] {
-	const out: string[] = [];
-	mapStrings(value, (s) => {
-		out.push(s);
-		return s;
-	});
-	return out;
-}
