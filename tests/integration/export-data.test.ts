@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addNote } from '../../src/lib/workshop/doc.ts';
 import { createArea, listAreas } from '../../src/lib/workshop/records/area.ts';
 import { addInsight, insightsMap } from '../../src/lib/workshop/records/insight.ts';
+import { setParticipantsMayComment } from '../../src/lib/workshop/records/board-state.ts';
+import { addGoalComment, goalCommentsMap } from '../../src/lib/workshop/records/goal-comment.ts';
 import { ApiClient, facilitatorWithWorkshop, participant } from '../helpers/api.ts';
 import { removeTempDirs, startServer, type TestServer } from '../helpers/server.ts';
 import { authorOf, connect, waitFor, type YClient } from '../helpers/yclient.ts';
@@ -332,5 +334,58 @@ describe('who may export', () => {
 				: await res.text();
 			expect(body, url).not.toContain('Personsson');
 		}
+	});
+});
+
+describe('patient data in every export (issue 14, break 7)', () => {
+	it('a goal comment, a note, the title and the purpose are masked in every format', async () => {
+		const api = new ApiClient(server.url);
+		await api.signup();
+		const { workshop, links } = await api.createWorkshop({
+			title: 'Oskar 19550412 3455',
+			purpose: 'Ring dottern (070-1234567)'
+		});
+		const p = await participant(server.url, links.participant.code, 'Pia');
+		const pia = track(connect(server.wsUrl, p.room, { token: p.wsToken }));
+		const f = track(connect(server.wsUrl, `w/${workshop.id}`, { cookie: api.cookieHeader() }));
+		await Promise.all([pia.synced, f.synced]);
+		const area = createArea(f.doc, { name: 'Kontakt' })!;
+		setParticipantsMayComment(f.doc, true);
+		await waitFor(pia.doc, (d) => listAreas(d).length === 1 && d.getMap('state').size > 0, {
+			message: 'the area and the switch'
+		});
+		const author = authorOf(p, 'Pia', 'sjukskoterska');
+		addGoalComment(pia.doc, { areaId: area, text: 'Ring Oskar på 070-123 45 67', author });
+		addNote(pia.doc, { text: 'Hans nummer 070.123.45.68', kind: 'citat', author });
+		await waitFor(f.doc, (d) => goalCommentsMap(d).size === 1 && d.getMap('notes').size === 1, {
+			message: 'the comment and the note on the server'
+		});
+		const leaks = [/123\D{0,3}45\D{0,3}6[78]/, /1234567/, /19550412/, /550412/];
+		for (const file of [...EXPORTS, 'report.docx', 'report.pptx']) {
+			const res = await raw(api, `/api/workshops/${workshop.id}/${file}`);
+			expect(res.status, file).toBe(200);
+			const body = /\.(xlsx|docx|pptx)$/.test(file)
+				? (
+						await Promise.all(
+							Object.values((await JSZip.loadAsync(await res.arrayBuffer())).files).map((z) =>
+								z.async('string')
+							)
+						)
+					)
+						.join(' ')
+						// Apart, so that numbers of neighbouring elements never read as one.
+						.replace(/<[^>]*>/g, '    ')
+				: await res.text();
+			for (const leak of leaks) expect(leak.test(body), `${file}: ${leak}`).toBe(false);
+			expect(res.headers.get('content-disposition'), file).not.toMatch(/550412|3455/);
+		}
+		const file = (await (
+			await raw(api, `/api/workshops/${workshop.id}/export.json`)
+		).json()) as File_;
+		expect(file.patientDataRedacted).toBe(true);
+		expect(file.workshop.title).toBe('Oskar [borttaget: möjligt personnummer]');
+		expect(JSON.stringify(file.board.goalComments)).toContain(
+			'Ring Oskar på [borttaget: möjligt telefonnummer]'
+		);
 	});
 });

@@ -177,7 +177,8 @@ function counts(keys: readonly string[], label: (key: string) => string): Count[
 function matrixOf(
 	board: Y.Doc,
 	names: ReadonlyMap<string, string>,
-	insightCount: (id: string) => number
+	insightCount: (id: string) => number,
+	t: (text: string, where: string) => string
 ): ReportMatrix | null {
 	const placements = listPlacements(board);
 	const byArea = new Map<string, { point: MatrixPoint; n: number }>();
@@ -213,7 +214,11 @@ function matrixOf(
 		}
 	}
 	if (!axes || byArea.size === 0) return null;
-	const found = axes;
+	// A facilitator may name the axes in their own words: text like any other.
+	const found: Axes = {
+		worth: { ...axes.worth, label: t(axes.worth.label, 'Prioriteringsaxel') },
+		cost: { ...axes.cost, label: t(axes.cost.label, 'Prioriteringsaxel') }
+	};
 	const points = [...byArea.values()].map((v) => v.point);
 	return {
 		axes: found,
@@ -333,7 +338,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
 		])
 	);
 
-	const matrix = matrixOf(board, names, insightCount);
+	const matrix = matrixOf(board, names, insightCount, t);
 	const dots = dotsOf(board, names);
 	const quadrantOf = new Map(matrix?.rows.map((r) => [r.id, r.quadrant]) ?? []);
 

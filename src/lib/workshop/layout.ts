@@ -50,6 +50,31 @@ export const boardLayout: ReadonlyMap<string, RecordDeclaration> = new Map(
 	boardRecords.map((record) => [record.root, record])
 );
 
+/** A kind of workshop document and the records it holds. */
+export interface DocumentLayout {
+	/** Its name in docs/realtime.md. */
+	name: string;
+	/** Its room name, in words. */
+	room: string;
+	records: readonly RecordDeclaration[];
+	/** Whether reports and the workshop file are made from it (private documents never are). */
+	exported: boolean;
+}
+
+export const boardDocument: DocumentLayout = {
+	name: 'board',
+	room: '`w/<workshopId>`',
+	records: boardRecords,
+	exported: true
+};
+
+/**
+ * Every kind of document and its declarations: what the docs' layout tables, the checks that
+ * every declaration is complete and the export test walk, so a new document kind is covered by
+ * being listed here.
+ */
+export const layouts: readonly DocumentLayout[] = [boardDocument];
+
 /**
  * Conditions on the workshop's state, judged against the board before an update: a reason
  * when this writer may change nothing now.

@@ -41,6 +41,57 @@ describe('the patient-data guard', () => {
 		}
 	});
 
+	// Every form people write numbers in: spaces, dots, dashes, brackets, +46 with or without
+	// the trunk zero, with and without century (issue 14, break 7).
+	const found: Array<[string, string]> = [
+		['Ring Oskar på 070-123 45 67', '070-123 45 67'],
+		['dottern (070-1234567) svarar', '070-1234567'],
+		['070.123.45.67', '070.123.45.67'],
+		['070 123 45 67', '070 123 45 67'],
+		['tel. +46 70 123 45 67.', '+46 70 123 45 67'],
+		['+46(0)70-123 45 67', '+46(0)70-123 45 67'],
+		['0701234567', '0701234567'],
+		['växeln (08) 123 456 78', '(08) 123 456 78'],
+		['pnr 19550412 3455', '19550412 3455'],
+		['19550412-3455', '19550412-3455'],
+		['195504123455', '195504123455'],
+		['550412-3455', '550412-3455'],
+		['550412 3455', '550412 3455'],
+		['5504123455', '5504123455'],
+		['samordningsnr 19550472 3452', '19550472 3452'],
+		['5504723452', '5504723452']
+	];
+	it.each(found)('finds the number in %j', (text, number) => {
+		const matches = findPatientData(text);
+		expect(matches.map((m) => text.slice(m.start, m.end))).toEqual([number]);
+	});
+
+	it('tells a samordningsnummer in every form', () => {
+		expect(kinds('19550472 3452')).toEqual(['samordningsnummer']);
+		expect(kinds('550472-3452')).toEqual(['samordningsnummer']);
+		expect(kinds('5504723452')).toEqual(['samordningsnummer']);
+	});
+
+	it('raises no false alarm on the numbers of honest workshop text', () => {
+		for (const text of [
+			'Mötet 2024-04-21 kl 14.30',
+			'2024-04-21',
+			'14.30',
+			'kl. 08.00 - 16.00 och 08:30–09:15',
+			'20 områden blev 8',
+			'1177 Vårdguiden',
+			'år 1955, 1999 och 2024',
+			'Vecka 12-14, 3 av 12 patienter, 45 minuter',
+			'v. 2024-17, 2024.04.21',
+			'Budget 1 200 000 kr',
+			'0,5 mg två gånger dagligen',
+			'ärende 2024/1234',
+			'1-2 dagar, 5-10 min'
+		]) {
+			expect(findPatientData(text), text).toEqual([]);
+		}
+	});
+
 	it('gives offsets that cover exactly the number, in reading order', () => {
 		const text = 'A 070-123 45 67 och 19121212-1212.';
 		const found = findPatientData(text);

@@ -24,26 +24,36 @@ const ID_CANDIDATE = /(?<![\d-])(\d{6}|\d{8})([-+ ]?)(\d{4})(?![\d])/g;
 function identityNumbers(text: string): PatientDataMatch[] {
 	const found: PatientDataMatch[] = [];
 	for (const m of text.matchAll(ID_CANDIDATE)) {
-		const candidate = m[0];
+		// The package knows - and +, not the space people also type ("19550412 3455"); a space
+		// means the same as a dash.
+		const candidate = `${m[1]}${m[2] === ' ' ? '-' : m[2]}${m[3]}`;
 		const options = { allowCoordinationNumber: true, allowInterimNumber: false };
 		if (!Personnummer.valid(candidate, options)) continue;
 		const kind = Personnummer.parse(candidate, options).isCoordinationNumber()
 			? 'samordningsnummer'
 			: 'personnummer';
-		found.push({ kind, start: m.index, end: m.index + candidate.length });
+		found.push({ kind, start: m.index, end: m.index + m[0].length });
 	}
 	return found;
 }
 
+// A range of clock times ("08.00-16.00"), which the phone parser would read as the Stockholm
+// number 08-001 600. A dotted number's groups may look like a time ("070.123.12.30"), so only a
+// range counts; a colon is never part of a phone number.
+const HOUR = '(?:[01]?\\d|2[0-3])[.:][0-5]\\d';
+const TIME_RANGE = new RegExp(`(?<!\\d)${HOUR}\\s*[-–]\\s*${HOUR}(?!\\d)|:`);
+
 function phoneNumbers(text: string): PatientDataMatch[] {
-	return findPhoneNumbersInText(text, 'SE')
-		.filter((m) => {
-			const raw = text.slice(m.startsAt, m.endsAt);
-			// Swedish numbers are written from their leading 0 or +46; a match that starts with
-			// another digit is a date (2025-01-15) and one with a dot or colon a clock time.
-			return /^[0+]/.test(raw) && !/[.:]/.test(raw);
-		})
-		.map((m) => ({ kind: 'phone' as const, start: m.startsAt, end: m.endsAt }));
+	return findPhoneNumbersInText(text, 'SE').flatMap((m) => {
+		const raw = text.slice(m.startsAt, m.endsAt);
+		// Swedish numbers are written from their leading 0 or +46, also in brackets
+		// ("(070-1234567)", "(08) 123 456 78"); a match that starts with another digit is a
+		// date (2025-01-15), and one holding a range of clock times is not a number.
+		if (!/^\(?[0+]/.test(raw) || TIME_RANGE.test(raw)) return [];
+		// The mask keeps an opening bracket whose closing one is outside the match.
+		const start = raw.startsWith('(') && !raw.includes(')') ? m.startsAt + 1 : m.startsAt;
+		return [{ kind: 'phone' as const, start, end: m.endsAt }];
+	});
 }
 
 /** Every personnummer, samordningsnummer and phone number in `text`, in reading order. */

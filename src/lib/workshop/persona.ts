@@ -1,4 +1,6 @@
 import type * as Y from 'yjs';
+import type { RecordValue } from './records/declare';
+import type { personaRecord } from './records/persona';
 
 /**
  * The persona of a workshop: fictional, never a real patient.
@@ -8,16 +10,11 @@ import type * as Y from 'yjs';
  *
  * Lists are whole values (last writer wins): only facilitators edit the persona, rarely at once.
  */
-export interface Persona {
-	name: string;
-	age: number | null;
-	/** Life situation facts: "Änkling", "Hemtjänst" … */
-	situation: string[];
-	/** Conditions: "Hjärtsvikt", "Högt blodtryck" … */
-	conditions: string[];
-	/** "What matters to me", in the first person. */
-	matters: string[];
-}
+/**
+ * `situation`: life situation facts ("Änkling", "Hemtjänst" …); `conditions`: "Hjärtsvikt",
+ * "Högt blodtryck" …; `matters`: "what matters to me", in the first person.
+ */
+export type Persona = RecordValue<typeof personaRecord>;
 
 export const PERSONA_LINE_MAX = 300;
 export const PERSONA_NAME_MAX = 100;

@@ -7,6 +7,7 @@ import {
 	type BoardFile,
 	type WorkshopFile
 } from './workshop-json';
+import { mapKey, mapRefs } from './records/walk';
 
 /**
  * Reading a workshop file (workshop-json.ts) for import, pure: parse, refuse anything hostile
@@ -114,124 +115,39 @@ export class IdMap {
 		}
 		return fresh;
 	};
-
-	ref = (old: unknown): string | null => (typeof old === 'string' ? this.id(old) : null);
-	list = (old: unknown): string[] => (Array.isArray(old) ? old.map((x) => this.id(String(x))) : []);
-	/** An insight made from a note is `n-<noteId>`: it stays derived from the note's new id. */
-	insight = (old: string): string =>
-		old.startsWith('n-') ? `n-${this.id(old.slice(2))}` : this.id(old);
 }
-
-type Remap = (row: Row, ids: IdMap) => Row;
 
 /**
- * Per root with references, how its records' ids and references are renewed. `drop`: the
- * records mean nothing under new ids and are not imported (a rejected suggestion is keyed by
- * a hash of its insights' ids, so it could never match again).
+ * The file's board with fresh ids everywhere; `ids` says which old id became which. Which
+ * fields and keys hold ids is read from the declarations (`refs`, `keyRef`), so a new record
+ * type is imported by being declared. Records keyed by a digest of ids (rejected suggestions)
+ * mean nothing under new ids and are left out.
  */
-export const remappers: Record<string, Remap | 'entryKey' | 'none' | 'drop'> = {
-	notes: (r, m) => ({
-		...r,
-		id: m.id(r.id),
-		eventId: m.ref(r.eventId),
-		questionId: m.ref(r.questionId),
-		authorId: m.id(r.authorId as string)
-	}),
-	events: (r, m) => ({ ...r, id: m.id(r.id) }),
-	questions: (r, m) => ({ ...r, id: m.id(r.id) }),
-	persona: 'none',
-	emotions: 'entryKey',
-	state: 'none',
-	insights: (r, m) => ({
-		...r,
-		id: m.insight(r.id),
-		sourceNoteIds: m.list(r.sourceNoteIds),
-		eventIds: m.list(r.eventIds),
-		questionIds: m.list(r.questionIds),
-		areaId: m.ref(r.areaId),
-		createdBy: m.ref(r.createdBy)
-	}),
-	areas: (r, m) => ({ ...r, id: m.id(r.id), parentId: m.ref(r.parentId) }),
-	rounds: (r, m) => ({
-		...r,
-		id: m.id(r.id),
-		areaIds: m.list(r.areaIds),
-		previousId: m.ref(r.previousId),
-		results: remapResults(r.results, m)
-	}),
-	placements: (r, m) => ({ ...r, id: m.id(r.id) }),
-	goals: (r, m) => ({ ...r, id: m.id(r.id) }),
-	ideas: (r, m) => ({
-		...r,
-		id: m.id(r.id),
-		areaId: m.id(r.areaId as string),
-		authorId: m.id(r.authorId as string)
-	}),
-	actions: (r, m) => ({
-		...r,
-		id: m.id(r.id),
-		areaId: m.id(r.areaId as string),
-		ideaId: m.ref(r.ideaId)
-	}),
-	summary: 'none',
-	dismissedNotes: 'entryKey',
-	rejectedSuggestions: 'drop',
-	ideaRounds: (r, m) => ({
-		...r,
-		id: m.id(r.id),
-		areaIds: m.list(r.areaIds),
-		ideaIds: m.list(r.ideaIds),
-		results: Array.isArray(r.results)
-			? r.results.map((d: Record<string, unknown>) => ({ ...d, ideaId: m.id(String(d.ideaId)) }))
-			: (r.results ?? null)
-	}),
-	goalComments: (r, m) => ({
-		...r,
-		id: m.id(r.id),
-		areaId: m.id(r.areaId as string),
-		authorId: m.id(r.authorId as string)
-	})
-};
-
-function remapResults(results: unknown, m: IdMap): unknown {
-	if (!isObject(results)) return results ?? null;
-	const out: Record<string, unknown> = {};
-	if (isObject(results.scores)) {
-		out.scores = Object.fromEntries(
-			Object.entries(results.scores).map(([areaId, v]) => [m.id(areaId), v])
-		);
-	}
-	if (Array.isArray(results.dots)) {
-		out.dots = results.dots.map((d: Record<string, unknown>) => ({
-			...d,
-			areaId: m.id(String(d.areaId))
-		}));
-	}
-	return out;
-}
-
-/** The file's board with fresh ids everywhere; `ids` says which old id became which. */
 export function remapBoard(
 	board: BoardFile,
 	newId: () => string
 ): { board: BoardFile; ids: IdMap } {
 	const ids = new IdMap(newId);
 	const out: BoardFile = {};
+	const ref = (id: string) => ids.id(id);
 	for (const record of boardRecords) {
 		const value = board[record.root];
-		if (value === undefined) continue;
-		const remap = remappers[record.root];
-		if (remap === undefined) throw new Error(`no id remapping declared for root ${record.root}`);
-		if (remap === 'drop') continue;
-		if (remap === 'none') out[record.root] = value;
-		else if (remap === 'entryKey') {
+		if (value === undefined || record.keyRef?.kind === 'digest') continue;
+		if (record.shape === 'singleton') {
+			out[record.root] = mapRefs(record, value as Record<string, unknown>, ref);
+		} else if (record.shape === 'entry') {
 			out[record.root] = Object.fromEntries(
 				Object.entries(value as Record<string, unknown>).map(([key, v]) => [
-					key.split('|').map(ids.id).join('|'),
-					v
+					mapKey(record.keyRef, key, ref, null),
+					mapRefs(record, { value: v }, ref).value
 				])
 			);
-		} else out[record.root] = (value as Row[]).map((row) => remap(row, ids));
+		} else {
+			out[record.root] = (value as Row[]).map((row) => ({
+				...mapRefs(record, row, ref),
+				id: mapKey(record.keyRef, row.id, ref, ids.id)!
+			}));
+		}
 	}
 	return { board: out, ids };
 }

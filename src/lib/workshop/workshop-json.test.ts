@@ -14,17 +14,12 @@ import { addIdea } from './records/idea';
 import { writeIdeaRound } from './records/idea-round';
 import { addGoalComment } from './records/goal-comment';
 import { dismissedNotesMap } from './records/dismissed-note';
+import { rejectSuggestion } from './records/rejected-suggestion';
 import { addInsight, insightIdForNote } from './records/insight';
 import { setPlacement } from './records/placement';
 import { writeRound } from './records/round';
 import { writeSummary } from './records/summary';
-import {
-	boardDocFrom,
-	parseWorkshopFile,
-	remapBoard,
-	remappers,
-	type ImportParse
-} from './workshop-import';
+import { boardDocFrom, parseWorkshopFile, remapBoard, type ImportParse } from './workshop-import';
 import { buildWorkshopFile, PATIENT_DATA_MASKS, type WorkshopFile } from './workshop-json';
 
 const author = {
@@ -186,8 +181,31 @@ describe('workshop file, schema version 2', () => {
 		expect(JSON.stringify(file(fullBoard(), {}, true))).toContain('070-123 45 67');
 	});
 
-	it('declares how to renew the ids of every root', () => {
-		expect(Object.keys(remappers).sort()).toEqual(boardRecords.map((r) => r.root).sort());
+	it('masks a goal comment, an author name, title and purpose like every other text', () => {
+		const doc = fullBoard();
+		addGoalComment(doc, { areaId: 'a1', text: 'Ring Oskar på 070-123 45 67', author, now: 48 });
+		const out = file(
+			doc,
+			{ title: 'Oskar 19550412-3455', purpose: 'Ring (070-1234567) eller 070.123.45.67' },
+			false
+		);
+		const json = JSON.stringify(out);
+		for (const leak of ['123 45 67', '1234567', '123.45.67', '19550412', '550412']) {
+			expect(json).not.toContain(leak);
+		}
+		expect(out.workshop.title).toBe(`Oskar ${PATIENT_DATA_MASKS.personnummer}`);
+		expect(out.workshop.purpose).toBe(
+			`Ring (${PATIENT_DATA_MASKS.phone}) eller ${PATIENT_DATA_MASKS.phone}`
+		);
+		const comments = out.board.goalComments as Array<{ text: string }>;
+		expect(comments.map((c) => c.text)).toContain(`Ring Oskar på ${PATIENT_DATA_MASKS.phone}`);
+		expect(out.patientDataRedacted).toBe(true);
+	});
+
+	it('keeps title and purpose as written when asked to include flagged text', () => {
+		const out = file(fullBoard(), { title: 'Oskar 19550412-3455' }, true);
+		expect(out.workshop.title).toBe('Oskar 19550412-3455');
+		expect(out.patientDataRedacted).toBe(false);
 	});
 });
 
@@ -204,6 +222,14 @@ describe('import', () => {
 		// … and with the old ids put back, the files are the same.
 		const fresh = new Map([...ids.ids].map(([old, n]) => [old, n]));
 		expect(withOldIds(secondJson, fresh)).toEqual(withOldIds(JSON.stringify(first), new Map()));
+	});
+
+	it('leaves out records keyed by a digest of ids, which could never match again', () => {
+		const doc = fullBoard();
+		rejectSuggestion(doc, ['i1', 'i2']);
+		const parsed = imported(JSON.stringify(file(doc)));
+		expect(Object.keys(parsed.board.rejectedSuggestions as object)).toHaveLength(1);
+		expect(remapBoard(parsed.board, newId).board.rejectedSuggestions).toBeUndefined();
 	});
 
 	it('keeps a derived insight derived from its note', () => {

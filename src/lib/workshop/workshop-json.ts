@@ -7,6 +7,7 @@ import { exportBoard } from './layout-export';
 import { redactPatientData, type PatientDataKind } from './patient-data';
 import { mayHoldPatientData } from './patient-data-flag';
 import { idSchema, type RecordDeclaration } from './records/declare';
+import { mapStrings } from './records/walk';
 import { builtInTemplates, templateFromDoc } from './template';
 
 /**
@@ -21,20 +22,6 @@ export const SCHEMA_VERSION = 2;
 
 /** What replaces flagged patient data unless the export is asked to include it (as in reports). */
 export const PATIENT_DATA_MASKS = REDACTION_MASKS;
-
-/** The fields people write free text in, per root: the ones patient data may hide in. */
-const FREE_TEXT: Record<string, readonly string[]> = {
-	notes: ['text'],
-	events: ['title', 'facts'],
-	questions: ['text'],
-	persona: ['name', 'situation', 'conditions', 'matters'],
-	insights: ['text'],
-	areas: ['name'],
-	ideas: ['text', 'group'],
-	actions: ['step', 'current', 'desired', 'proposal', 'plan', 'owner'],
-	goals: ['summary', 'statements', 'question'],
-	summary: ['bullets', 'nextSteps']
-};
 
 /** One record of a collection: its id and every declared field (optional ones may be missing). */
 export function rowSchema(record: RecordDeclaration) {
@@ -65,19 +52,21 @@ export const boardFileSchema = z.strictObject(
 	Object.fromEntries(boardRecords.map((r) => [r.root, rootSchema(r).optional()]))
 );
 
+const workshopFields = {
+	id: idSchema,
+	title: z.string().trim().min(1).max(120),
+	purpose: z.string().max(2000),
+	date: z
+		.string()
+		.regex(/^\d{4}-\d{2}-\d{2}$/)
+		.nullable()
+};
+
 export const workshopFileSchema = z.strictObject({
 	format: z.literal(WORKSHOP_FORMAT),
 	schemaVersion: z.literal(SCHEMA_VERSION),
 	exportedAt: z.string().max(40),
-	workshop: z.strictObject({
-		id: idSchema,
-		title: z.string().trim().min(1).max(120),
-		purpose: z.string().max(2000),
-		date: z
-			.string()
-			.regex(/^\d{4}-\d{2}-\d{2}$/)
-			.nullable()
-	}),
+	workshop: z.strictObject(workshopFields),
 	settings: z.strictObject({ anonymous: z.boolean(), participantsMayExport: z.boolean() }),
 	/** The built-in template whose structure the workshop still has unchanged, if any. */
 	template: z.strictObject({ id: z.string().max(64), name: z.string().max(120) }).nullable(),
@@ -127,15 +116,16 @@ export function buildWorkshopFile(
 			board[root] = (board[root] as Row[]).map((r) => ({ ...r, authorName: null }));
 		}
 	}
-	if (!options.includeFlagged) redactBoard(board);
+	const redact = !options.includeFlagged;
+	if (redact) redactRecords(boardRecords, board);
 	return {
 		format: WORKSHOP_FORMAT,
 		schemaVersion: SCHEMA_VERSION,
 		exportedAt: options.exportedAt.toISOString(),
 		workshop: {
 			id: workshop.id,
-			title: workshop.title,
-			purpose: workshop.purpose,
+			title: redact ? redactValue(workshop.title, workshopFields.title) : workshop.title,
+			purpose: redact ? redactValue(workshop.purpose, workshopFields.purpose) : workshop.purpose,
 			date: workshop.date
 		},
 		settings: {
@@ -150,40 +140,47 @@ export function buildWorkshopFile(
 
 const mask = (kind: PatientDataKind) => PATIENT_DATA_MASKS[kind];
 
-/** A redacted string that still fits its field (a mask is longer than what it hides). */
-function redactString(text: string, schema: z.ZodType): string {
-	if (!mayHoldPatientData(text)) return text;
-	const out = redactPatientData(text, mask);
-	if (out === text || schema.safeParse(out).success) return out;
-	return out.slice(0, text.length);
+const redactText = (text: string) =>
+	mayHoldPatientData(text) ? redactPatientData(text, mask) : text;
+
+/**
+ * Every string inside a value (a text, a list of lines, an object of labels) with its patient
+ * data masked, still fitting its field: where a mask would make a string too long for its
+ * schema, the masked string is cut to the length of what it hides.
+ */
+function redactValue<T>(value: T, schema: z.ZodType): T {
+	const out = mapStrings(value, redactText);
+	if (JSON.stringify(out) === JSON.stringify(value) || schema.safeParse(out).success) {
+		return out as T;
+	}
+	return mapStrings(value, (s) => redactText(s).slice(0, s.length)) as T;
 }
 
-function redactValue(value: unknown, schema: z.ZodType): unknown {
-	if (typeof value === 'string') return redactString(value, schema);
-	if (!Array.isArray(value)) return value;
-	if (!value.some((line) => typeof line === 'string' && mayHoldPatientData(line))) return value;
-	const out = value.map((line) =>
-		typeof line === 'string' ? redactPatientData(line, mask) : line
-	);
-	if (schema.safeParse(out).success) return out;
-	return out.map((line, i) =>
-		typeof line === 'string' ? line.slice(0, String(value[i]).length) : line
-	);
-}
-
-function redactBoard(board: BoardFile) {
-	for (const record of boardRecords) {
-		const fields = FREE_TEXT[record.root];
-		if (!fields) continue;
+/**
+ * Masks patient data in every declared text field of every record of `records` in `data`
+ * (roots as exportBoard gives them), in place: a new text field is masked by being declared.
+ */
+export function redactRecords(records: readonly RecordDeclaration[], data: BoardFile) {
+	for (const record of records) {
+		const value = data[record.root];
+		const text = record.text ?? [];
+		if (value === undefined || text.length === 0) continue;
 		const redact = (r: Record<string, unknown>) => {
 			const out = { ...r };
-			for (const f of fields) if (f in out) out[f] = redactValue(out[f], record.fields[f]!);
+			for (const f of text) if (f in out) out[f] = redactValue(out[f], record.fields[f]!);
 			return out;
 		};
-		const value = board[record.root];
-		board[record.root] = Array.isArray(value)
-			? value.map(redact)
-			: redact(value as Record<string, unknown>);
+		if (record.shape === 'collection') data[record.root] = (value as Row[]).map(redact);
+		else if (record.shape === 'singleton') data[record.root] = redact(value as Row);
+		else {
+			// An entry's one field is its value.
+			data[record.root] = Object.fromEntries(
+				Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+					k,
+					text.includes('value') ? redactValue(v, record.fields.value!) : v
+				])
+			);
+		}
 	}
 }
 

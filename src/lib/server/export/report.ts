@@ -6,6 +6,7 @@ import type { Membership, Workshop } from '../services/workshops';
 import { buildReportModel, type ReportModel } from '$lib/report/model';
 import { boardRoom } from '$lib/workshop/rooms';
 import type * as Y from 'yjs';
+import { redactPatientData } from '$lib/workshop/patient-data';
 
 /**
  * The server side of every report export: the workshop's members and board read once, the
@@ -60,9 +61,12 @@ export function reportModelFor(
 	});
 }
 
-/** "Oskar 83 – Hälso…" → "oskar-83-halso…": an ASCII file name every system accepts. */
+/**
+ * "Oskar 83 – Hälso…" → "oskar-83-halso…": an ASCII file name every system accepts. A number
+ * the patient-data guard finds is left out: a file name travels further than its content.
+ */
 export function fileSlug(title: string): string {
-	const slug = title
+	const slug = redactPatientData(title, () => ' ')
 		.normalize('NFKD')
 		.replace(/[\u0300-\u036f]/g, '')
 		.toLowerCase()

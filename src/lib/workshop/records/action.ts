@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { newId } from '../ids';
-import { idSchema, orderSchema, timeSchema, type RecordDeclaration } from './declare';
+import { declareRecord, idSchema, orderSchema, timeSchema, type RecordValue } from './declare';
 import { orderAfter } from './order-keys';
 
 /**
@@ -31,7 +31,7 @@ const textFields = ['step', 'current', 'desired', 'proposal', 'plan'] as const;
 export type ActionTextField = (typeof textFields)[number];
 export const actionTextFields: readonly ActionTextField[] = textFields;
 
-export const actionRecord: RecordDeclaration = {
+export const actionRecord = declareRecord({
 	name: 'action',
 	root: 'actions',
 	shape: 'collection',
@@ -51,6 +51,9 @@ export const actionRecord: RecordDeclaration = {
 		createdAt: timeSchema,
 		updatedAt: timeSchema
 	},
+	text: [...textFields, 'owner'],
+	refs: { areaId: 'areas', ideaId: 'ideas' },
+	hidden: false,
 	create: ['facilitator'],
 	change: {
 		step: ['facilitator'],
@@ -68,23 +71,10 @@ export const actionRecord: RecordDeclaration = {
 	remove: ['facilitator'],
 	ownedBy: 'nobody: the facilitators’',
 	owner: () => null
-};
+});
 
-export interface Action {
+export interface Action extends RecordValue<typeof actionRecord> {
 	id: string;
-	areaId: string;
-	step: string;
-	current: string;
-	desired: string;
-	proposal: string;
-	plan: string;
-	owner: string;
-	due: string | null;
-	status: ActionStatus;
-	ideaId: string | null;
-	order: string;
-	createdAt: number;
-	updatedAt: number;
 }
 
 export type ActionChange = Partial<
@@ -102,7 +92,7 @@ export function listActions(doc: Y.Doc, areaId?: string): Action[] {
 		if (!(map instanceof Y.Map)) return;
 		const parsed = actionSchema.safeParse(map.toJSON());
 		if (!parsed.success) return;
-		const action = { id, ...(parsed.data as Omit<Action, 'id'>) };
+		const action: Action = { id, ...parsed.data };
 		if (areaId === undefined || action.areaId === areaId) out.push(action);
 	});
 	return out.sort((a, b) =>

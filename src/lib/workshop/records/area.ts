@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { newId } from '../ids';
-import { idSchema, orderSchema, timeSchema, type RecordDeclaration } from './declare';
+import { declareRecord, idSchema, orderSchema, timeSchema, type RecordValue } from './declare';
 import { orderAfter, orderAt } from './order-keys';
 
 /**
@@ -14,16 +14,7 @@ import { orderAfter, orderAt } from './order-keys';
  */
 export const AREA_NAME_MAX = 120;
 
-export interface Area {
-	id: string;
-	name: string;
-	/** Null for a top-level area; else the top-level area this is an underområde of. */
-	parentId: string | null;
-	order: string;
-	createdAt: number;
-}
-
-export const areaRecord: RecordDeclaration = {
+export const areaRecord = declareRecord({
 	name: 'area',
 	root: 'areas',
 	shape: 'collection',
@@ -34,13 +25,21 @@ export const areaRecord: RecordDeclaration = {
 		order: orderSchema,
 		createdAt: timeSchema
 	},
+	text: ['name'],
+	refs: { parentId: 'areas' },
+	hidden: false,
 	create: ['facilitator'],
 	change: { name: ['facilitator'], parentId: ['facilitator'], order: ['facilitator'] },
 	fixed: ['createdAt'],
 	remove: ['facilitator'],
 	ownedBy: 'nobody: the facilitators’',
 	owner: () => null
-};
+});
+
+/** `parentId`: null for a top-level area; else the top-level area this is an underområde of. */
+export interface Area extends RecordValue<typeof areaRecord> {
+	id: string;
+}
 
 export const areasMap = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap('areas');
 

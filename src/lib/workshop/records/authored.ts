@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { organisations, professions } from '../people';
-import { idSchema, timeSchema, type RecordDeclaration, type Writer } from './declare';
+import { idSchema, MEMBERS, timeSchema, type RecordDeclaration, type Writer } from './declare';
 
 /** A display name's length, as the join form allows it. */
 export const AUTHOR_NAME_MAX = 60;
@@ -17,6 +17,11 @@ export const authoredFields = {
 	organisation: z.enum(organisations),
 	createdAt: timeSchema
 };
+
+/** The author's display name is text they typed: the patient-data guard reads it too. */
+export const authoredText = ['authorName'] as const;
+
+export const authoredRefs = { authorId: MEMBERS } as const;
 
 export const authoredFixed = [
 	'authorId',

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
-import type { RecordDeclaration, Writer } from './declare';
+import { declareRecord, type Writer } from './declare';
 
 /**
  * Workshop-wide switches in the shared board that only facilitators set:
@@ -81,7 +81,7 @@ export function setSynonyms(doc: Y.Doc, groups: string[][], origin?: unknown): v
 	doc.transact(() => stateMap(doc).set('synonyms', groups), origin);
 }
 
-export const boardStateRecord: RecordDeclaration = {
+export const boardStateRecord = declareRecord({
 	name: 'board state',
 	root: 'state',
 	shape: 'singleton',
@@ -96,6 +96,9 @@ export const boardStateRecord: RecordDeclaration = {
 		anonymous: z.boolean(),
 		participantsMayExport: z.boolean()
 	},
+	text: ['synonyms'],
+	refs: {},
+	hidden: false,
 	create: ['facilitator'],
 	change: {
 		locked: ['facilitator'],
@@ -110,7 +113,7 @@ export const boardStateRecord: RecordDeclaration = {
 	remove: ['facilitator'],
 	ownedBy: 'nobody: the facilitators’',
 	owner: () => null
-};
+});
 
 /** The condition the lock sets, judged against the board as it was before an update. */
 export function lockCondition(before: Y.Doc, writer: Writer): string | null {

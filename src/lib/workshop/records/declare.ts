@@ -29,7 +29,39 @@ export interface Writer {
  */
 export type Shape = 'collection' | 'singleton' | 'entry';
 
-export interface RecordDeclaration {
+/** Every field of a record and its value schema. */
+export type Fields = Record<string, z.ZodType>;
+
+/**
+ * What a reference points at: the root map of a declared record (`areas`, `notes` …), or
+ * `members`, a membership of the workshop (held in the database, not in a document).
+ */
+export type RefTarget = string;
+export const MEMBERS: RefTarget = 'members';
+
+/**
+ * Where the ids of other records sit in a record's fields, as a path: a field name (its value
+ * an id, null or a list of ids), then `.field` into an object, `[]` into each item of a list
+ * and `{}` for the keys of an object (`results.scores{}`: the keys of `results.scores`;
+ * `results[].ideaId`: the `ideaId` of every item of `results`).
+ */
+export type RefPath = string;
+
+/**
+ * What a record's key says, when it is not the record's own id:
+ * - `ids`: the key is the id of another record (a placement is keyed by its area), or several
+ *   joined by `separator` (an emotion: `<eventId>|<membershipId>`);
+ * - `derived`: the record's own id, or `prefix` + the id of the record it was derived from
+ *   (an insight made from a note is `n-<noteId>`);
+ * - `digest`: a hash of other records' ids, which cannot follow them to new ids (an import
+ *   leaves such records out).
+ */
+export type KeyRef =
+	| { kind: 'ids'; to: readonly RefTarget[]; separator?: string }
+	| { kind: 'derived'; prefix: string; to: RefTarget }
+	| { kind: 'digest'; of: RefTarget };
+
+export interface RecordDeclaration<F extends Fields = Fields> {
 	/** The record's name in docs and refusals. */
 	name: string;
 	/** The root map of the document that holds these records. */
@@ -38,9 +70,25 @@ export interface RecordDeclaration {
 	/** The id (collection) or key (entry) format; unused for singletons. */
 	key: z.ZodType<string>;
 	/** Every field and its value schema; anything else is refused. */
-	fields: Record<string, z.ZodType>;
+	fields: F;
 	/** Fields a record of a collection may lack (all fields of a singleton are optional). */
 	optional?: readonly string[];
+	/**
+	 * The fields people write free text in (every string inside them: a list of lines, an axis
+	 * label): what the patient-data guard reads, what exports mask and escape. A field holding
+	 * text that is not declared here is a field patient data leaks through (declarations.test.ts
+	 * refuses any string field that is neither here nor an id, key, enum or pattern).
+	 */
+	text?: readonly string[];
+	/** Which fields hold ids of other records, and of which (paths: see RefPath). */
+	refs?: Readonly<Record<RefPath, RefTarget>>;
+	/** What the key says about other records (absent: a collection's own id, or nothing). */
+	keyRef?: KeyRef;
+	/**
+	 * Until when nobody but their owner (and the server) sees these records, in words; false:
+	 * whoever may open the document sees them as soon as they are written.
+	 */
+	hidden?: false | string;
 	/** Who may create a record (owner: a participant creating a record owned by themselves). */
 	create: readonly Actor[];
 	/**
@@ -55,6 +103,8 @@ export interface RecordDeclaration {
 	 * board as it was before the update (facilitators are not bound by it); a reason when not.
 	 */
 	when?: Record<string, (before: Y.Doc) => string | null>;
+	/** The conditions of `createWhen` and `when`, in words (docs/realtime.md). */
+	conditions?: { create?: string; change?: Record<string, string> };
 	/** Fields nobody changes once written (a new value needs a new record). */
 	fixed: readonly string[];
 	/** Who may remove a record. */
@@ -71,6 +121,22 @@ export interface RecordDeclaration {
 	/** At most this many records per owner. */
 	perOwner?: number;
 }
+
+/**
+ * A declaration whose field types are kept, so the record's value type can be derived, and
+ * whose `text` and `optional` may name only its own fields.
+ */
+export const declareRecord = <F extends Fields>(
+	declaration: RecordDeclaration<F> & {
+		text?: readonly (keyof F & string)[];
+		optional?: readonly (keyof F & string)[];
+	}
+): RecordDeclaration<F> => declaration;
+
+/** The fields of a record as its schemas parse them (the type readers return). */
+export type RecordValue<R extends { fields: Fields }> = {
+	[K in keyof R['fields']]: z.output<R['fields'][K]>;
+};
 
 /** What newId() produces (32 hex digits), and the ids of templates, tests and imports. */
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;

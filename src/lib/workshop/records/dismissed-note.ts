@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { idSchema, timeSchema, type RecordDeclaration } from './declare';
+import { declareRecord, idSchema, timeSchema } from './declare';
 
 /**
  * Notes whose insight a facilitator removed on purpose, with the time it was removed:
@@ -12,19 +12,23 @@ import { idSchema, timeSchema, type RecordDeclaration } from './declare';
  * insight would come back on the next load. Written in the same transaction as the removal, so
  * undoing the removal takes the mark back too.
  */
-export const dismissedNoteRecord: RecordDeclaration = {
+export const dismissedNoteRecord = declareRecord({
 	name: 'dismissed note',
 	root: 'dismissedNotes',
 	shape: 'entry',
 	key: idSchema,
 	fields: { value: timeSchema },
+	text: [],
+	refs: {},
+	keyRef: { kind: 'ids', to: ['notes'] },
+	hidden: false,
 	create: ['facilitator'],
 	change: { value: ['facilitator'] },
 	fixed: [],
 	remove: ['facilitator'],
 	ownedBy: 'nobody: the facilitators’',
 	owner: () => null
-};
+});
 
 export const dismissedNotesMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('dismissedNotes');
 

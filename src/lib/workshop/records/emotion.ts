@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EMOTION_MAX, EMOTION_MIN } from '../emotions';
-import { ID_PATTERN, type RecordDeclaration } from './declare';
+import { declareRecord, ID_PATTERN, MEMBERS } from './declare';
 
 const id = ID_PATTERN.source.slice(1, -1);
 
@@ -8,16 +8,20 @@ const id = ID_PATTERN.source.slice(1, -1);
  * One member's rating of one event (accessors in ../emotions.ts), keyed
  * `<eventId>|<membershipId>`: the member in the key owns it.
  */
-export const emotionRecord: RecordDeclaration = {
+export const emotionRecord = declareRecord({
 	name: 'emotion',
 	root: 'emotions',
 	shape: 'entry',
 	key: z.string().regex(new RegExp(`^${id}\\|${id}$`)),
 	fields: { value: z.number().int().min(EMOTION_MIN).max(EMOTION_MAX) },
+	text: [],
+	refs: {},
+	keyRef: { kind: 'ids', to: ['events', MEMBERS], separator: '|' },
+	hidden: false,
 	create: ['facilitator', 'owner'],
 	change: { value: ['facilitator', 'owner'] },
 	fixed: [],
 	remove: ['facilitator', 'owner'],
 	ownedBy: 'the member after the `|` in the key',
 	owner: (key) => key.slice(key.indexOf('|') + 1)
-};
+});

@@ -1,18 +1,12 @@
 import { z } from 'zod';
 import { FACT_MAX, TITLE_MAX } from '../journey';
-import {
-	idSchema,
-	linesSchema,
-	orderSchema,
-	removedAtSchema,
-	type RecordDeclaration
-} from './declare';
+import { declareRecord, idSchema, linesSchema, orderSchema, removedAtSchema } from './declare';
 
 /** At most this many facts per event. */
 export const FACTS_MAX = 100;
 
 /** An event of the patient journey (accessors in ../journey.ts): the facilitators'. */
-export const eventRecord: RecordDeclaration = {
+export const eventRecord = declareRecord({
 	name: 'event',
 	root: 'events',
 	shape: 'collection',
@@ -23,6 +17,9 @@ export const eventRecord: RecordDeclaration = {
 		order: orderSchema,
 		removedAt: removedAtSchema
 	},
+	text: ['title', 'facts'],
+	refs: {},
+	hidden: false,
 	create: ['facilitator'],
 	change: {
 		title: ['facilitator'],
@@ -34,4 +31,4 @@ export const eventRecord: RecordDeclaration = {
 	remove: ['facilitator'],
 	ownedBy: 'nobody: the facilitators’',
 	owner: () => null
-};
+});

@@ -3,8 +3,15 @@ import { z } from 'zod';
 import type { NoteAuthor } from '../doc';
 import { newId } from '../ids';
 import { participantsMayComment } from './board-state';
-import { idSchema, type RecordDeclaration } from './declare';
-import { authoredFields, authoredFixed, authoredOwner, signedByAuthor } from './authored';
+import { declareRecord, idSchema, type RecordValue } from './declare';
+import {
+	authoredFields,
+	authoredFixed,
+	authoredOwner,
+	authoredRefs,
+	authoredText,
+	signedByAuthor
+} from './authored';
 
 /**
  * A comment on an area's målbild. Participants read the målbild; they may comment only while a
@@ -17,7 +24,7 @@ import { authoredFields, authoredFixed, authoredOwner, signedByAuthor } from './
 export const GOAL_COMMENT_MAX = 1000;
 export const GOAL_COMMENTS_PER_MEMBER = 500;
 
-export const goalCommentRecord: RecordDeclaration = {
+export const goalCommentRecord = declareRecord({
 	name: 'goal comment',
 	root: 'goalComments',
 	shape: 'collection',
@@ -27,26 +34,23 @@ export const goalCommentRecord: RecordDeclaration = {
 		text: z.string().min(1).max(GOAL_COMMENT_MAX),
 		...authoredFields
 	},
+	text: ['text', ...authoredText],
+	refs: { areaId: 'areas', ...authoredRefs },
+	hidden: false,
 	create: ['facilitator', 'owner'],
 	createWhen: (before) =>
 		participantsMayComment(before) ? null : 'commenting on the målbild is not allowed now',
+	conditions: { create: '`state.participantsMayComment` is true' },
 	change: {},
 	fixed: ['areaId', 'text', ...authoredFixed],
 	remove: ['facilitator', 'owner'],
 	...authoredOwner,
 	check: (get, writer) => signedByAuthor(get, writer, 'a comment'),
 	perOwner: GOAL_COMMENTS_PER_MEMBER
-};
+});
 
-export interface GoalComment {
+export interface GoalComment extends RecordValue<typeof goalCommentRecord> {
 	id: string;
-	areaId: string;
-	text: string;
-	authorId: string;
-	authorName: string | null;
-	profession: string;
-	organisation: string;
-	createdAt: number;
 }
 
 export const goalCommentsMap = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap('goalComments');
@@ -60,7 +64,7 @@ export function listGoalComments(doc: Y.Doc, areaId: string): GoalComment[] {
 		if (!(map instanceof Y.Map)) return;
 		const parsed = commentSchema.safeParse(map.toJSON());
 		if (parsed.success && parsed.data.areaId === areaId) {
-			out.push({ id, ...(parsed.data as Omit<GoalComment, 'id'>) });
+			out.push({ id, ...parsed.data });
 		}
 	});
 	return out.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { idSchema, linesSchema, type RecordDeclaration } from './declare';
+import { declareRecord, idSchema, linesSchema, type RecordValue } from './declare';
 
 /**
  * The målbild of a prioritised area: the facilitator's summary of its insights, goal
@@ -13,7 +13,7 @@ import { idSchema, linesSchema, type RecordDeclaration } from './declare';
 export const GOAL_TEXT_MAX = 2000;
 export const GOAL_STATEMENTS_MAX = 20;
 
-export const goalRecord: RecordDeclaration = {
+export const goalRecord = declareRecord({
 	name: 'goal',
 	root: 'goals',
 	shape: 'collection',
@@ -23,19 +23,19 @@ export const goalRecord: RecordDeclaration = {
 		statements: linesSchema(300, GOAL_STATEMENTS_MAX),
 		question: z.string().max(300)
 	},
+	text: ['summary', 'statements', 'question'],
+	refs: {},
+	keyRef: { kind: 'ids', to: ['areas'] },
+	hidden: false,
 	create: ['facilitator'],
 	change: { summary: ['facilitator'], statements: ['facilitator'], question: ['facilitator'] },
 	fixed: [],
 	remove: ['facilitator'],
 	ownedBy: 'nobody: the facilitators’',
 	owner: () => null
-};
+});
 
-export interface Goal {
-	summary: string;
-	statements: string[];
-	question: string;
-}
+export type Goal = RecordValue<typeof goalRecord>;
 
 export const goalsMap = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap('goals');
 

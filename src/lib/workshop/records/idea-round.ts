@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { idSchema, timeSchema, type RecordDeclaration } from './declare';
+import { declareRecord, idSchema, timeSchema, type RecordValue } from './declare';
 import { dotLimitsSchema, ROUND_AREAS_MAX } from './round';
 
 /**
@@ -33,7 +33,7 @@ export const ideaDotResultSchema = z.object({
 });
 export type IdeaDotResult = z.infer<typeof ideaDotResultSchema>;
 
-export const ideaRoundRecord: RecordDeclaration = {
+export const ideaRoundRecord = declareRecord({
 	name: 'ideaRound',
 	root: 'ideaRounds',
 	shape: 'collection',
@@ -49,25 +49,19 @@ export const ideaRoundRecord: RecordDeclaration = {
 		results: z.array(ideaDotResultSchema).max(IDEA_BALLOT_MAX).nullable(),
 		createdAt: timeSchema
 	},
+	text: [],
+	refs: { areaIds: 'areas', ideaIds: 'ideas', 'results[].ideaId': 'ideas' },
+	hidden: false,
 	create: [],
 	change: {},
 	fixed: ['type', 'areaIds', 'ideaIds', 'dotLimits', 'createdAt'],
 	remove: [],
 	ownedBy: 'nobody: only the server writes idea rounds',
 	owner: () => null
-};
+});
 
-export interface IdeaRound {
+export interface IdeaRound extends RecordValue<typeof ideaRoundRecord> {
 	id: string;
-	type: IdeaRoundType;
-	areaIds: string[];
-	ideaIds: string[];
-	dotLimits: z.infer<typeof dotLimitsSchema> | null;
-	status: IdeaRoundStatus;
-	progress: number;
-	eligible: number;
-	results: IdeaDotResult[] | null;
-	createdAt: number;
 }
 
 export const ideaRoundsMap = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap('ideaRounds');
@@ -80,7 +74,7 @@ export function listIdeaRounds(doc: Y.Doc): IdeaRound[] {
 	ideaRoundsMap(doc).forEach((map, id) => {
 		if (!(map instanceof Y.Map)) return;
 		const parsed = ideaRoundSchema.safeParse(map.toJSON());
-		if (parsed.success) out.push({ id, ...(parsed.data as Omit<IdeaRound, 'id'>) });
+		if (parsed.success) out.push({ id, ...parsed.data });
 	});
 	return out.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
 }

@@ -3,9 +3,23 @@ import { z } from 'zod';
 import { NOTE_TEXT_MAX } from '../doc';
 import { newId } from '../ids';
 import type { Organisation, Profession } from '../people';
-import { authoredFields, authoredFixed, authoredOwner, signedByAuthor } from './authored';
+import {
+	authoredFields,
+	authoredFixed,
+	authoredOwner,
+	authoredRefs,
+	authoredText,
+	signedByAuthor
+} from './authored';
 import { listPlacements } from './placement';
-import { idSchema, orderSchema, timeSchema, type RecordDeclaration, type Writer } from './declare';
+import {
+	declareRecord,
+	idSchema,
+	orderSchema,
+	timeSchema,
+	type RecordValue,
+	type Writer
+} from './declare';
 import { listIdeaRounds, silentRoundOf } from './idea-round';
 import { orderAfter } from './order-keys';
 
@@ -25,7 +39,7 @@ import { orderAfter } from './order-keys';
 export const IDEAS_PER_MEMBER = 1_000;
 export const IDEA_GROUP_MAX = 80;
 
-export const ideaRecord: RecordDeclaration = {
+export const ideaRecord = declareRecord({
 	name: 'idea',
 	root: 'ideas',
 	shape: 'collection',
@@ -38,6 +52,9 @@ export const ideaRecord: RecordDeclaration = {
 		...authoredFields,
 		updatedAt: timeSchema
 	},
+	text: ['text', 'group', ...authoredText],
+	refs: { areaId: 'areas', ...authoredRefs },
+	hidden: false,
 	create: ['facilitator', 'owner'],
 	change: {
 		text: ['facilitator', 'owner'],
@@ -64,20 +81,10 @@ export const ideaRecord: RecordDeclaration = {
 		return null;
 	},
 	perOwner: IDEAS_PER_MEMBER
-};
+});
 
-export interface Idea {
+export interface Idea extends RecordValue<typeof ideaRecord> {
 	id: string;
-	text: string;
-	areaId: string;
-	group: string | null;
-	order: string;
-	authorId: string;
-	authorName: string | null;
-	profession: Profession;
-	organisation: Organisation;
-	createdAt: number;
-	updatedAt: number;
 }
 
 export const ideasMap = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap('ideas');
@@ -91,7 +98,7 @@ export function listIdeas(doc: Y.Doc, areaId?: string): Idea[] {
 		if (!(map instanceof Y.Map)) return;
 		const parsed = ideaSchema.safeParse(map.toJSON());
 		if (!parsed.success) return;
-		const idea = { id, ...(parsed.data as Omit<Idea, 'id'>) };
+		const idea: Idea = { id, ...parsed.data };
 		if (areaId === undefined || idea.areaId === areaId) out.push(idea);
 	});
 	return out.sort((a, b) =>

@@ -5,7 +5,7 @@ import { newId } from '../ids';
 import { organisations, professions } from '../people';
 import { participantsMayMove } from './board-state';
 import { dismissedNotesMap } from './dismissed-note';
-import { idSchema, orderSchema, timeSchema, type RecordDeclaration } from './declare';
+import { declareRecord, idSchema, MEMBERS, orderSchema, timeSchema } from './declare';
 import { orderAfter, orderAt } from './order-keys';
 
 /**
@@ -41,7 +41,7 @@ export interface Insight {
 
 const ids = z.array(idSchema).max(SOURCES_MAX);
 
-export const insightRecord: RecordDeclaration = {
+export const insightRecord = declareRecord({
 	name: 'insight',
 	root: 'insights',
 	shape: 'collection',
@@ -60,6 +60,16 @@ export const insightRecord: RecordDeclaration = {
 		createdAt: timeSchema,
 		edited: z.boolean()
 	},
+	text: ['text'],
+	refs: {
+		sourceNoteIds: 'notes',
+		eventIds: 'events',
+		questionIds: 'questions',
+		areaId: 'areas',
+		createdBy: MEMBERS
+	},
+	keyRef: { kind: 'derived', prefix: 'n-', to: 'notes' },
+	hidden: false,
 	create: ['facilitator'],
 	change: {
 		text: ['facilitator'],
@@ -76,11 +86,17 @@ export const insightRecord: RecordDeclaration = {
 		areaId: (before) => (participantsMayMove(before) ? null : 'moving insights is not allowed now'),
 		order: (before) => (participantsMayMove(before) ? null : 'moving insights is not allowed now')
 	},
+	conditions: {
+		change: {
+			areaId: '`state.participantsMayMove` is true',
+			order: '`state.participantsMayMove` is true'
+		}
+	},
 	fixed: ['source', 'createdBy', 'createdAt'],
 	remove: ['facilitator'],
 	ownedBy: 'nobody: the facilitators’ (participants may move one when allowed)',
 	owner: () => null
-};
+});
 
 export const insightsMap = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap('insights');
 

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { NOTE_TEXT_MAX, noteKinds } from '../doc';
-import { authoredFields, authoredFixed, authoredOwner, signedByAuthor } from './authored';
-import { idSchema, timeSchema, type RecordDeclaration } from './declare';
+import {
+	authoredFields,
+	authoredFixed,
+	authoredOwner,
+	authoredRefs,
+	authoredText,
+	signedByAuthor
+} from './authored';
+import { declareRecord, idSchema, timeSchema } from './declare';
 
 export { AUTHOR_NAME_MAX } from './authored';
 
@@ -19,7 +26,7 @@ export const NOTES_PER_MEMBER = 5_000;
  * values only, because a member may change them by joining again while a board tab still
  * writes the old profile.
  */
-export const noteRecord: RecordDeclaration = {
+export const noteRecord = declareRecord({
 	name: 'note',
 	root: 'notes',
 	shape: 'collection',
@@ -32,6 +39,9 @@ export const noteRecord: RecordDeclaration = {
 		...authoredFields,
 		updatedAt: timeSchema
 	},
+	text: ['text', ...authoredText],
+	refs: { eventId: 'events', questionId: 'questions', ...authoredRefs },
+	hidden: false,
 	create: ['facilitator', 'owner'],
 	change: {
 		text: ['facilitator', 'owner'],
@@ -45,4 +55,4 @@ export const noteRecord: RecordDeclaration = {
 	...authoredOwner,
 	check: (get, writer) => signedByAuthor(get, writer, 'a note'),
 	perOwner: NOTES_PER_MEMBER
-};
+});

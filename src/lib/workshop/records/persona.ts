@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { PERSONA_LINE_MAX, PERSONA_NAME_MAX } from '../persona';
-import { linesSchema, type RecordDeclaration } from './declare';
+import { declareRecord, linesSchema } from './declare';
 
 /** At most this many lines per persona list. */
 export const PERSONA_LINES_MAX = 100;
 
 /** The workshop's persona (accessors in ../persona.ts): one record, the facilitators'. */
-export const personaRecord: RecordDeclaration = {
+export const personaRecord = declareRecord({
 	name: 'persona',
 	root: 'persona',
 	shape: 'singleton',
@@ -18,6 +18,9 @@ export const personaRecord: RecordDeclaration = {
 		conditions: linesSchema(PERSONA_LINE_MAX, PERSONA_LINES_MAX),
 		matters: linesSchema(PERSONA_LINE_MAX, PERSONA_LINES_MAX)
 	},
+	text: ['name', 'situation', 'conditions', 'matters'],
+	refs: {},
+	hidden: false,
 	create: ['facilitator'],
 	change: {
 		name: ['facilitator'],
@@ -30,4 +33,4 @@ export const personaRecord: RecordDeclaration = {
 	remove: ['facilitator'],
 	ownedBy: 'nobody: the facilitators’',
 	owner: () => null
-};
+});

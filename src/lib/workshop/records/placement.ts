@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { idSchema, type RecordDeclaration } from './declare';
+import { declareRecord, idSchema, type RecordValue } from './declare';
 
 /**
  * The facilitator's decision about an area after a round: where it finally sits in the matrix
@@ -10,24 +10,26 @@ import { idSchema, type RecordDeclaration } from './declare';
  */
 const position = z.object({ worth: z.number().min(1).max(5), cost: z.number().min(1).max(5) });
 
-export const placementRecord: RecordDeclaration = {
+export const placementRecord = declareRecord({
 	name: 'placement',
 	root: 'placements',
 	shape: 'collection',
 	key: idSchema,
 	fields: { final: position.nullable(), prioritised: z.boolean() },
+	text: [],
+	refs: {},
+	keyRef: { kind: 'ids', to: ['areas'] },
+	hidden: false,
 	create: ['facilitator'],
 	change: { final: ['facilitator'], prioritised: ['facilitator'] },
 	fixed: [],
 	remove: ['facilitator'],
 	ownedBy: 'nobody: the facilitators’',
 	owner: () => null
-};
+});
 
-export interface Placement {
+export interface Placement extends RecordValue<typeof placementRecord> {
 	areaId: string;
-	final: z.infer<typeof position> | null;
-	prioritised: boolean;
 }
 
 export const placementsMap = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap('placements');

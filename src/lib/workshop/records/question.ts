@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { TITLE_MAX } from '../journey';
-import { idSchema, orderSchema, removedAtSchema, type RecordDeclaration } from './declare';
+import { declareRecord, idSchema, orderSchema, removedAtSchema } from './declare';
 
 /** A question (a row of the journey grid; accessors in ../journey.ts): the facilitators'. */
-export const questionRecord: RecordDeclaration = {
+export const questionRecord = declareRecord({
 	name: 'question',
 	root: 'questions',
 	shape: 'collection',
@@ -13,10 +13,13 @@ export const questionRecord: RecordDeclaration = {
 		order: orderSchema,
 		removedAt: removedAtSchema
 	},
+	text: ['text'],
+	refs: {},
+	hidden: false,
 	create: ['facilitator'],
 	change: { text: ['facilitator'], order: ['facilitator'], removedAt: ['facilitator'] },
 	fixed: [],
 	remove: ['facilitator'],
 	ownedBy: 'nobody: the facilitators’',
 	owner: () => null
-};
+});

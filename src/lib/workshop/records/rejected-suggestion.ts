@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { z } from 'zod';
-import { timeSchema, type RecordDeclaration } from './declare';
+import { declareRecord, timeSchema } from './declare';
 
 /**
  * Suggested groups a facilitator rejected, for the whole workshop (co-facilitators see the
@@ -12,19 +12,23 @@ import { timeSchema, type RecordDeclaration } from './declare';
  * the slider: the same insights suggested together again stay hidden, while a group that
  * gained or lost an insight is a new suggestion and is shown.
  */
-export const rejectedSuggestionRecord: RecordDeclaration = {
+export const rejectedSuggestionRecord = declareRecord({
 	name: 'rejected suggestion',
 	root: 'rejectedSuggestions',
 	shape: 'entry',
 	key: z.string().regex(/^g[0-9a-f]{16}-[0-9]{1,5}$/),
 	fields: { value: timeSchema },
+	text: [],
+	refs: {},
+	keyRef: { kind: 'digest', of: 'insights' },
+	hidden: false,
 	create: ['facilitator'],
 	change: { value: ['facilitator'] },
 	fixed: [],
 	remove: ['facilitator'],
 	ownedBy: 'nobody: the facilitators’',
 	owner: () => null
-};
+});
 
 export const rejectedSuggestionsMap = (doc: Y.Doc): Y.Map<unknown> =>
 	doc.getMap('rejectedSuggestions');

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { idSchema, timeSchema, type RecordDeclaration } from './declare';
+import { declareRecord, idSchema, timeSchema, type RecordValue } from './declare';
 
 /**
  * A prioritisation round in the shared board: which areas, which axes, open, closed or
@@ -56,7 +56,7 @@ export const resultsSchema = z.object({
 });
 export type RoundResults = z.infer<typeof resultsSchema>;
 
-export const roundRecord: RecordDeclaration = {
+export const roundRecord = declareRecord({
 	name: 'round',
 	root: 'rounds',
 	shape: 'collection',
@@ -73,26 +73,25 @@ export const roundRecord: RecordDeclaration = {
 		previousId: idSchema.nullable(),
 		createdAt: timeSchema
 	},
+	// A facilitator may name the axes of a round in their own words.
+	text: ['axes'],
+	refs: {
+		areaIds: 'areas',
+		previousId: 'rounds',
+		'results.scores{}': 'areas',
+		'results.dots[].areaId': 'areas'
+	},
+	hidden: false,
 	create: [],
 	change: {},
 	fixed: ['type', 'areaIds', 'axes', 'dotLimits', 'previousId', 'createdAt'],
 	remove: [],
 	ownedBy: 'nobody: only the server writes rounds',
 	owner: () => null
-};
+});
 
-export interface Round {
+export interface Round extends RecordValue<typeof roundRecord> {
 	id: string;
-	type: RoundType;
-	areaIds: string[];
-	axes: z.infer<typeof axesSchema>;
-	dotLimits: z.infer<typeof dotLimitsSchema> | null;
-	status: RoundStatus;
-	progress: number;
-	eligible: number;
-	results: RoundResults | null;
-	previousId: string | null;
-	createdAt: number;
 }
 
 export const roundsMap = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap('rounds');
@@ -105,7 +104,7 @@ export function listRounds(doc: Y.Doc): Round[] {
 	roundsMap(doc).forEach((map, id) => {
 		if (!(map instanceof Y.Map)) return;
 		const parsed = roundSchema.safeParse(map.toJSON());
-		if (parsed.success) rounds.push({ id, ...(parsed.data as Omit<Round, 'id'>) });
+		if (parsed.success) rounds.push({ id, ...parsed.data });
 	});
 	return rounds.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
 }

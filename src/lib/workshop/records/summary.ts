@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { linesSchema, type RecordDeclaration } from './declare';
+import { declareRecord, linesSchema, type RecordValue } from './declare';
 import { z } from 'zod';
 
 /**
@@ -12,7 +12,7 @@ import { z } from 'zod';
 export const SUMMARY_LINE_MAX = 1000;
 export const SUMMARY_LINES_MAX = 50;
 
-export const summaryRecord: RecordDeclaration = {
+export const summaryRecord = declareRecord({
 	name: 'summary',
 	root: 'summary',
 	shape: 'singleton',
@@ -21,18 +21,18 @@ export const summaryRecord: RecordDeclaration = {
 		bullets: linesSchema(SUMMARY_LINE_MAX, SUMMARY_LINES_MAX),
 		nextSteps: linesSchema(SUMMARY_LINE_MAX, SUMMARY_LINES_MAX)
 	},
+	text: ['bullets', 'nextSteps'],
+	refs: {},
+	hidden: false,
 	create: ['facilitator'],
 	change: { bullets: ['facilitator'], nextSteps: ['facilitator'] },
 	fixed: [],
 	remove: ['facilitator'],
 	ownedBy: 'nobody: the facilitators’',
 	owner: () => null
-};
+});
 
-export interface Summary {
-	bullets: string[];
-	nextSteps: string[];
-}
+export type Summary = RecordValue<typeof summaryRecord>;
 
 export const summaryMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('summary');
 
