@@ -4,6 +4,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { listNotes } from '$lib/workshop/doc';
 import { boardRoom } from '$lib/workshop/rooms';
+import { CLOSE_REMOVED } from './close-codes';
 import { DocRecovery } from './doc-recovery.svelte';
 import { BoardJourney } from './journey.svelte';
 import { BoardState } from './managers/board-state.svelte';
@@ -38,6 +39,7 @@ export class BoardConnection {
 	#synced = $state(false);
 	#loaded = $state(false);
 	#peers = $state.raw<Peer[]>([]);
+	#removed = $state(false);
 
 	#provider: WebsocketProvider;
 	#local: IndexeddbPersistence;
@@ -73,6 +75,12 @@ export class BoardConnection {
 				this.#downSince ??= Date.now();
 			}
 			this.#refresh();
+		});
+		this.#provider.on('connection-close', (event) => {
+			if (event?.code !== CLOSE_REMOVED) return;
+			// Every reconnect would be refused: stop, and let the page say why.
+			this.#removed = true;
+			this.#provider.disconnect();
 		});
 		this.#provider.on('sync', (synced) => {
 			// Lets benchmarks and the browser's performance panel see when the document arrived.
@@ -111,6 +119,11 @@ export class BoardConnection {
 	/** True once the board came from IndexedDB or the server: show notes, not a spinner. */
 	get loaded(): boolean {
 		return this.#loaded;
+	}
+
+	/** A facilitator removed this member from the workshop: the board is closed to them. */
+	get removed(): boolean {
+		return this.#removed;
 	}
 
 	/** People online now, one entry each, this browser's person first. */
