@@ -56,7 +56,9 @@ test('the facilitator sees a participant online, removes them, and the participa
 	const fac = await facContext.newPage();
 	await fac.goto(`/w/${workshop.id}`);
 	await hydrated(fac);
-	await fac.getByTestId('participants-link').click();
+	// Where the facilitator manages the workshop: the invitation panel with its settings.
+	await fac.getByRole('button', { name: /^Bjud in/ }).click();
+	await fac.getByRole('link', { name: /^Deltagare:/ }).click();
 	await expect(fac).toHaveURL(new RegExp(`/w/${workshop.id}/deltagare$`));
 	await expect(fac.getByRole('heading', { level: 1, name: 'Deltagare' })).toBeVisible();
 	const pias = row(fac, 'Pia Deltagare');
