@@ -4,12 +4,12 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { listNotes } from '$lib/workshop/doc';
 import { boardRoom } from '$lib/workshop/rooms';
-import { CLOSE_REMOVED } from './close-codes';
 import { DocRecovery } from './doc-recovery.svelte';
 import { BoardJourney } from './journey.svelte';
 import { BoardState } from './managers/board-state.svelte';
 import { BoardNotes } from './notes.svelte';
 import { readPeers, type Peer, type PresenceUser } from './presence';
+import { CLOSE_REMOVED } from './recovery';
 import { throttle } from './throttle';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline';
