@@ -221,6 +221,26 @@ describe('removing a participant', () => {
 	});
 });
 
+describe('the participant list', () => {
+	it('shows no name in an anonymous workshop, only a number that stays with its person', async () => {
+		const { workshop, api, code, list, act } = await workshopWithArea();
+		const address = nextAddress();
+		const joined = [];
+		for (const displayName of ['Pia', 'Per', 'Pål']) {
+			joined.push(await new ApiClient(run.server.url, address).join({ code, displayName }));
+		}
+		const settings = `/api/workshops/${workshop.id}/settings`;
+		expect((await api.request('PATCH', settings, { anonymous: true })).status).toBe(200);
+		await act({ action: 'remove', membershipId: joined[1]!.membershipId });
+		const listed = (await list()).body.participants;
+		expect(listed.map((p) => [p.name, p.number])).toEqual([
+			[null, 1],
+			[null, 3]
+		]);
+		expect(JSON.stringify(listed)).not.toMatch(/Pia|Pål/);
+	});
+});
+
 describe('the admission step', () => {
 	it('holds a new joiner out of every document until a facilitator admits them', async () => {
 		const { workshop, code, f, area, list, act, round } = await workshopWithArea();
