@@ -19,7 +19,11 @@ function setup() {
 	db.insert(users)
 		.values({ id: 'u1', email: 'mia@region.se', displayName: 'Mia', passwordHash: 'x' })
 		.run();
-	const workshop = createWorkshop(db, { id: 'u1', displayName: 'Mia' }, { title: 'Oskar 83' });
+	const workshop = createWorkshop(
+		db,
+		{ id: 'u1', displayName: 'Mia' },
+		{ title: 'Oskar 83', purpose: '', date: null }
+	);
 	const link = activeLinks(db, workshop.id).find((l) => l.kind === 'participant')!;
 	let created = 0;
 	const join = (browser: { sessionId: string; browserId: string }, name = 'Pia') =>
