@@ -44,10 +44,12 @@ export default defineConfig({
 			HOST: '127.0.0.1',
 			DATABASE_PATH: `${dataDir}/e2e.db`,
 			ORIGIN: `http://127.0.0.1:${port}`,
-			// Every test signs up its own facilitators from one address; the limits themselves
-			// are tested against their own servers in tests/integration/accounts.test.ts.
+			// Every test signs up its own facilitators and joins its participants from one address;
+			// the limits themselves are tested against their own servers in
+			// tests/integration/accounts.test.ts and tests/integration/ballot.test.ts.
 			SIGNUP_RATE_LIMIT: '1000',
-			JOIN_RATE_LIMIT: '1000'
+			JOIN_RATE_LIMIT: '1000',
+			JOIN_NEW_MEMBERS_LIMIT: '1000'
 		}
 	}
 });

@@ -46,6 +46,8 @@ export interface Joined {
 	workshopId: string;
 	membershipId: string;
 	role: 'participant' | 'observer';
+	/** `waiting` while the workshop's admission step holds a new member out. */
+	status: 'waiting' | 'admitted';
 	room: string;
 	wsPath: string;
 	wsToken: string;

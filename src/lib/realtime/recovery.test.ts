@@ -30,6 +30,10 @@ describe('closeAction', () => {
 		expect(closeAction(4400, 1)).toBe('retry-later');
 	});
 
+	it('stops for good once the member was removed (4410)', () => {
+		expect(closeAction(4410, 1)).toBe('stop');
+	});
+
 	it('leaves 1001, 1011 and a first 1009 to y-websocket’s own reconnect', () => {
 		expect(closeAction(1001, 1)).toBe('reconnect');
 		expect(closeAction(1011, 5)).toBe('reconnect');

@@ -22,16 +22,20 @@ export const REPEAT_WINDOW_MS = 60_000;
 export const CLOSE_TOO_BIG = 1009;
 export const CLOSE_MALFORMED = 4400;
 export const CLOSE_FORBIDDEN = 4403;
+/** A facilitator removed this member from the workshop (the server's protocol.ts sends it). */
+export const CLOSE_REMOVED = 4410;
 
 /**
  * What to do after the server closed a socket:
  * - `recover`: the server will never take what this browser holds; start over from it;
  * - `retry-later`: y-websocket stops after every 4400–4499 close; connect again after a pause;
- * - `reconnect`: y-websocket reconnects by itself with back-off.
+ * - `reconnect`: y-websocket reconnects by itself with back-off;
+ * - `stop`: the member was removed; every reconnect would be refused, the page says why.
  */
-export type CloseAction = 'recover' | 'retry-later' | 'reconnect';
+export type CloseAction = 'recover' | 'retry-later' | 'reconnect' | 'stop';
 
 export function closeAction(code: number, repeats: number): CloseAction {
+	if (code === CLOSE_REMOVED) return 'stop';
 	if (code === CLOSE_FORBIDDEN) return 'recover';
 	// An honest message that the server cannot read or take, again and again, is the same
 	// dead end as a refusal: resending it changes nothing.

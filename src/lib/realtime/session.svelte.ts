@@ -16,6 +16,7 @@ import { BoardSummary } from './managers/summary.svelte';
 import { BoardNotes } from './notes.svelte';
 import { PrivateConnection } from './private-connection.svelte';
 import { readPeers, type Peer, type PresenceUser } from './presence';
+import { CLOSE_REMOVED } from './recovery';
 import { throttle } from './throttle';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline';
@@ -62,6 +63,7 @@ export class WorkshopSession {
 	#synced = $state(false);
 	#loaded = $state(false);
 	#peers = $state.raw<Peer[]>([]);
+	#removed = $state(false);
 
 	#provider: WebsocketProvider;
 	#local: IndexeddbPersistence;
@@ -100,6 +102,12 @@ export class WorkshopSession {
 			}
 			this.#refresh();
 		});
+		this.#provider.on('connection-close', (event) => {
+			if (event?.code !== CLOSE_REMOVED) return;
+			// Every reconnect would be refused: stop, and let the page say why.
+			this.#removed = true;
+			this.#provider.disconnect();
+		});
 		this.#provider.on('sync', (synced) => {
 			// Lets benchmarks and the browser's performance panel see when the document arrived.
 			if (synced && !this.#synced) performance.mark('samskapa:synced');
@@ -137,6 +145,11 @@ export class WorkshopSession {
 	/** True once the board came from IndexedDB or the server: show notes, not a spinner. */
 	get loaded(): boolean {
 		return this.#loaded;
+	}
+
+	/** A facilitator removed this member from the workshop: the board is closed to them. */
+	get removed(): boolean {
+		return this.#removed;
 	}
 
 	/** People online now, one entry each, this browser's person first. */

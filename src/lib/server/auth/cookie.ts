@@ -1,6 +1,15 @@
 import type { Cookies, RequestEvent } from '@sveltejs/kit';
 import { createSession, deleteSession, SESSION_COOKIE } from '../services/sessions';
 import { adoptSession } from '../services/session-adopt';
+import { randomToken, sha256 } from './tokens';
+
+/**
+ * The browser's own identity, apart from any session: signing out or a lost session does not
+ * make this browser a new person in a workshop it joined (one person, one ballot).
+ */
+export const BROWSER_COOKIE = 'samskapa_browser';
+/** As long as browsers keep a cookie (Chrome caps an expiry at 400 days). */
+const BROWSER_COOKIE_MAX_AGE_S = 400 * 24 * 60 * 60;
 
 type Event = Pick<RequestEvent, 'cookies' | 'locals' | 'url'>;
 
@@ -26,6 +35,21 @@ export function ensureSession(event: Event): string {
 	setSessionCookie(event, created.token, created.expiresAt);
 	event.locals.session = { id: created.id, userId: null, user: null, expiresAt: created.expiresAt };
 	return created.id;
+}
+
+/** The hash of this browser's identity cookie (only the hash is stored), setting one when absent. */
+export function ensureBrowserId(event: Pick<RequestEvent, 'cookies' | 'url'>): string {
+	let token = event.cookies.get(BROWSER_COOKIE);
+	if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) token = randomToken();
+	// Set at every join, so the cookie's 400 days count from the last visit.
+	event.cookies.set(BROWSER_COOKIE, token, {
+		httpOnly: true,
+		sameSite: 'lax',
+		path: '/',
+		secure: event.url.protocol === 'https:',
+		maxAge: BROWSER_COOKIE_MAX_AGE_S
+	});
+	return sha256(token);
 }
 
 /**

@@ -21,6 +21,7 @@ import {
 import { dotLimitsSchema, ROUND_AREAS_MAX } from '$lib/workshop/records/round';
 import { readDots } from '$lib/workshop/records/score';
 import { boardRoom, privateRoom } from '$lib/workshop/rooms';
+import { eligibleVoters } from './voters';
 
 /**
  * Server-side workflow of the idea generation's rounds (records/idea-round.ts). A silent
@@ -50,21 +51,13 @@ interface Deps {
 
 type Outcome = { roundId: string } | { error: string; status: 404 | 409 };
 
+/** Members whose silent ideas are revealed: those in the workshop now (see voters.ts). */
 const members = (db: DB, workshopId: string) =>
 	db
 		.select({ id: memberships.id, role: memberships.role })
 		.from(memberships)
-		.where(eq(memberships.workshopId, workshopId))
+		.where(and(eq(memberships.workshopId, workshopId), eq(memberships.status, 'admitted')))
 		.all();
-
-/** Members whose dots count: participants (one person, one vote), as in prioritisation. */
-const voters = (db: DB, workshopId: string) =>
-	db
-		.select({ id: memberships.id })
-		.from(memberships)
-		.where(and(eq(memberships.workshopId, workshopId), eq(memberships.role, 'participant')))
-		.all()
-		.map((m) => m.id);
 
 const roundsOf = (deps: Pick<Deps, 'realtime'>, workshopId: string) =>
 	listIdeaRounds(deps.realtime.readDoc(boardRoom(workshopId)));
@@ -90,7 +83,7 @@ export function silentOpen(deps: Pick<Deps, 'realtime'>, workshopId: string, are
 }
 
 function ballots(deps: Deps, workshopId: string, roundId: string): Ballot[] {
-	return voters(deps.db, workshopId).map((id) => ({
+	return eligibleVoters(deps.db, workshopId).map((id) => ({
 		scores: new Map(),
 		dots: readDots(deps.realtime.readDoc(privateRoom(workshopId, id)), roundId)
 	}));
@@ -211,7 +204,7 @@ export function applyIdeaRoundAction(
 				dotLimits: action.dotLimits ?? defaultDotLimits(ideaIds.length),
 				status: 'open',
 				progress: 0,
-				eligible: voters(deps.db, workshopId).length,
+				eligible: eligibleVoters(deps.db, workshopId).length,
 				results: null,
 				createdAt: Date.now()
 			})

@@ -1,7 +1,5 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DB } from '../db';
-import { memberships } from '../db/schema';
 import type { RealtimeServer } from '../realtime/server';
 import { AXIS_PRESETS } from '$lib/workshop/analysis/axes';
 import { defaultDotLimits } from '$lib/workshop/analysis/dots';
@@ -24,6 +22,7 @@ import {
 } from '$lib/workshop/records/round';
 import { readDots, readScores } from '$lib/workshop/records/score';
 import { boardRoom, privateRoom } from '$lib/workshop/rooms';
+import { eligibleVoters } from './voters';
 
 /**
  * Server-side workflow of prioritisation rounds. Scores live in each member's private document;
@@ -49,18 +48,8 @@ interface Deps {
 	realtime: RealtimeServer;
 }
 
-/** Members whose ballots count: participants (one person, one score). */
-function voters(db: DB, workshopId: string): string[] {
-	return db
-		.select({ id: memberships.id })
-		.from(memberships)
-		.where(and(eq(memberships.workshopId, workshopId), eq(memberships.role, 'participant')))
-		.all()
-		.map((m) => m.id);
-}
-
 function ballots(deps: Deps, workshopId: string, roundId: string): Ballot[] {
-	return voters(deps.db, workshopId).map((id) => {
+	return eligibleVoters(deps.db, workshopId).map((id) => {
 		const doc = deps.realtime.readDoc(privateRoom(workshopId, id));
 		return { scores: readScores(doc, roundId), dots: readDots(doc, roundId) };
 	});
@@ -97,7 +86,7 @@ function openRound(
 			...input,
 			status: 'open',
 			progress: 0,
-			eligible: voters(deps.db, workshopId).length,
+			eligible: eligibleVoters(deps.db, workshopId).length,
 			results: null,
 			createdAt: Date.now()
 		})

@@ -51,10 +51,20 @@ export const workshops = sqliteTable('workshops', {
 	participantsMayExport: integer('participants_may_export', { mode: 'boolean' })
 		.notNull()
 		.default(false),
+	/** "Godkänn nya deltagare": a new joiner waits until a facilitator admits them. */
+	admissionRequired: integer('admission_required', { mode: 'boolean' }).notNull().default(false),
 	createdAt: createdAt()
 });
 
 export { roles, type Role };
+
+/**
+ * Where a membership stands: `waiting` for a facilitator to admit it (admission step),
+ * `admitted` (in the workshop; only these open documents and count as voters), `left` (the
+ * person left from this browser) or `removed` by a facilitator (or refused at admission).
+ */
+export const membershipStatuses = ['waiting', 'admitted', 'left', 'removed'] as const;
+export type MembershipStatus = (typeof membershipStatuses)[number];
 
 /**
  * Who takes part in a workshop and how. A facilitator membership belongs to an account;
@@ -73,12 +83,19 @@ export const memberships = sqliteTable(
 		displayName: text('display_name').notNull(),
 		profession: text('profession').notNull().default('annan'),
 		organisation: text('organisation').notNull().default('annan'),
+		status: text('status', { enum: membershipStatuses }).notNull().default('admitted'),
+		/**
+		 * SHA-256 of the browser's long-lived identity cookie: joining again from the same browser
+		 * finds this membership even when the session is gone (one person, one ballot).
+		 */
+		browserId: text('browser_id'),
 		createdAt: createdAt()
 	},
 	(t) => [
 		index('memberships_workshop_idx').on(t.workshopId),
 		index('memberships_user_idx').on(t.userId),
-		index('memberships_session_idx').on(t.sessionId)
+		index('memberships_session_idx').on(t.sessionId),
+		index('memberships_browser_idx').on(t.workshopId, t.browserId)
 	]
 );
 

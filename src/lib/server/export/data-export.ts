@@ -1,5 +1,5 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { memberships } from '../db/schema';
 import type { Membership, Workshop } from '../services/workshops';
 import { buildReportModel, type ReportInput, type ReportModel } from '$lib/report/model';
@@ -22,7 +22,13 @@ export function reportInputFor(
 	const members = db
 		.select()
 		.from(memberships)
-		.where(eq(memberships.workshopId, workshop.id))
+		// Who took part: not someone removed by a facilitator or still waiting to be let in.
+		.where(
+			and(
+				eq(memberships.workshopId, workshop.id),
+				inArray(memberships.status, ['admitted', 'left'])
+			)
+		)
 		.orderBy(memberships.createdAt)
 		.all();
 	return {

@@ -72,6 +72,10 @@ export function createAuthenticate(
 		if (!membership || membership.workshopId !== room.workshopId) {
 			return { ok: false, status: 403, reason: 'not a member of this workshop' };
 		}
+		// A token outlives a removal or a wait for admission: the row decides, not the token.
+		if (membership.status !== 'admitted') {
+			return { ok: false, status: 403, reason: 'not admitted to this workshop' };
+		}
 		if (room.kind === 'private' && room.membershipId !== membership.id) {
 			return { ok: false, status: 403, reason: 'private document' };
 		}

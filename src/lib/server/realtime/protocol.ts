@@ -13,6 +13,8 @@ export const MESSAGE_QUERY_AWARENESS = 3;
 export const CLOSE_MALFORMED = 4400;
 /** A write the socket's role does not allow (e.g. a participant editing the persona). */
 export const CLOSE_FORBIDDEN = 4403;
+/** A facilitator removed the socket's member from the workshop; reconnecting is refused (403). */
+export { CLOSE_REMOVED } from '$lib/realtime/recovery';
 /** A message over its size limit (the same code ws uses for frames over maxSyncPayload). */
 export const CLOSE_TOO_BIG = 1009;
 export const CLOSE_SERVER_ERROR = 1011;

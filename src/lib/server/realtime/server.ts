@@ -13,7 +13,7 @@ import {
 } from './limits';
 import { parseRoom } from '$lib/workshop/rooms';
 import { FeatureHooks, ownPresence, type RealtimeHooks, type Session } from './hooks';
-import { CLOSE_GOING_AWAY, CLOSE_SERVER_ERROR } from './protocol';
+import { CLOSE_GOING_AWAY, CLOSE_REMOVED, CLOSE_SERVER_ERROR } from './protocol';
 import { defaultLimits, Room, type RoomLimits, type SocketAccess } from './room';
 
 export const WS_PATH = '/ws/';
@@ -264,6 +264,30 @@ export class RealtimeServer {
 			return result;
 		} finally {
 			if (room.conns.size === 0) this.#scheduleUnload(room);
+		}
+	}
+
+	/** Membership ids with an open socket on any document of the workshop (who is online). */
+	membersOnline(workshopId: string): Set<string> {
+		const online = new Set<string>();
+		for (const room of this.#roomsOf(workshopId)) {
+			for (const conn of room.conns.values()) online.add(conn.member.id);
+		}
+		return online;
+	}
+
+	/** Closes every socket of a membership on the workshop's documents at once (it was removed). */
+	closeMember(workshopId: string, membershipId: string) {
+		for (const room of this.#roomsOf(workshopId)) {
+			for (const [ws, conn] of room.conns) {
+				if (conn.member.id === membershipId) ws.close(CLOSE_REMOVED, 'removed from the workshop');
+			}
+		}
+	}
+
+	*#roomsOf(workshopId: string) {
+		for (const room of this.rooms.values()) {
+			if (parseRoom(room.name)?.workshopId === workshopId) yield room;
 		}
 	}
 

@@ -3,12 +3,17 @@ import type { DB } from '../db';
 import { memberships } from '../db/schema';
 
 /**
- * Takes a membership away from the browser session that joined with it: the person's notes
- * stay on the board under their name, but this browser is no longer in the workshop (on a
- * shared computer the next person does not write as them). Coming back means joining again.
+ * Takes a membership away from the browser that joined with it: the person's notes stay on
+ * the board under their name, but this browser is no longer in the workshop (on a shared
+ * computer the next person does not write as them, nor reads their private document).
+ * Coming back means joining again as a new member; the one who left no longer counts as a
+ * voter, so one browser still holds one ballot.
  */
 export function leaveWorkshop(db: DB, membershipId: string) {
-	db.update(memberships).set({ sessionId: null }).where(eq(memberships.id, membershipId)).run();
+	db.update(memberships)
+		.set({ status: 'left', sessionId: null, browserId: null })
+		.where(eq(memberships.id, membershipId))
+		.run();
 }
 
 /** The name this browser (no account) takes part under, when it is in any workshop. */

@@ -1,13 +1,17 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { joinSchema } from '$lib/schemas';
-import { ensureSession } from '../auth/cookie';
-import { joinFailures } from './limits';
+import { and, eq, ne, or } from 'drizzle-orm';
+import { joinSchema, type ProfileInput } from '$lib/schemas';
+import { newId } from '$lib/workshop/ids';
+import { ensureBrowserId, ensureSession } from '../auth/cookie';
+import type { DB } from '../db';
+import { memberships, workshops, type Role } from '../db/schema';
+import { joinFailures, newMemberships } from './limits';
 import { failure, invalid, type Outcome } from './outcome';
 import {
 	acceptCofacilitator,
 	findActiveLinkByCode,
 	findActiveLinkByToken,
-	joinWithLink,
+	type Link,
 	type Membership
 } from './workshops';
 
@@ -34,6 +38,76 @@ export function joinWorkshop(event: RequestEvent, input: unknown): Outcome<Membe
 		if (!user) return failure(401, 'unauthenticated');
 		return { ok: true, value: acceptCofacilitator(db, link, user) };
 	}
-	const sessionId = ensureSession(event);
-	return { ok: true, value: joinWithLink(db, link, sessionId, profile) };
+	const browser = { sessionId: ensureSession(event), browserId: ensureBrowserId(event) };
+	return joinWithLink(db, link, browser, profile, () => newMemberships.take(address));
+}
+
+const rank: Record<Role, number> = { observer: 0, participant: 1, facilitator: 2 };
+
+/**
+ * Joins through a participant or observer link: one membership per browser and workshop,
+ * found by the session or by the browser's identity cookie (which outlives sign-out). Joining
+ * again updates the profile instead of adding a second person; a browser whose membership a
+ * facilitator removed stays out. A new membership asks `mayCreate` first (the per-address
+ * limit) and waits for a facilitator when the workshop admits new members by hand.
+ */
+export function joinWithLink(
+	db: DB,
+	link: Link,
+	browser: { sessionId: string; browserId: string },
+	profile: ProfileInput,
+	mayCreate: () => boolean
+): Outcome<Membership> {
+	if (link.kind === 'cofacilitator') throw new Error('co-facilitator links need an account');
+	const role: Role = link.kind;
+	return db.transaction((tx) => {
+		const own = tx
+			.select()
+			.from(memberships)
+			.where(
+				and(
+					eq(memberships.workshopId, link.workshopId),
+					ne(memberships.status, 'left'),
+					or(
+						eq(memberships.sessionId, browser.sessionId),
+						eq(memberships.browserId, browser.browserId)
+					)
+				)
+			)
+			.all();
+		if (own.some((m) => m.status === 'removed')) return failure(403, 'removed');
+		const existing = own.sort((a, b) => rank[b.role] - rank[a.role])[0];
+		if (existing) {
+			const value = tx
+				.update(memberships)
+				.set({
+					...profile,
+					...browser,
+					role: rank[existing.role] > rank[role] ? existing.role : role
+				})
+				.where(eq(memberships.id, existing.id))
+				.returning()
+				.get();
+			return { ok: true, value };
+		}
+		if (!mayCreate()) return failure(429, 'join_limit');
+		const workshop = tx
+			.select({ admissionRequired: workshops.admissionRequired })
+			.from(workshops)
+			.where(eq(workshops.id, link.workshopId))
+			.get();
+		const value = tx
+			.insert(memberships)
+			.values({
+				id: newId(),
+				workshopId: link.workshopId,
+				role,
+				...browser,
+				...profile,
+				status: workshop?.admissionRequired ? 'waiting' : 'admitted'
+			})
+			.returning()
+			.get();
+		return { ok: true, value };
+	});
 }

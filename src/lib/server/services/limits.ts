@@ -14,6 +14,19 @@ const perMinute = (value: string | undefined, fallback: number) => {
 export const joinFailures = new RateLimiter(perMinute(process.env.JOIN_RATE_LIMIT, 20), MINUTE);
 
 /**
+ * New memberships per client address and 10 minutes: a script without cookies makes a new
+ * person at every join, so this bounds how many ballots one address can create. A ward behind
+ * one NAT address (60 people joining within minutes, some twice from a second device) must
+ * still get in, hence a generous 100; the facilitator's participant list, removal and the
+ * admission step are the real guard. Joining again as the same membership is not counted.
+ * JOIN_NEW_MEMBERS_LIMIT, default 100 per 10 minutes.
+ */
+export const newMemberships = new RateLimiter(
+	perMinute(process.env.JOIN_NEW_MEMBERS_LIMIT, 100),
+	10 * MINUTE
+);
+
+/**
  * Sign-ins per client address that are running or failed: the /login page and POST /api/login
  * share it. An attempt takes its place before the password is checked (so parallel guesses
  * cannot all be checked before the first failure is counted) and gives it back when the

@@ -4,7 +4,7 @@ import { links, memberships, workshops, type LinkKind, type Role } from '../db/s
 import { randomToken } from '../auth/tokens';
 import { generateJoinCode } from '$lib/workshop/join-code';
 import { newId } from '$lib/workshop/ids';
-import type { ProfileInput, WorkshopInput } from '$lib/schemas';
+import type { WorkshopInput } from '$lib/schemas';
 
 export type Workshop = typeof workshops.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
@@ -80,22 +80,38 @@ export function listFacilitatedWorkshops(db: DB, userId: string): Workshop[] {
 		.map((r) => r.workshop);
 }
 
-/** The strongest membership this browser session (or its account) holds in a workshop. */
-export function findMembership(
-	db: DB,
-	workshopId: string,
-	who: { sessionId: string | null; userId: string | null }
-): Membership | null {
+interface Who {
+	sessionId: string | null;
+	userId: string | null;
+}
+
+/**
+ * The strongest admitted membership this browser session (or its account) holds in a
+ * workshop: what every page, endpoint and socket of the workshop asks before letting it in.
+ */
+export function findMembership(db: DB, workshopId: string, who: Who): Membership | null {
+	return ownMemberships(db, workshopId, who).find((m) => m.status === 'admitted') ?? null;
+}
+
+/**
+ * This browser's membership whatever its status, so the board can tell someone waiting for
+ * admission or removed by a facilitator where they stand (null: never joined, or left).
+ */
+export function findOwnMembership(db: DB, workshopId: string, who: Who): Membership | null {
+	return ownMemberships(db, workshopId, who).find((m) => m.status !== 'left') ?? null;
+}
+
+function ownMemberships(db: DB, workshopId: string, who: Who): Membership[] {
 	const match = [];
 	if (who.userId) match.push(eq(memberships.userId, who.userId));
 	if (who.sessionId) match.push(eq(memberships.sessionId, who.sessionId));
-	if (match.length === 0) return null;
+	if (match.length === 0) return [];
 	const rows = db
 		.select()
 		.from(memberships)
 		.where(and(eq(memberships.workshopId, workshopId), or(...match)))
 		.all();
-	return rows.sort((a, b) => rank[b.role] - rank[a.role])[0] ?? null;
+	return rows.sort((a, b) => rank[b.role] - rank[a.role]);
 }
 
 export function getMembership(db: DB, id: string): Membership | undefined {
@@ -138,33 +154,6 @@ export function replaceLink(db: DB, workshopId: string, linkId: string): Link | 
 		if (!old) return null;
 		return insertLink(tx as unknown as DB, workshopId, old.kind);
 	});
-}
-
-/**
- * Joins through a participant or observer link: one membership per browser session and
- * workshop; joining again updates the profile instead of adding a second person.
- */
-export function joinWithLink(db: DB, link: Link, sessionId: string, profile: ProfileInput) {
-	if (link.kind === 'cofacilitator') throw new Error('co-facilitator links need an account');
-	const role: Role = link.kind;
-	const existing = db
-		.select()
-		.from(memberships)
-		.where(and(eq(memberships.workshopId, link.workshopId), eq(memberships.sessionId, sessionId)))
-		.get();
-	if (existing) {
-		return db
-			.update(memberships)
-			.set({ ...profile, role: rank[existing.role] > rank[role] ? existing.role : role })
-			.where(eq(memberships.id, existing.id))
-			.returning()
-			.get();
-	}
-	return db
-		.insert(memberships)
-		.values({ id: newId(), workshopId: link.workshopId, role, sessionId, ...profile })
-		.returning()
-		.get();
 }
 
 /** Makes an account a facilitator of the link's workshop. */

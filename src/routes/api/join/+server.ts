@@ -10,6 +10,8 @@ export const POST: RequestHandler = async (event) => {
 	const membership = result.value;
 	return json({
 		workshopId: membership.workshopId,
+		// `waiting`: the token opens nothing until a facilitator admits this member.
+		status: membership.status,
 		...wsTicket(event.locals.app.wsSecret, membership)
 	});
 };

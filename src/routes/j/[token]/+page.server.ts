@@ -6,7 +6,7 @@ import { failAction, failure, formValues } from '$lib/server/services/outcome';
 import {
 	acceptCofacilitator,
 	findActiveLinkByToken,
-	findMembership,
+	findOwnMembership,
 	getWorkshop
 } from '$lib/server/services/workshops';
 import type { Actions, PageServerLoad } from './$types';
@@ -21,7 +21,7 @@ export const load: PageServerLoad = ({ locals, params }) => {
 	const session = locals.session;
 	// Someone opening the link again sees the profile they joined with.
 	const member = session
-		? findMembership(db, workshop.id, { sessionId: session.id, userId: session.userId })
+		? findOwnMembership(db, workshop.id, { sessionId: session.id, userId: session.userId })
 		: null;
 	return {
 		kind: link.kind,

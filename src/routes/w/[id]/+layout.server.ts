@@ -2,7 +2,12 @@ import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import type { DB } from '$lib/server/db';
 import type { LinkKind } from '$lib/server/db/schema';
-import { activeLinks, findMembership, getWorkshop } from '$lib/server/services/workshops';
+import {
+	activeLinks,
+	findMembership,
+	findOwnMembership,
+	getWorkshop
+} from '$lib/server/services/workshops';
 import { formatJoinCode } from '$lib/workshop/join-code';
 import { WORKSHOP_DEPENDENCY } from './settings';
 import type { LayoutServerLoad } from './$types';
@@ -47,6 +52,12 @@ export const load = (({ locals, params, url, setHeaders, depends }) => {
 		userId: session.userId
 	});
 	if (!membership) {
+		// Waiting for admission or removed by a facilitator: a page that says so, not the board.
+		const own = findOwnMembership(db, workshop.id, {
+			sessionId: session.id,
+			userId: session.userId
+		});
+		if (own) redirect(303, `/admission/${workshop.id}`);
 		if (!session.user) redirect(303, signIn);
 		error(403, m.error_not_member());
 	}
