@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { newId } from '../ids';
+import { newText, textField, writeText } from './collab-text';
 import { idSchema, orderSchema, timeSchema, type RecordDeclaration } from './declare';
 import { orderAfter } from './order-keys';
 
@@ -10,10 +11,12 @@ import { orderAfter } from './order-keys';
  * Förslag åtgärder · Aktivitetsplan, with an owner (free text: a role or an organisation, not
  * necessarily a member), a due date and a status that is updated after the workshop, so the
  * same workshop serves the follow-up ("Genomfört och fortgår", "Pågår"). An action made from
- * an idea keeps the link (`ideaId`). Facilitators write; everyone reads.
+ * an idea keeps the link (`ideaId`). Facilitators write; everyone reads. The five text
+ * columns are collaborative (Y.Text): two facilitators typing in one field both keep their text.
  *
- *   doc.getMap('actions'): Y.Map<actionId, Y.Map<{ areaId, step, current, desired, proposal,
- *     plan, owner, due, status, ideaId, order, createdAt, updatedAt }>>
+ *   doc.getMap('actions'): Y.Map<actionId, Y.Map<{ areaId, step: Y.Text, current: Y.Text,
+ *     desired: Y.Text, proposal: Y.Text, plan: Y.Text, owner, due, status, ideaId, order,
+ *     createdAt, updatedAt }>>
  */
 export const actionStatuses = ['planerad', 'pagar', 'genomford'] as const;
 export type ActionStatus = (typeof actionStatuses)[number];
@@ -36,6 +39,7 @@ export const actionRecord: RecordDeclaration = {
 	root: 'actions',
 	shape: 'collection',
 	key: idSchema,
+	collaborative: textFields,
 	fields: {
 		areaId: idSchema,
 		step: text,
@@ -134,7 +138,7 @@ export function addAction(
 		const map = new Y.Map<unknown>();
 		actionsMap(doc).set(id, map);
 		map.set('areaId', input.areaId);
-		for (const field of textFields) map.set(field, fields[field] ?? '');
+		for (const field of textFields) map.set(field, newText(fields[field] ?? ''));
 		map.set('owner', fields.owner ?? '');
 		map.set('due', fields.due ?? null);
 		map.set('status', fields.status ?? 'planerad');
@@ -146,7 +150,10 @@ export function addAction(
 	return id;
 }
 
-/** Changes some fields of an action; values equal to the stored ones are not rewritten. */
+/**
+ * Changes some fields of an action; values equal to the stored ones are not rewritten, and a
+ * text field gets only the characters that differ, so someone else's typing in it stays.
+ */
 export function updateAction(
 	doc: Y.Doc,
 	id: string,
@@ -159,12 +166,37 @@ export function updateAction(
 	doc.transact(() => {
 		let changed = false;
 		for (const [key, value] of Object.entries(fields)) {
-			if (value !== undefined && map.get(key) !== value) {
+			if (value === undefined) continue;
+			if ((textFields as readonly string[]).includes(key)) {
+				if (writeText(textField(map, key), value as string)) changed = true;
+			} else if (map.get(key) !== value) {
 				map.set(key, value);
 				changed = true;
 			}
 		}
 		if (changed) map.set('updatedAt', Date.now());
+	}, origin);
+	return true;
+}
+
+/**
+ * Writes what a facilitator typed into one text field of an action as the characters that
+ * differ (`caret`: where the caret is in `after`); false when the action is gone.
+ */
+export function editActionText(
+	doc: Y.Doc,
+	id: string,
+	field: ActionTextField,
+	after: string,
+	caret?: number,
+	origin?: unknown
+): boolean {
+	const map = actionsMap(doc).get(id);
+	if (!(map instanceof Y.Map)) return false;
+	doc.transact(() => {
+		if (writeText(textField(map, field), after.slice(0, ACTION_TEXT_MAX), caret)) {
+			map.set('updatedAt', Date.now());
+		}
 	}, origin);
 	return true;
 }
