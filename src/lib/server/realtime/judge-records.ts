@@ -110,7 +110,7 @@ export function judgeRecord(touched: Touched, sides: Sides, created: Created) {
 	}
 }
 
-function sameItem(b: Y.AbstractType<unknown>, a: Y.AbstractType<unknown>) {
+function sameItem(b: { _item: Y.Item | null }, a: { _item: Y.Item | null }) {
 	const x = b._item?.id;
 	const y = a._item?.id;
 	return !!x && !!y && x.client === y.client && x.clock === y.clock;

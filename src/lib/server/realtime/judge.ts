@@ -161,7 +161,7 @@ function touchedRecords(tr: Y.Transaction, layout: ReadonlyMap<string, RecordDec
  * Anything else is left to touchedRecords, which refuses text where no field is collaborative.
  */
 function collaborativeField(
-	type: Y.AbstractType<unknown>,
+	type: Y.Transaction['changed'] extends Map<infer T, unknown> ? T : never,
 	layout: ReadonlyMap<string, RecordDeclaration>
 ): { record: RecordDeclaration; key: string; field: string } | null {
 	const item = type._item;

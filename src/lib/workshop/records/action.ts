@@ -12,11 +12,12 @@ import { orderAfter } from './order-keys';
  * necessarily a member), a due date and a status that is updated after the workshop, so the
  * same workshop serves the follow-up ("Genomfört och fortgår", "Pågår"). An action made from
  * an idea keeps the link (`ideaId`). Facilitators write; everyone reads. The five text
- * columns are collaborative (Y.Text): two facilitators typing in one field both keep their text.
+ * columns and the owner are collaborative (Y.Text): two facilitators typing in one field both
+ * keep their text.
  *
  *   doc.getMap('actions'): Y.Map<actionId, Y.Map<{ areaId, step: Y.Text, current: Y.Text,
- *     desired: Y.Text, proposal: Y.Text, plan: Y.Text, owner, due, status, ideaId, order,
- *     createdAt, updatedAt }>>
+ *     desired: Y.Text, proposal: Y.Text, plan: Y.Text, owner: Y.Text, due, status, ideaId,
+ *     order, createdAt, updatedAt }>>
  */
 export const actionStatuses = ['planerad', 'pagar', 'genomford'] as const;
 export type ActionStatus = (typeof actionStatuses)[number];
@@ -33,13 +34,16 @@ const text = z.string().max(ACTION_TEXT_MAX);
 const textFields = ['step', 'current', 'desired', 'proposal', 'plan'] as const;
 export type ActionTextField = (typeof textFields)[number];
 export const actionTextFields: readonly ActionTextField[] = textFields;
+/** The fields held as Y.Text: every free-text field of an action. */
+export type ActionCollaborativeField = ActionTextField | 'owner';
+const collaborative: readonly ActionCollaborativeField[] = [...textFields, 'owner'];
 
 export const actionRecord: RecordDeclaration = {
 	name: 'action',
 	root: 'actions',
 	shape: 'collection',
 	key: idSchema,
-	collaborative: textFields,
+	collaborative,
 	fields: {
 		areaId: idSchema,
 		step: text,
@@ -139,7 +143,7 @@ export function addAction(
 		actionsMap(doc).set(id, map);
 		map.set('areaId', input.areaId);
 		for (const field of textFields) map.set(field, newText(fields[field] ?? ''));
-		map.set('owner', fields.owner ?? '');
+		map.set('owner', newText(fields.owner ?? ''));
 		map.set('due', fields.due ?? null);
 		map.set('status', fields.status ?? 'planerad');
 		map.set('ideaId', input.ideaId ?? null);
@@ -167,7 +171,7 @@ export function updateAction(
 		let changed = false;
 		for (const [key, value] of Object.entries(fields)) {
 			if (value === undefined) continue;
-			if ((textFields as readonly string[]).includes(key)) {
+			if ((collaborative as readonly string[]).includes(key)) {
 				if (writeText(textField(map, key), value as string)) changed = true;
 			} else if (map.get(key) !== value) {
 				map.set(key, value);
@@ -186,15 +190,16 @@ export function updateAction(
 export function editActionText(
 	doc: Y.Doc,
 	id: string,
-	field: ActionTextField,
+	field: ActionCollaborativeField,
 	after: string,
 	caret?: number,
 	origin?: unknown
 ): boolean {
 	const map = actionsMap(doc).get(id);
 	if (!(map instanceof Y.Map)) return false;
+	const max = field === 'owner' ? ACTION_OWNER_MAX : ACTION_TEXT_MAX;
 	doc.transact(() => {
-		if (writeText(textField(map, field), after.slice(0, ACTION_TEXT_MAX), caret)) {
+		if (writeText(textField(map, field), after.slice(0, max), caret)) {
 			map.set('updatedAt', Date.now());
 		}
 	}, origin);
