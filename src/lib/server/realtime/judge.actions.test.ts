@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import {
 	ACTION_OWNER_MAX,
 	ACTION_TEXT_MAX,
-	actionTextFields,
+	actionRecord,
 	actionsMap,
 	addAction,
 	listActions,
@@ -44,20 +44,14 @@ const fields = (area: string) => ({
 
 /**
  * A new action written byte by byte: its map item at `clock`, then one item per field; a text
- * field as a Y.Text item and its string (as Yjs writes a new Y.Text), unless `plain` names it.
+ * field as a Y.Text item and its string, as Yjs writes a new Y.Text.
  */
-function action(
-	client: number,
-	clock: number,
-	id: string,
-	values: Record<string, unknown>,
-	plain: readonly string[] = []
-) {
+function action(client: number, clock: number, id: string, values: Record<string, unknown>) {
 	const parent: ID = [client, clock];
 	const structs: Struct[] = [{ parent: 'actions', parentSub: id, content: { map: true } }];
 	let next = clock + 1;
 	for (const [key, value] of Object.entries(values)) {
-		const text = (actionTextFields as readonly string[]).includes(key) && !plain.includes(key);
+		const text = actionRecord.collaborative!.includes(key);
 		if (!text) {
 			structs.push({ parent, parentSub: key, content: { any: [value] } });
 			next += 1;
@@ -206,7 +200,7 @@ describe('malformed actions and summaries, written byte by byte by a facilitator
 		s.refused(s.set('due', '2027-00-10'), /bad value for due/);
 		s.refused(s.set('status', 'klar'), /bad value for status/);
 		s.refused(s.set('plan', 'x'.repeat(ACTION_TEXT_MAX + 1)), /plan must be collaborative text/);
-		s.refused(s.set('owner', { name: 'Anna' }), /bad value for owner/);
+		s.refused(s.set('owner', { name: 'Anna' }), /owner must be collaborative text/);
 		s.refused(s.set('areaId', 'annat'), /areaId/);
 		s.refused(s.set('ideaId', 'smuggled'), /ideaId/);
 	});
