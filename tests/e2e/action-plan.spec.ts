@@ -231,6 +231,7 @@ test('two facilitators typing in one action field at once both keep their text, 
 	const participant = await newPage(browser);
 	await participantJoins(participant, code, 'Pia');
 	await prioritise(one, participant, base);
+	await tab(participant, 'Handlingsplan');
 	await tab(one, 'Handlingsplan');
 	await one.getByRole('button', { name: `Lägg till åtgärd i ${AREA}` }).click();
 	const a = one.getByLabel(field('Nuläge'));
