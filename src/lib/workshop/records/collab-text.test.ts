@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { exportBoard } from '../layout-export';
+import { boardDocFrom } from '../workshop-import';
+import { actionRecord, actionsMap, addAction, listActions } from './action';
+import { createArea } from './area';
 import { movePosition, plainValue, textEdit, writeText } from './collab-text';
 
 describe('the edit between two versions of a field', () => {
@@ -44,5 +48,22 @@ describe('a caret after someone else’s change', () => {
 		expect(movePosition([{ delete: 3 }], 5)).toBe(2);
 		expect(movePosition([{ retain: 1 }, { delete: 10 }], 5)).toBe(1);
 		expect(movePosition([{ retain: 1 }, { delete: 1 }, { insert: 'xyz' }], 4)).toBe(6);
+	});
+});
+
+describe('collaborative text in a workshop file', () => {
+	it('is written as a string and read back as a Y.Text', () => {
+		const doc = new Y.Doc();
+		const area = createArea(doc, { name: 'Vem ringer jag' })!;
+		addAction(doc, { areaId: area, plan: 'Pilot i vår', owner: 'MAS' });
+		const board = exportBoard(doc);
+		const [row] = board.actions as Array<Record<string, unknown> & { id: string }>;
+		expect(row).toMatchObject({ plan: 'Pilot i vår', owner: 'MAS', step: '' });
+		const back = boardDocFrom(board);
+		const map = actionsMap(back).get(row!.id)!;
+		for (const field of actionRecord.collaborative!) {
+			expect(map.get(field), field).toBeInstanceOf(Y.Text);
+		}
+		expect(listActions(back)[0]).toMatchObject({ plan: 'Pilot i vår', owner: 'MAS' });
 	});
 });
