@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -20,6 +21,7 @@ import { connect, waitFor, type YClient } from '../helpers/yclient.ts';
  * text (each field is a Y.Text), and a participant's crafted edit inside it is refused.
  */
 let server: TestServer;
+const others: TestServer[] = [];
 const clients: YClient[] = [];
 const track = (client: YClient) => (clients.push(client), client);
 
@@ -30,6 +32,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	for (const client of clients) client.destroy();
 	await server?.stop();
+	for (const other of others) await other.stop();
 	await removeTempDirs();
 });
 
@@ -105,5 +108,41 @@ describe('one action field, two writers at once', () => {
 		const fresh = track(connect(server.wsUrl, room, { cookie: fac.api.cookieHeader() }));
 		await fresh.synced;
 		expect(planOf(fresh.doc)).toBe('Ingen vet');
+	});
+});
+
+describe('a board stored when action fields were plain strings', () => {
+	it('is read as it was and its fields become text anyone can type in together', async () => {
+		const first = await startServer();
+		const { workshop, api } = await facilitatorWithWorkshop(first.url, 'Gammal plan');
+		const room = boardRoom(workshop.id);
+		await first.stop();
+		// The action as an older server stored it: every text field one plain string.
+		const old = new Y.Doc();
+		const area = createArea(old, { name: 'Vem ringer jag' })!;
+		const id = addAction(old, { areaId: area });
+		const map = actionsMap(old).get(id)!;
+		for (const [field, value] of Object.entries({ current: 'Ingen vet', owner: 'MAS' })) {
+			map.set(field, value);
+		}
+		for (const field of ['step', 'desired', 'proposal', 'plan']) map.set(field, '');
+		const sqlite = new Database(first.dbPath);
+		sqlite
+			.prepare('INSERT INTO doc_updates (doc_name, "update") VALUES (?, ?)')
+			.run(room, Buffer.from(Y.encodeStateAsUpdate(old)));
+		sqlite.close();
+
+		const second = await startServer({ dbPath: first.dbPath });
+		others.push(second);
+		const one = track(connect(second.wsUrl, room, { cookie: api.cookieHeader() }));
+		const two = track(connect(second.wsUrl, room, { cookie: api.cookieHeader() }));
+		await Promise.all([one.synced, two.synced]);
+		expect(listActions(one.doc)[0]).toMatchObject({ current: 'Ingen vet', owner: 'MAS' });
+		expect(actionsMap(one.doc).get(id)!.get('current')).toBeInstanceOf(Y.Text);
+		editActionText(one.doc, id, 'current', 'Ingen vet vem', 13);
+		editActionText(two.doc, id, 'current', 'Ofta: Ingen vet', 6);
+		const both = (d: Y.Doc) => planOf(d) === 'Ofta: Ingen vet vem';
+		await waitFor(one.doc, both, { message: 'both edits on the first client' });
+		await waitFor(two.doc, both, { message: 'both edits on the second client' });
 	});
 });
