@@ -84,7 +84,8 @@ function table(record: RecordDeclaration): string {
 		const changedBy = record.fixed.includes(field)
 			? 'fixed once written'
 			: who(record.change[field] ?? []) + (record.when?.[field] ? ' (on a condition)' : '');
-		const v = value(z.toJSONSchema(schema) as JsonSchema).replace(/\|/g, '\\|');
+		const text = record.collaborative?.includes(field) ? '`Y.Text`, ' : '';
+		const v = text + value(z.toJSONSchema(schema) as JsonSchema).replace(/\|/g, '\\|');
 		lines.push(`| \`${field}\` | ${v} | ${changedBy} |`);
 	}
 	return lines.join('\n');
