@@ -26,7 +26,10 @@ function planned() {
 	return { ...b, area, action };
 }
 
-const itemOf = (type: { _item: Y.Item | null }): ID => [type._item!.id.client, type._item!.id.clock];
+const itemOf = (type: { _item: Y.Item | null }): ID => [
+	type._item!.id.client,
+	type._item!.id.clock
+];
 const planText = (doc: Y.Doc, id: string) => actionsMap(doc).get(id)!.get('plan') as Y.Text;
 
 /** One struct (or several) from a fresh client id, as an update. */
