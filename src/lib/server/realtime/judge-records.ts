@@ -49,7 +49,10 @@ function parseField(record: RecordDeclaration, field: string, value: unknown) {
 	const schema = record.fields[field];
 	if (!schema) refuse(`${record.name}: unknown field`);
 	if (record.collaborative?.includes(field)) {
-		if (!(value instanceof Y.Text)) refuse(`${record.name}: ${field} must be collaborative text`);
+		// Y.XmlText is a Y.Text too, but holds markup: only the plain type itself.
+		if (!(value instanceof Y.Text) || value instanceof Y.XmlText) {
+			refuse(`${record.name}: ${field} must be collaborative text`);
+		}
 		value = plainText(record, field, value as Y.Text);
 	} else if (value instanceof Y.AbstractType) {
 		refuse(`${record.name}: bad value for ${field}`);

@@ -157,6 +157,10 @@ describe('collaborative text in the action plan', () => {
 		expect(
 			change(b.doc, fia, client, () => actionsMap(client).get(b.action)!.set('plan', 'Platt'))
 		).toMatch(/plan must be collaborative text/);
+		const xml = replica(b.doc);
+		expect(
+			change(b.doc, fia, xml, () => actionsMap(xml).get(b.action)!.set('plan', new Y.XmlText('x')))
+		).toMatch(/plan must be collaborative text/);
 		const created = replica(b.doc);
 		const plain = () =>
 			created.transact(() => {
