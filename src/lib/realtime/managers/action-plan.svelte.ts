@@ -103,8 +103,11 @@ export class BoardActionPlan {
 		return (el) => {
 			const map = actionsMap(this.#doc).get(id);
 			if (!map) return;
-			return bindText(el, map, field, (value, caret) =>
-				editActionText(this.#doc, id, field, value, caret)
+			return bindText(
+				el,
+				map,
+				() => map.get(field),
+				(value, caret) => editActionText(this.#doc, id, field, value, caret)
 			);
 		};
 	}

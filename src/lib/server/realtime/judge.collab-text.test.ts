@@ -10,6 +10,7 @@ import {
 	updateAction
 } from '$lib/workshop/records/action';
 import { createArea } from '$lib/workshop/records/area';
+import { editGoalText, goalsMap, readGoal, writeGoal } from '$lib/workshop/records/goal';
 import { isBoardLocked, lockCondition, setBoardLocked } from '$lib/workshop/records/board-state';
 import { convertCollaborative } from '$lib/workshop/records/collab-text';
 import { idSchema, type RecordDeclaration } from '$lib/workshop/records/declare';
@@ -198,6 +199,29 @@ describe('collaborative text in the action plan', () => {
 		expect(convertCollaborative(older.doc, boardRecords)).toBe(1);
 		expect(convertCollaborative(older.doc, boardRecords)).toBe(0);
 		expect(listActions(older.doc)[0]!.step).toBe('Steg');
+	});
+});
+
+describe('collaborative text in a målbild', () => {
+	it('merges two facilitators typing in the summary and refuses a participant in it', () => {
+		const b = planned();
+		writeGoal(b.doc, b.area, { summary: 'Trygg', question: 'Hur kan vi?' });
+		const fia = member(b, 'fia', 'facilitator');
+		const one = replica(b.doc);
+		const two = replica(b.doc);
+		const updates: Uint8Array[] = [];
+		two.on('update', (u: Uint8Array) => updates.push(u));
+		expect(
+			change(b.doc, fia, one, () => editGoalText(one, b.area, 'summary', 'Helt Trygg', 5))
+		).toBeNull();
+		editGoalText(two, b.area, 'summary', 'Trygg hemgång', 13);
+		expect(send(b.doc, fia, Y.mergeUpdates(updates))).toBeNull();
+		expect(readGoal(b.doc, b.area).summary).toBe('Helt Trygg hemgång');
+		const anna = member(b, 'anna');
+		const text = goalsMap(b.doc).get(b.area)!.get('question') as Y.Text;
+		const crafted = bytes(b.doc, 555, () => [{ parent: itemOf(text), content: { string: '!' } }]);
+		expect(send(b.doc, anna, crafted)).toMatch(/goal: question is not yours to change/);
+		expect(readGoal(b.doc, b.area).question).toBe('Hur kan vi?');
 	});
 });
 
