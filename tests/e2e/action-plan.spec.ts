@@ -220,3 +220,54 @@ test('the facilitator writes the action plan and summary, a participant follows 
 		expect(xml, text).toContain(text);
 	}
 });
+
+test('two facilitators typing in one action field at once both keep their text, also after a reload', async ({
+	browser
+}) => {
+	test.setTimeout(180_000);
+	const one = await newPage(browser);
+	const code = await facilitatorCreatesWorkshop(one, 'Två skriver');
+	const base = new URL(one.url()).pathname;
+	const participant = await newPage(browser);
+	await participantJoins(participant, code, 'Pia');
+	await prioritise(one, participant, base);
+	await tab(participant, 'Handlingsplan');
+	await tab(one, 'Handlingsplan');
+	await one.getByRole('button', { name: `Lägg till åtgärd i ${AREA}` }).click();
+	const a = one.getByLabel(field('Nuläge'));
+	await a.fill('mitten');
+
+	const two = await (
+		await browser.newContext({ storageState: await one.context().storageState() })
+	).newPage();
+	await two.goto(`${base}/handlingsplan`);
+	await waitOnline(two);
+	const b = two.getByLabel(field('Nuläge'));
+	await expect(b).toHaveValue('mitten');
+
+	// One writes at the start, the other at the end, keystrokes interleaved, nobody waiting.
+	await a.focus();
+	await a.press('Control+Home');
+	await b.focus();
+	await b.press('Control+End');
+	await Promise.all([
+		one.keyboard.type('AAA', { delay: 40 }),
+		two.keyboard.type('BBB', { delay: 40 })
+	]);
+	await expect(a).toHaveValue('AAAmittenBBB');
+	await expect(b).toHaveValue('AAAmittenBBB');
+	// Each caret stayed where its person was typing.
+	await one.keyboard.type('!');
+	await two.keyboard.type('?');
+	await expect(a).toHaveValue('AAA!mittenBBB?');
+	await expect(b).toHaveValue('AAA!mittenBBB?');
+	await expect(participant.getByTestId('action-row')).toContainText('AAA!mittenBBB?');
+
+	// Typed, never left: a reload right away keeps it.
+	await two.keyboard.type(' slut');
+	await two.reload();
+	await waitOnline(two);
+	await expect(two.getByLabel(field('Nuläge'))).toHaveValue('AAA!mittenBBB? slut');
+	await expect(a).toHaveValue('AAA!mittenBBB? slut');
+	await two.context().close();
+});

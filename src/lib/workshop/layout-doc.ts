@@ -122,7 +122,8 @@ function table(record: RecordDeclaration): string {
 		const changedBy = record.fixed.includes(field)
 			? 'fixed once written'
 			: who(record.change[field] ?? []) + (condition ? ` (only while ${condition})` : '');
-		const v = value(z.toJSONSchema(schema) as JsonSchema).replace(/\|/g, '\\|');
+		const text = record.collaborative?.includes(field) ? '`Y.Text`, ' : '';
+		const v = text + value(z.toJSONSchema(schema) as JsonSchema).replace(/\|/g, '\\|');
 		const ref = record.refs?.[field];
 		const holds = record.text?.includes(field)
 			? 'text (masked, escaped)'

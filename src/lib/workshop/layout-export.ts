@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { boardRecords } from './layout';
+import { plainValue } from './records/collab-text';
 import type { RecordDeclaration } from './records/declare';
 
 export type ExportedRecords =
@@ -45,7 +46,8 @@ function fieldsOf(record: RecordDeclaration, map: Y.Map<unknown>): Record<string
 	const fields: Record<string, unknown> = {};
 	for (const [field, schema] of Object.entries(record.fields)) {
 		if (!map.has(field)) continue;
-		const parsed = schema.safeParse(map.get(field));
+		// A collaborative field is exported as its text (a string), and imported as a Y.Text.
+		const parsed = schema.safeParse(plainValue(map.get(field)));
 		if (parsed.success) fields[field] = parsed.data;
 	}
 	return fields;

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { boardRecords, RECORDS_PER_DOCUMENT } from './layout';
+import { newText } from './records/collab-text';
 import {
 	SCHEMA_VERSION,
 	WORKSHOP_FORMAT,
@@ -160,16 +161,18 @@ export function boardDocFrom(board: BoardFile): Y.Doc {
 			const value = board[record.root];
 			if (value === undefined) continue;
 			const root = doc.getMap<unknown>(record.root);
+			const texts = new Set(record.collaborative);
+			const set = (map: Y.Map<unknown>, field: string, v: unknown) => {
+				if (v !== undefined) map.set(field, texts.has(field) ? newText(v as string) : v);
+			};
 			if (record.shape === 'collection') {
 				for (const { id, ...fields } of value as Row[]) {
 					const map = new Y.Map<unknown>();
 					root.set(id, map);
-					for (const [field, v] of Object.entries(fields)) if (v !== undefined) map.set(field, v);
+					for (const [field, v] of Object.entries(fields)) set(map, field, v);
 				}
 			} else {
-				for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-					if (v !== undefined) root.set(key, v);
-				}
+				for (const [key, v] of Object.entries(value as Record<string, unknown>)) set(root, key, v);
 			}
 		}
 	});

@@ -1,18 +1,22 @@
+import type { Attachment } from 'svelte/attachments';
 import type * as Y from 'yjs';
 import { byId, movedOrder, prioritisedAreas } from '$lib/workshop/action-plan';
 import {
 	actionsMap,
 	addAction,
+	editActionText,
 	listActions,
 	removeAction,
 	updateAction,
 	type Action,
-	type ActionChange
+	type ActionChange,
+	type ActionCollaborativeField
 } from '$lib/workshop/records/action';
 import { areasMap, listAreas, type Area } from '$lib/workshop/records/area';
 import { goalsMap, readGoal, type Goal } from '$lib/workshop/records/goal';
 import { ideasMap, listIdeas, type Idea } from '$lib/workshop/records/idea';
 import { listPlacements, placementsMap } from '$lib/workshop/records/placement';
+import { bindText } from '../text-binding';
 
 /**
  * The action plan in this browser: the prioritised areas with their målbild, every action,
@@ -86,6 +90,26 @@ export class BoardActionPlan {
 	/** Saves the fields that changed; the others stay as anyone else last wrote them. */
 	update(id: string, change: ActionChange) {
 		updateAction(this.#doc, id, change);
+	}
+
+	/**
+	 * Binds a text field to one free-text field of an action: each keystroke is written as the
+	 * characters that changed, and two people typing in it at once both keep their text.
+	 */
+	textField(
+		id: string,
+		field: ActionCollaborativeField
+	): Attachment<HTMLTextAreaElement | HTMLInputElement> {
+		return (el) => {
+			const map = actionsMap(this.#doc).get(id);
+			if (!map) return;
+			return bindText(
+				el,
+				map,
+				() => map.get(field),
+				(value, caret) => editActionText(this.#doc, id, field, value, caret)
+			);
+		};
 	}
 
 	/** Moves an action one place up (-1) or down (1) in its area's plan; false at an end. */

@@ -1,11 +1,20 @@
+import type { Attachment } from 'svelte/attachments';
 import type * as Y from 'yjs';
+import { bindText } from '../text-binding';
 import type { NoteAuthor } from '$lib/workshop/doc';
 import {
 	participantsMayComment,
 	setParticipantsMayComment,
 	stateMap
 } from '$lib/workshop/records/board-state';
-import { goalsMap, readGoal, writeGoal, type Goal } from '$lib/workshop/records/goal';
+import {
+	editGoalText,
+	goalsMap,
+	readGoal,
+	writeGoal,
+	type Goal,
+	type GoalTextField
+} from '$lib/workshop/records/goal';
 import {
 	addGoalComment,
 	goalCommentsMap,
@@ -51,6 +60,25 @@ export class BoardGoals {
 
 	write(areaId: string, change: Partial<Goal>) {
 		writeGoal(this.#doc, areaId, change);
+	}
+
+	/**
+	 * Binds a field to an area's collaborative summary or question: every keystroke is written
+	 * at once and merged with others' typing (text-binding.ts).
+	 */
+	textField(
+		areaId: string,
+		field: GoalTextField
+	): Attachment<HTMLTextAreaElement | HTMLInputElement> {
+		return (el) => {
+			const doc = this.#doc;
+			return bindText(
+				el,
+				goalsMap(doc),
+				() => goalsMap(doc).get(areaId)?.get(field),
+				(value, caret) => editGoalText(doc, areaId, field, value, caret)
+			);
+		};
 	}
 
 	/** The comments on an area's målbild, oldest first (reactive). */

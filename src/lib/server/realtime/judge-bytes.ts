@@ -6,7 +6,14 @@ import * as encoding from 'lib0/encoding';
  */
 export type ID = readonly [client: number, clock: number];
 
-export type Content = { any: unknown[] } | { string: string } | { map: true } | { deleted: number };
+export type Content =
+	| { any: unknown[] }
+	| { string: string }
+	| { map: true }
+	| { text: true }
+	| { embed: unknown }
+	| { format: readonly [key: string, value: unknown] }
+	| { deleted: number };
 
 export type Struct =
 	| { gc: number }
@@ -44,13 +51,21 @@ function writeContent(e: encoding.Encoder, content: Content) {
 		encoding.writeVarString(e, content.string);
 	} else if ('map' in content) {
 		encoding.writeVarUint(e, 1); // YMap's type ref
+	} else if ('text' in content) {
+		encoding.writeVarUint(e, 2); // YText's type ref
+	} else if ('embed' in content) {
+		encoding.writeVarString(e, JSON.stringify(content.embed));
+	} else if ('format' in content) {
+		encoding.writeVarString(e, content.format[0]);
+		encoding.writeVarString(e, JSON.stringify(content.format[1]));
 	} else {
 		encoding.writeVarUint(e, content.deleted);
 	}
 }
 
+const contentRefs = { any: 8, string: 4, map: 7, text: 7, embed: 5, format: 6, deleted: 1 };
 const contentRef = (content: Content) =>
-	'any' in content ? 8 : 'string' in content ? 4 : 'map' in content ? 7 : 1;
+	contentRefs[Object.keys(content)[0] as keyof typeof contentRefs];
 
 function writeStruct(e: encoding.Encoder, s: Struct) {
 	if ('gc' in s) {

@@ -8,7 +8,10 @@ export const refuse = (reason: string): never => {
 	throw new Refused(reason);
 };
 
-/** What an update touched of one record: the whole record, or some of its fields. */
+/**
+ * What an update touched of one record: the whole record, or some of its fields (a field's
+ * value set, or the text inside a collaborative field edited).
+ */
 export interface Touched {
 	record: RecordDeclaration;
 	key: string;
@@ -45,7 +48,34 @@ function actor(record: RecordDeclaration, owner: string | null, writer: Writer):
 function parseField(record: RecordDeclaration, field: string, value: unknown) {
 	const schema = record.fields[field];
 	if (!schema) refuse(`${record.name}: unknown field`);
+	if (record.collaborative?.includes(field)) {
+		// Y.XmlText is a Y.Text too, but holds markup: only the plain type itself.
+		if (!(value instanceof Y.Text) || value instanceof Y.XmlText) {
+			refuse(`${record.name}: ${field} must be collaborative text`);
+		}
+		value = plainText(record, field, value as Y.Text);
+	} else if (value instanceof Y.AbstractType) {
+		refuse(`${record.name}: bad value for ${field}`);
+	}
 	if (!schema!.safeParse(value).success) refuse(`${record.name}: bad value for ${field}`);
+}
+
+/**
+ * The text of a collaborative field, when it holds nothing but plain text: no embeds, no
+ * formatting, no attributes. Walks the field's items (its visible text is bounded by the
+ * field's schema; what was deleted is merged away by the server's garbage collection).
+ */
+function plainText(record: RecordDeclaration, field: string, text: Y.Text): string {
+	const notPlain = () => refuse(`${record.name}: ${field} is not plain text`);
+	if (text._map.size > 0) notPlain();
+	let out = '';
+	for (let item = text._start; item !== null; item = item.right) {
+		const content = item.content;
+		if (content instanceof Y.ContentString) {
+			if (!item.deleted) out += content.str;
+		} else if (!(item.deleted && content instanceof Y.ContentDeleted)) notPlain();
+	}
+	return out;
 }
 
 /** Checks one touched record against its declaration; throws Refused. */
@@ -83,7 +113,7 @@ export function judgeRecord(touched: Touched, sides: Sides, created: Created) {
 	}
 }
 
-function sameItem(b: Y.Map<unknown>, a: Y.Map<unknown>) {
+function sameItem(b: { _item: Y.Item | null }, a: { _item: Y.Item | null }) {
 	const x = b._item?.id;
 	const y = a._item?.id;
 	return !!x && !!y && x.client === y.client && x.clock === y.clock;
@@ -100,6 +130,9 @@ function judgeFields(touched: Touched, sides: Sides) {
 function changeField(touched: Touched, b: unknown, a: unknown, field: string, sides: Sides) {
 	const { record } = touched;
 	if (same(b, a)) return;
+	// The same Y.Text before and after: changed only when its text was edited (touchedRecords).
+	const text = a instanceof Y.Text && b instanceof Y.Text && sameItem(b, a);
+	if (text && !touched.fields.has(field)) return;
 	if (!record.fields[field]) refuse(`${record.name}: unknown field`);
 	if (b !== undefined && record.fixed.includes(field)) {
 		refuse(`${record.name}: ${field} cannot be changed`);

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import {
 	ACTION_OWNER_MAX,
 	ACTION_TEXT_MAX,
+	actionRecord,
 	actionsMap,
 	addAction,
 	listActions,
@@ -41,17 +42,30 @@ const fields = (area: string) => ({
 	updatedAt: 1
 });
 
-/** A new action written byte by byte: its map item at `clock`, then one item per field. */
+/**
+ * A new action written byte by byte: its map item at `clock`, then one item per field; a text
+ * field as a Y.Text item and its string, as Yjs writes a new Y.Text.
+ */
 function action(client: number, clock: number, id: string, values: Record<string, unknown>) {
 	const parent: ID = [client, clock];
-	return [
-		{ parent: 'actions', parentSub: id, content: { map: true } } as Struct,
-		...Object.entries(values).map(([key, value]): Struct => ({
-			parent,
-			parentSub: key,
-			content: { any: [value] }
-		}))
-	];
+	const structs: Struct[] = [{ parent: 'actions', parentSub: id, content: { map: true } }];
+	let next = clock + 1;
+	for (const [key, value] of Object.entries(values)) {
+		const text = actionRecord.collaborative!.includes(key);
+		if (!text) {
+			structs.push({ parent, parentSub: key, content: { any: [value] } });
+			next += 1;
+			continue;
+		}
+		const textItem: ID = [client, next];
+		structs.push({ parent, parentSub: key, content: { text: true } });
+		next += 1;
+		if (typeof value === 'string' && value !== '') {
+			structs.push({ parent: textItem, content: { string: value } });
+			next += value.length;
+		}
+	}
+	return structs;
 }
 
 describe('what a participant may write to the action plan and the summary', () => {
@@ -185,8 +199,8 @@ describe('malformed actions and summaries, written byte by byte by a facilitator
 		const s = setup();
 		s.refused(s.set('due', '2027-00-10'), /bad value for due/);
 		s.refused(s.set('status', 'klar'), /bad value for status/);
-		s.refused(s.set('plan', 'x'.repeat(ACTION_TEXT_MAX + 1)), /bad value for plan/);
-		s.refused(s.set('owner', { name: 'Anna' }), /bad value for owner/);
+		s.refused(s.set('plan', 'x'.repeat(ACTION_TEXT_MAX + 1)), /plan must be collaborative text/);
+		s.refused(s.set('owner', { name: 'Anna' }), /owner must be collaborative text/);
 		s.refused(s.set('areaId', 'annat'), /areaId/);
 		s.refused(s.set('ideaId', 'smuggled'), /ideaId/);
 	});

@@ -125,6 +125,11 @@ function touchedRecords(tr: Y.Transaction, layout: ReadonlyMap<string, RecordDec
 		else t.fields.add(field);
 	};
 	for (const [type, keys] of tr.changed) {
+		const text = collaborativeField(type, layout);
+		if (text) {
+			touch(text.record, text.key, text.field);
+			continue;
+		}
 		// List content in a map (a null key) is invisible to every reader: nothing honest writes it.
 		if (keys.has(null)) refuse('not a map entry');
 		const item = type._item;
@@ -148,6 +153,38 @@ function touchedRecords(tr: Y.Transaction, layout: ReadonlyMap<string, RecordDec
 		for (const key of keys as Set<string>) touch(record!, item.parentSub!, key);
 	}
 	return touched;
+}
+
+/**
+ * The record and field a changed Y.Text is, when it is a declared collaborative field: the
+ * value of a field of a record map in a root (a collection), or of a singleton root itself.
+ * Anything else is left to touchedRecords, which refuses text where no field is collaborative.
+ */
+function collaborativeField(
+	type: Y.Transaction['changed'] extends Map<infer T, unknown> ? T : never,
+	layout: ReadonlyMap<string, RecordDeclaration>
+): { record: RecordDeclaration; key: string; field: string } | null {
+	const item = type._item;
+	if (!(type instanceof Y.Text) || item === null || typeof item.parentSub !== 'string') {
+		return null;
+	}
+	const parent = item.parent;
+	if (!(parent instanceof Y.Map)) return null;
+	let record: RecordDeclaration | undefined;
+	let key = '';
+	if (parent._item === null) {
+		record = layout.get(Y.findRootTypeKey(parent));
+		if (record?.shape !== 'singleton') return null;
+	} else {
+		const root = parent._item.parent;
+		if (!(root instanceof Y.Map) || root._item !== null) return null;
+		if (typeof parent._item.parentSub !== 'string') return null;
+		record = layout.get(Y.findRootTypeKey(root));
+		if (record?.shape !== 'collection') return null;
+		key = parent._item.parentSub;
+	}
+	if (!record.collaborative?.includes(item.parentSub)) return null;
+	return { record, key, field: item.parentSub };
 }
 
 function checkCaps(shadow: Shadow, created: Created) {

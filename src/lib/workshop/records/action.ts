@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { newId } from '../ids';
+import { newText, textField, writeText } from './collab-text';
 import { declareRecord, idSchema, orderSchema, timeSchema, type RecordValue } from './declare';
 import { orderAfter } from './order-keys';
 
@@ -10,10 +11,13 @@ import { orderAfter } from './order-keys';
  * Förslag åtgärder · Aktivitetsplan, with an owner (free text: a role or an organisation, not
  * necessarily a member), a due date and a status that is updated after the workshop, so the
  * same workshop serves the follow-up ("Genomfört och fortgår", "Pågår"). An action made from
- * an idea keeps the link (`ideaId`). Facilitators write; everyone reads.
+ * an idea keeps the link (`ideaId`). Facilitators write; everyone reads. The five text
+ * columns and the owner are collaborative (Y.Text): two facilitators typing in one field both
+ * keep their text.
  *
- *   doc.getMap('actions'): Y.Map<actionId, Y.Map<{ areaId, step, current, desired, proposal,
- *     plan, owner, due, status, ideaId, order, createdAt, updatedAt }>>
+ *   doc.getMap('actions'): Y.Map<actionId, Y.Map<{ areaId, step: Y.Text, current: Y.Text,
+ *     desired: Y.Text, proposal: Y.Text, plan: Y.Text, owner: Y.Text, due, status, ideaId,
+ *     order, createdAt, updatedAt }>>
  */
 export const actionStatuses = ['planerad', 'pagar', 'genomford'] as const;
 export type ActionStatus = (typeof actionStatuses)[number];
@@ -30,12 +34,16 @@ const text = z.string().max(ACTION_TEXT_MAX);
 const textFields = ['step', 'current', 'desired', 'proposal', 'plan'] as const;
 export type ActionTextField = (typeof textFields)[number];
 export const actionTextFields: readonly ActionTextField[] = textFields;
+/** The fields held as Y.Text: every free-text field of an action. */
+export type ActionCollaborativeField = ActionTextField | 'owner';
+const collaborative: readonly ActionCollaborativeField[] = [...textFields, 'owner'];
 
 export const actionRecord = declareRecord({
 	name: 'action',
 	root: 'actions',
 	shape: 'collection',
 	key: idSchema,
+	collaborative,
 	fields: {
 		areaId: idSchema,
 		step: text,
@@ -124,8 +132,8 @@ export function addAction(
 		const map = new Y.Map<unknown>();
 		actionsMap(doc).set(id, map);
 		map.set('areaId', input.areaId);
-		for (const field of textFields) map.set(field, fields[field] ?? '');
-		map.set('owner', fields.owner ?? '');
+		for (const field of textFields) map.set(field, newText(fields[field] ?? ''));
+		map.set('owner', newText(fields.owner ?? ''));
 		map.set('due', fields.due ?? null);
 		map.set('status', fields.status ?? 'planerad');
 		map.set('ideaId', input.ideaId ?? null);
@@ -136,7 +144,10 @@ export function addAction(
 	return id;
 }
 
-/** Changes some fields of an action; values equal to the stored ones are not rewritten. */
+/**
+ * Changes some fields of an action; values equal to the stored ones are not rewritten, and a
+ * text field gets only the characters that differ, so someone else's typing in it stays.
+ */
 export function updateAction(
 	doc: Y.Doc,
 	id: string,
@@ -149,12 +160,38 @@ export function updateAction(
 	doc.transact(() => {
 		let changed = false;
 		for (const [key, value] of Object.entries(fields)) {
-			if (value !== undefined && map.get(key) !== value) {
+			if (value === undefined) continue;
+			if ((collaborative as readonly string[]).includes(key)) {
+				if (writeText(textField(map, key), value as string)) changed = true;
+			} else if (map.get(key) !== value) {
 				map.set(key, value);
 				changed = true;
 			}
 		}
 		if (changed) map.set('updatedAt', Date.now());
+	}, origin);
+	return true;
+}
+
+/**
+ * Writes what a facilitator typed into one text field of an action as the characters that
+ * differ (`caret`: where the caret is in `after`); false when the action is gone.
+ */
+export function editActionText(
+	doc: Y.Doc,
+	id: string,
+	field: ActionCollaborativeField,
+	after: string,
+	caret?: number,
+	origin?: unknown
+): boolean {
+	const map = actionsMap(doc).get(id);
+	if (!(map instanceof Y.Map)) return false;
+	const max = field === 'owner' ? ACTION_OWNER_MAX : ACTION_TEXT_MAX;
+	doc.transact(() => {
+		if (writeText(textField(map, field), after.slice(0, max), caret)) {
+			map.set('updatedAt', Date.now());
+		}
 	}, origin);
 	return true;
 }

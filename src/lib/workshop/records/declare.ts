@@ -71,6 +71,12 @@ export interface RecordDeclaration<F extends Fields = Fields> {
 	key: z.ZodType<string>;
 	/** Every field and its value schema; anything else is refused. */
 	fields: F;
+	/**
+	 * Free-text fields held as a `Y.Text` (collab-text.ts), so concurrent edits of one field
+	 * merge character by character. Their schema (a string's max length) applies to the text;
+	 * the judge lets in nothing but plain text inserts and deletes, and never a plain value.
+	 */
+	collaborative?: readonly string[];
 	/** Fields a record of a collection may lack (all fields of a singleton are optional). */
 	optional?: readonly string[];
 	/**

@@ -4,6 +4,7 @@ import { workshops } from '../../db/schema';
 import { liveSwitches, type BoardRooms } from '../../services/switches';
 import type { Feature } from '../hooks';
 import { anonymityFeature } from './anonymity';
+import { collabTextFeature } from './collab-text';
 import { insightsFeature } from './insights';
 import { roundProgressFeature } from './round-progress';
 import { switchesFeature } from './switches';
@@ -38,6 +39,7 @@ export function realtimeFeatures(deps: FeatureDeps): Feature[] {
 	const live = (id: string) => (rooms ? liveSwitches(rooms(), id, () => stored(id)) : stored(id));
 	return [
 		switchesFeature(stored),
+		collabTextFeature,
 		insightsFeature,
 		anonymityFeature(deps.secret, (id) => live(id)?.anonymous ?? false),
 		...(deps.privateChanged ? [roundProgressFeature(deps.privateChanged)] : [])
