@@ -13,27 +13,8 @@ import { ANONYMOUS_NAME, type Member } from './presence';
 import type { Authorization, Authorize } from './server';
 import { sqliteClientIds } from './client-ids';
 import { judgeWrites } from './judge';
-import { judgePrivateWrites, type RoundRules } from './judge-private';
-import { SCORE_ROOTS } from '$lib/workshop/records/score';
-import { coalesce } from './coalesce';
-import { capDocument } from './doc-cap';
+import { privateDocument, type PrivateHooks } from './private-doc';
 import { scrubTouched } from './scrub-touched';
-
-/**
- * How often a round's progress is recounted at most per workshop: each recount reads every
- * participant's private document, so it must not run once per message of one fast writer.
- */
-export const PROGRESS_RECOUNT_MS = 250;
-
-/** What the private-document check needs from the board's workflows (board/rounds.ts). */
-export interface PrivateHooks {
-	/** A round of the workshop's board (status, type, areas, dot limits); null: none. */
-	round(workshopId: string, roundId: string): RoundRules | null;
-	/** Called after an accepted write to a member's private document. */
-	privateChanged(workshopId: string): void;
-	/** Whether a silent idea round is open over an area (board/idea-rounds.ts). */
-	silentOpen?(workshopId: string, areaId: string): boolean;
-}
 
 function readCookie(header: string | undefined, name: string): string | null {
 	for (const part of header?.split(';') ?? []) {
@@ -48,7 +29,7 @@ function readCookie(header: string | undefined, name: string): string | null {
  * or the browser's session cookie (same-origin only, against cross-site WebSocket hijacking).
  * Observers get read-only access; facilitators and participants write what the judge
  * (judge.ts, driven by the layout in $lib/workshop/layout.ts) allows; a private document opens
- * only for its owner, who writes drafts freely but scores only while their round is open.
+ * only for its owner, judged against the private layout (private-doc.ts).
  */
 export function createAuthorize(db: DB, secret: string, hooks?: PrivateHooks): Authorize {
 	// Read on every accepted update, so prepared once.
@@ -59,15 +40,6 @@ export function createAuthorize(db: DB, secret: string, hooks?: PrivateHooks): A
 		.prepare();
 	const isAnonymous = (id: string) => Boolean(anonymity.get({ id })?.anonymous);
 	const clientIdsOf = sqliteClientIds(db);
-	const recount =
-		hooks &&
-		coalesce(PROGRESS_RECOUNT_MS, (workshopId) => {
-			try {
-				hooks.privateChanged(workshopId);
-			} catch (error) {
-				console.error('[realtime] could not count progress', error);
-			}
-		});
 	// Every upgrade with a token reads its membership: prepared once, not per connection.
 	const membershipById = db
 		.select()
@@ -129,36 +101,20 @@ export function createAuthorize(db: DB, secret: string, hooks?: PrivateHooks): A
 		const member = memberOf(membership);
 		if (membership.role === 'observer') return { ok: true, writes: 'none', member };
 		if (room.kind === 'private') {
-			if (!hooks || !recount) return { ok: true, writes: capDocument(() => null), member };
-			const { workshopId } = room;
 			const owner = membership;
 			// Read when judging: joining again with a new name or profession updates the row.
 			const fresh = () => membershipById.get({ id: owner.id }) ?? owner;
-			const silentOpen = hooks.silentOpen;
-			const ideas = silentOpen && {
-				owner: {
+			const access = privateDocument(
+				room.workshopId,
+				{
 					membershipId: owner.id,
 					names: () => [fresh().displayName],
 					profession: () => fresh().profession,
 					organisation: () => fresh().organisation
 				},
-				silentOpen: (areaId: string) => silentOpen(workshopId, areaId)
-			};
-			return {
-				ok: true,
-				member,
-				writes: capDocument(
-					judgePrivateWrites((roundId) => hooks.round(workshopId, roundId), ideas || undefined)
-				),
-				afterWrite: (doc) => {
-					// Only scores and dots count; later, outside this document's transaction, since
-					// the count is written into the board, and at most once per interval.
-					const changed = doc._transaction?.changed;
-					const scored = SCORE_ROOTS.some((root) => changed?.has(doc.getMap(root) as never));
-					if (scored) recount(workshopId);
-					return false;
-				}
-			};
+				hooks
+			);
+			return { ok: true, member, ...access };
 		}
 		// In an anonymous workshop no name stays in a note, whoever wrote it and whatever
 		// their browser believed about the setting at the time.
