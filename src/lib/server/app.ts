@@ -55,8 +55,7 @@ async function createApp(config = readConfig()): Promise<App> {
 		}
 	});
 	const round = (workshopId: string, roundId: string) =>
-		roundOf({ realtime }, workshopId, roundId) ??
-		ideaRoundRules({ realtime }, workshopId, roundId);
+		roundOf({ realtime }, workshopId, roundId) ?? ideaRoundRules({ realtime }, workshopId, roundId);
 	const hooks: PrivateHooks = {
 		round,
 		silentOpen: (workshopId, areaId) => silentOpen({ realtime }, workshopId, areaId),

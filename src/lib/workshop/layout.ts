@@ -22,8 +22,8 @@ import { summaryRecord } from './records/summary';
 /**
  * The registry of a workshop's shared board (`w/<workshopId>`): which root maps exist and
  * which record each holds. The server's write judge refuses any other root map, and any field
- * a declaration does not list. Private documents (`w/<id>/p/<membershipId>`) are their
- * owner's alone and not judged by this layout.
+ * a declaration does not list. Private documents (`w/<id>/p/<membershipId>`) have a layout
+ * of their own (private-layout.ts).
  */
 export const boardRecords: readonly RecordDeclaration[] = [
 	noteRecord,

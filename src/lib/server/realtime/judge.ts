@@ -26,11 +26,7 @@ export interface JudgeOptions {
 	 * document before and after the update (a private document's round rules, which read the
 	 * board: private-layout.ts); a reason when refused.
 	 */
-	touchedRule?: (
-		touched: readonly Touched[],
-		before: Y.Doc,
-		after: Y.Doc
-	) => string | null;
+	touchedRule?: (touched: readonly Touched[], before: Y.Doc, after: Y.Doc) => string | null;
 }
 
 /**
