@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addNote } from '../../src/lib/workshop/doc.ts';
 import { createArea } from '../../src/lib/workshop/records/area.ts';
@@ -27,11 +27,12 @@ const servers: TestServer[] = [];
 const clients: YClient[] = [];
 const track = (c: YClient) => (clients.push(c), c);
 
-afterAll(async () => {
-	for (const c of clients) c.destroy();
-	for (const s of servers) await s.stop();
-	await removeTempDirs();
+// Each test's server goes with it: one still busy must not slow the next.
+afterEach(async () => {
+	for (const c of clients.splice(0)) c.destroy();
+	for (const s of servers.splice(0)) await s.kill();
 });
+afterAll(removeTempDirs);
 
 const IDEAS = 1_000;
 /** 1,700 two-byte letters: 1000 such ideas make a private document of about 3.4 MB. */

@@ -139,12 +139,13 @@ export function refreshIdeaProgress(deps: Deps, workshopId: string) {
 	);
 	if (open.length === 0) return;
 	const eligible = voters(deps.db, workshopId);
-	for (const round of open) {
-		const handedIn = ballotProgress(deps.realtime).handedIn(
-			workshopId,
-			{ id: round.id, ...asRound(round) },
-			() => memberIds(deps.db, workshopId)
-		);
+	const counts = ballotProgress(deps.realtime).handedIn(
+		workshopId,
+		open.map((round) => ({ id: round.id, ...asRound(round) })),
+		() => memberIds(deps.db, workshopId)
+	);
+	for (const [i, round] of open.entries()) {
+		const handedIn = counts[i]!;
 		const progress = eligible.filter((id) => handedIn.has(id)).length;
 		if (progress !== round.progress || eligible.length !== round.eligible) {
 			deps.realtime.edit(board, (doc) =>

@@ -66,21 +66,28 @@ export class BallotProgress {
 		this.#handedIn.set(key(workshopId, roundId), new Set());
 	}
 
-	/** The members who have handed in a round (of `members`, the first time it is counted). */
-	handedIn(workshopId: string, round: BallotRound, members: () => readonly string[]) {
-		const k = key(workshopId, round.id);
-		let set = this.#handedIn.get(k);
-		if (!set) {
-			set = new Set();
+	/**
+	 * Who has handed in each of `rounds`. A round not counted yet (after a restart) is counted
+	 * now from the private documents of `members`, each read once for all such rounds.
+	 */
+	handedIn(
+		workshopId: string,
+		rounds: readonly BallotRound[],
+		members: () => readonly string[]
+	): ReadonlySet<string>[] {
+		const uncounted = rounds.filter((r) => !this.#handedIn.has(key(workshopId, r.id)));
+		if (uncounted.length > 0) {
+			const sets = uncounted.map(() => new Set<string>());
 			for (const id of members()) {
-				const done = this.realtime.read(privateRoom(workshopId, id), (doc) =>
-					hasScored(round, roundBallot(doc, round))
-				);
-				if (done) set.add(id);
+				this.realtime.read(privateRoom(workshopId, id), (doc) => {
+					uncounted.forEach((round, i) => {
+						if (hasScored(round, roundBallot(doc, round))) sets[i]!.add(id);
+					});
+				});
 			}
-			this.#handedIn.set(k, set);
+			uncounted.forEach((round, i) => this.#handedIn.set(key(workshopId, round.id), sets[i]!));
 		}
-		return set as ReadonlySet<string>;
+		return rounds.map((r) => this.#handedIn.get(key(workshopId, r.id))!);
 	}
 
 	/**

@@ -102,10 +102,11 @@ export function refreshProgress(deps: Deps, workshopId: string) {
 	const open = listRounds(deps.realtime.loaded(board)).filter((r) => r.status === 'open');
 	if (open.length === 0) return;
 	const eligible = voters(deps.db, workshopId);
-	for (const round of open) {
-		const handedIn = ballotProgress(deps.realtime).handedIn(workshopId, round, () =>
-			memberIds(deps.db, workshopId)
-		);
+	const counts = ballotProgress(deps.realtime).handedIn(workshopId, open, () =>
+		memberIds(deps.db, workshopId)
+	);
+	for (const [i, round] of open.entries()) {
+		const handedIn = counts[i]!;
 		const progress = eligible.filter((id) => handedIn.has(id)).length;
 		if (progress !== round.progress || eligible.length !== round.eligible) {
 			deps.realtime.edit(board, (doc) =>
