@@ -8,7 +8,7 @@ import { findRound } from '../../src/lib/workshop/records/round.ts';
 import { scoresMap, setScore } from '../../src/lib/workshop/records/score.ts';
 import { privateRoom } from '../../src/lib/workshop/rooms.ts';
 import { facilitatorWithWorkshop, participant } from '../helpers/api.ts';
-import { removeTempDirs, startServer, type TestServer } from '../helpers/server.ts';
+import { removeTempDirs, rssOf, startServer, type TestServer } from '../helpers/server.ts';
 import { authorOf, connect, waitFor, waitForNote, type YClient } from '../helpers/yclient.ts';
 
 /**
@@ -105,7 +105,7 @@ async function filledMember(server: TestServer, w: Workshop, name: string) {
 
 /**
  * While `attack` runs, Hanna writes a note every 200 ms and Henrik must receive it, and
- * /healthz must answer; returns the slowest of each, in ms.
+ * /healthz must answer; returns the slowest of each, in ms, and the server's peak RSS in MiB.
  */
 async function honestDuring(server: TestServer, w: Workshop, attack: () => Promise<void>) {
 	const honest = await Promise.all(
@@ -118,6 +118,10 @@ async function honestDuring(server: TestServer, w: Workshop, attack: () => Promi
 	const notes: number[] = [];
 	const health: number[] = [];
 	let attacking = true;
+	let rss = 0;
+	const sampling = setInterval(() => {
+		void rssOf(server.proc.pid!).then((bytes) => (rss = Math.max(rss, bytes ?? 0)));
+	}, 100);
 	const measured = (async () => {
 		for (let i = 0; attacking; i++) {
 			const text = `ärlig lapp ${i}`;
@@ -137,9 +141,10 @@ async function honestDuring(server: TestServer, w: Workshop, attack: () => Promi
 	} finally {
 		attacking = false;
 	}
-	await measured;
+	await measured.finally(() => clearInterval(sampling));
 	const slowest = (xs: number[]) => Math.round(Math.max(...xs));
-	return { notes: slowest(notes), health: slowest(health), count: notes.length };
+	const rssMiB = Math.round(rss / 1024 / 1024);
+	return { notes: slowest(notes), health: slowest(health), count: notes.length, rssMiB };
 }
 
 /** Calls `step(i)` every `everyMs` for `forMs`. */
@@ -170,7 +175,7 @@ describe('a member’s private document costs the server what an update touches'
 			})
 		);
 		console.log(
-			`[private-load] fast writer on a ${IDEAS}-idea private document: slowest honest note ${result.notes} ms of ${result.count}, slowest /healthz ${result.health} ms`
+			`[private-load] fast writer on a ${IDEAS}-idea private document: slowest honest note ${result.notes} ms of ${result.count}, slowest /healthz ${result.health} ms, server RSS peak ${result.rssMiB} MiB`
 		);
 		expect(result.notes).toBeLessThan(HONEST_BOUND_MS);
 		expect(result.health).toBeLessThan(HONEST_BOUND_MS);
@@ -257,7 +262,7 @@ describe('a member’s private document costs the server what an update touches'
 			})
 		);
 		console.log(
-			`[private-load] fast scorer among 12 private documents of ${IDEAS} ideas: slowest honest note ${result.notes} ms of ${result.count}, slowest /healthz ${result.health} ms`
+			`[private-load] fast scorer among 12 private documents of ${IDEAS} ideas: slowest honest note ${result.notes} ms of ${result.count}, slowest /healthz ${result.health} ms, server RSS peak ${result.rssMiB} MiB`
 		);
 		expect(result.notes).toBeLessThan(HONEST_BOUND_MS);
 		expect(result.health).toBeLessThan(HONEST_BOUND_MS);
