@@ -4,7 +4,10 @@ import { readConfig, type Config } from './config';
 import { randomToken } from './auth/tokens';
 import { ensureDemo } from './demo';
 import { DocStore } from './realtime/doc-store';
-import { createAuthorize, type PrivateHooks } from './realtime/authorize';
+import { createAuthorize } from './realtime/authorize';
+import { coalesce } from './realtime/coalesce';
+import type { PrivateHooks } from './realtime/private-doc';
+import { ballotProgress, PROGRESS_RECOUNT_MS } from './board/progress';
 import { refreshProgress, roundOf } from './board/rounds';
 import { ideaRoundRules, refreshIdeaProgress, silentOpen } from './board/idea-rounds';
 import { RealtimeServer } from './realtime/server';
@@ -40,15 +43,30 @@ async function createApp(config = readConfig()): Promise<App> {
 	const { db, sqlite } = openDatabase(config.databasePath);
 	const wsSecret = ensureSetting(db, 'ws_secret', () => randomToken(32));
 	const store = new DocStore(sqlite);
-	const hooks: PrivateHooks = {
-		round: (workshopId: string, roundId: string) =>
-			roundOf({ realtime }, workshopId, roundId) ??
-			ideaRoundRules({ realtime }, workshopId, roundId),
-		privateChanged: (workshopId: string) => {
+	// Later, outside the private document's transaction, since the count is written into the
+	// board, and at most once per interval however fast one member scores.
+	const writeProgress = coalesce(PROGRESS_RECOUNT_MS, (workshopId) => {
+		try {
 			refreshProgress({ db, realtime }, workshopId);
 			refreshIdeaProgress({ db, realtime }, workshopId);
-		},
-		silentOpen: (workshopId: string, areaId: string) => silentOpen({ realtime }, workshopId, areaId)
+		} catch (error) {
+			console.error('[realtime] could not count progress', error);
+		}
+	});
+	const round = (workshopId: string, roundId: string) =>
+		roundOf({ realtime }, workshopId, roundId) ?? ideaRoundRules({ realtime }, workshopId, roundId);
+	const hooks: PrivateHooks = {
+		round,
+		silentOpen: (workshopId, areaId) => silentOpen({ realtime }, workshopId, areaId),
+		ballotsChanged: (workshopId, membershipId, doc, roundIds) => {
+			for (const id of roundIds) {
+				const rules = round(workshopId, id);
+				if (!rules) continue;
+				const ballotRound = { id, type: rules.type, areaIds: rules.areaIds };
+				ballotProgress(realtime).changed(workshopId, membershipId, doc, ballotRound);
+			}
+			writeProgress(workshopId);
+		}
 	};
 	const realtime: RealtimeServer = new RealtimeServer(
 		store,

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { privateDocumentLayout } from './private-layout';
 import { actionRecord } from './records/action';
 import { areaRecord } from './records/area';
 import { boardStateRecord, lockCondition } from './records/board-state';
@@ -22,8 +23,8 @@ import { summaryRecord } from './records/summary';
 /**
  * The registry of a workshop's shared board (`w/<workshopId>`): which root maps exist and
  * which record each holds. The server's write judge refuses any other root map, and any field
- * a declaration does not list. Private documents (`w/<id>/p/<membershipId>`) are their
- * owner's alone and not judged by this layout.
+ * a declaration does not list. Private documents (`w/<id>/p/<membershipId>`) have a layout
+ * of their own (private-layout.ts).
  */
 export const boardRecords: readonly RecordDeclaration[] = [
 	noteRecord,
@@ -73,7 +74,7 @@ export const boardDocument: DocumentLayout = {
  * every declaration is complete and the export test walk, so a new document kind is covered by
  * being listed here.
  */
-export const layouts: readonly DocumentLayout[] = [boardDocument];
+export const layouts: readonly DocumentLayout[] = [boardDocument, privateDocumentLayout];
 
 /**
  * Conditions on the workshop's state, judged against the board before an update: a reason

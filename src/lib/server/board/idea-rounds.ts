@@ -1,5 +1,4 @@
 import { and, eq } from 'drizzle-orm';
-import type { RoundRules } from '../realtime/judge-private';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import type { DB } from '../db';
@@ -7,12 +6,15 @@ import { memberships } from '../db/schema';
 import { workshopSwitches } from '../services/switches';
 import type { RealtimeServer } from '../realtime/server';
 import { defaultDotLimits } from '$lib/workshop/analysis/dots';
-import { hasScored, roundResults, type Ballot } from '$lib/workshop/analysis/round-results';
+import { roundResults, type Ballot } from '$lib/workshop/analysis/round-results';
 import { newId } from '$lib/workshop/ids';
 import { idSchema } from '$lib/workshop/records/declare';
+import type { RoundRules } from '$lib/workshop/private-layout';
 import { addIdea, ideasMap, listIdeas, type Idea } from '$lib/workshop/records/idea';
 import {
 	IDEA_BALLOT_MAX,
+	ideaRoundsMap,
+	ideaRoundStatusSchema,
 	listIdeaRounds,
 	silentRoundOf,
 	writeIdeaRound,
@@ -22,6 +24,7 @@ import { dotLimitsSchema, ROUND_AREAS_MAX } from '$lib/workshop/records/round';
 import { readDots } from '$lib/workshop/records/score';
 import { boardRoom, privateRoom } from '$lib/workshop/rooms';
 import { eligibleVoters } from './voters';
+import { ballotProgress, memberIds } from './progress';
 
 /**
  * Server-side workflow of the idea generation's rounds (records/idea-round.ts). A silent
@@ -62,30 +65,54 @@ const members = (db: DB, workshopId: string) =>
 const roundsOf = (deps: Pick<Deps, 'realtime'>, workshopId: string) =>
 	listIdeaRounds(deps.realtime.readDoc(boardRoom(workshopId)));
 
-/** The status of an idea round (the private-document judge asks this for dots). */
+const rulesSchema = z.object({
+	status: ideaRoundStatusSchema,
+	ideaIds: z.array(idSchema),
+	dotLimits: dotLimitsSchema.nullable()
+});
+
 /**
  * An idea dots round as the private-document judge sees a round: its "areas" are the ideas
  * on the ballot. A silent round takes no ballots (null), its ideas are judged on their own.
+ * Read from the loaded board by its id alone: it is asked per write of a dot.
  */
 export function ideaRoundRules(
 	deps: Pick<Deps, 'realtime'>,
 	workshopId: string,
 	roundId: string
 ): RoundRules | null {
-	const round = roundsOf(deps, workshopId).find((r) => r.id === roundId);
-	if (!round || round.type !== 'dots') return null;
-	return { status: round.status, type: 'dots', areaIds: round.ideaIds, dotLimits: round.dotLimits };
+	const map = ideaRoundsMap(deps.realtime.loaded(boardRoom(workshopId))).get(roundId);
+	if (!(map instanceof Y.Map) || map.get('type') !== 'dots') return null;
+	const fields = Object.keys(rulesSchema.shape).map((f) => [f, map.get(f)]);
+	const parsed = rulesSchema.safeParse(Object.fromEntries(fields));
+	if (!parsed.success) return null;
+	const { status, ideaIds, dotLimits } = parsed.data;
+	return { status, type: 'dots', areaIds: ideaIds, dotLimits };
 }
 
-/** Whether a silent round is open over an area (the private-document judge asks this). */
+/**
+ * Whether a silent round is open over an area (the private-document judge asks this per idea
+ * it judges): reads only the kind, status and areas of each idea round of the loaded board.
+ */
 export function silentOpen(deps: Pick<Deps, 'realtime'>, workshopId: string, areaId: string) {
-	return silentRoundOf(roundsOf(deps, workshopId), areaId) !== undefined;
+	let open = false;
+	ideaRoundsMap(deps.realtime.loaded(boardRoom(workshopId))).forEach((map) => {
+		if (open || !(map instanceof Y.Map)) return;
+		const areaIds = map.get('areaIds');
+		open =
+			map.get('type') === 'silent' &&
+			map.get('status') === 'open' &&
+			Array.isArray(areaIds) &&
+			areaIds.includes(areaId);
+	});
+	return open;
 }
 
+/** Every voter's dots of a round: each private document read in turn, none kept. */
 function ballots(deps: Deps, workshopId: string, roundId: string): Ballot[] {
 	return eligibleVoters(deps.db, workshopId).map((id) => ({
 		scores: new Map(),
-		dots: readDots(deps.realtime.readDoc(privateRoom(workshopId, id)), roundId)
+		dots: deps.realtime.read(privateRoom(workshopId, id), (doc) => readDots(doc, roundId))
 	}));
 }
 
@@ -95,16 +122,28 @@ const asRound = (round: IdeaRound) => ({
 	dotLimits: round.dotLimits
 });
 
-/** Recounts how many have placed dots in every open dot vote; writes only what changed. */
+/**
+ * Writes how many have placed dots in every open dot vote, from the hand-ins counted so far
+ * (progress.ts); writes only what changed.
+ */
 export function refreshIdeaProgress(deps: Deps, workshopId: string) {
 	const board = boardRoom(workshopId);
-	for (const round of roundsOf(deps, workshopId)) {
-		if (round.type !== 'dots' || round.status !== 'open') continue;
-		const all = ballots(deps, workshopId, round.id);
-		const progress = all.filter((b) => hasScored(asRound(round), b)).length;
-		if (progress !== round.progress || all.length !== round.eligible) {
+	const open = listIdeaRounds(deps.realtime.loaded(board)).filter(
+		(r) => r.type === 'dots' && r.status === 'open'
+	);
+	if (open.length === 0) return;
+	const eligible = eligibleVoters(deps.db, workshopId);
+	const counts = ballotProgress(deps.realtime).handedIn(
+		workshopId,
+		open.map((round) => ({ id: round.id, ...asRound(round) })),
+		() => memberIds(deps.db, workshopId)
+	);
+	for (const [i, round] of open.entries()) {
+		const handedIn = counts[i]!;
+		const progress = eligible.filter((id) => handedIn.has(id)).length;
+		if (progress !== round.progress || eligible.length !== round.eligible) {
 			deps.realtime.edit(board, (doc) =>
-				writeIdeaRound(doc, round.id, { progress, eligible: all.length })
+				writeIdeaRound(doc, round.id, { progress, eligible: eligible.length })
 			);
 		}
 	}
@@ -126,10 +165,10 @@ function revealSilent(deps: Deps, workshopId: string, round: IdeaRound) {
 	const anonymous = Boolean(workshopSwitches(deps, workshopId)?.anonymous);
 	const found: { membershipId: string; idea: Idea }[] = [];
 	for (const member of members(deps.db, workshopId)) {
-		const doc = deps.realtime.readDoc(privateRoom(workshopId, member.id));
-		for (const idea of privateIdeas(doc, member.id, round.areaIds)) {
-			found.push({ membershipId: member.id, idea });
-		}
+		const ideas = deps.realtime.read(privateRoom(workshopId, member.id), (doc) =>
+			privateIdeas(doc, member.id, round.areaIds)
+		);
+		for (const idea of ideas) found.push({ membershipId: member.id, idea });
 	}
 	found.sort((a, b) => a.idea.createdAt - b.idea.createdAt || (a.idea.id < b.idea.id ? -1 : 1));
 	deps.realtime.edit(boardRoom(workshopId), (doc) => {
@@ -196,6 +235,7 @@ export function applyIdeaRoundAction(
 			.slice(0, IDEA_BALLOT_MAX);
 		if (ideaIds.length === 0) return { error: 'no ideas to vote on', status: 409 };
 		const id = newId();
+		ballotProgress(deps.realtime).start(workshopId, id);
 		deps.realtime.edit(board, (doc) =>
 			writeIdeaRound(doc, id, {
 				type: 'dots',
@@ -232,5 +272,6 @@ export function applyIdeaRoundAction(
 	deps.realtime.edit(board, (doc) =>
 		writeIdeaRound(doc, round.id, { status: 'revealed', results })
 	);
+	ballotProgress(deps.realtime).forget(workshopId, round.id);
 	return { roundId: round.id };
 }

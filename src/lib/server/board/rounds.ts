@@ -1,33 +1,34 @@
+import * as Y from 'yjs';
 import { z } from 'zod';
 import type { DB } from '../db';
 import type { RealtimeServer } from '../realtime/server';
 import { AXIS_PRESETS } from '$lib/workshop/analysis/axes';
 import { defaultDotLimits } from '$lib/workshop/analysis/dots';
-import {
-	flaggedAreas,
-	hasScored,
-	roundResults,
-	type Ballot
-} from '$lib/workshop/analysis/round-results';
+import { flaggedAreas, roundResults, type Ballot } from '$lib/workshop/analysis/round-results';
 import { newId } from '$lib/workshop/ids';
 import { idSchema } from '$lib/workshop/records/declare';
+import type { RoundRules } from '$lib/workshop/private-layout';
 import {
 	axesSchema,
 	dotLimitsSchema,
 	findRound,
 	listRounds,
 	ROUND_AREAS_MAX,
+	roundsMap,
+	roundStatusSchema,
+	roundTypeSchema,
 	writeRound,
 	type Round
 } from '$lib/workshop/records/round';
 import { readDots, readScores } from '$lib/workshop/records/score';
 import { boardRoom, privateRoom } from '$lib/workshop/rooms';
 import { eligibleVoters } from './voters';
+import { ballotProgress, memberIds } from './progress';
 
 /**
  * Server-side workflow of prioritisation rounds. Scores live in each member's private document;
- * this module alone reads them: to count who has handed in (written into the round while it
- * is open) and, on reveal, to write per-area results into the board.
+ * this module alone reads them: on reveal, to write per-area results into the board. Who has
+ * handed in is counted as they write (progress.ts) and written into the round while it is open.
  */
 
 export const roundActionSchema = z.discriminatedUnion('action', [
@@ -48,28 +49,57 @@ interface Deps {
 	realtime: RealtimeServer;
 }
 
+/** Every voter's ballot of a round: each private document read in turn, none kept. */
 function ballots(deps: Deps, workshopId: string, roundId: string): Ballot[] {
-	return eligibleVoters(deps.db, workshopId).map((id) => {
-		const doc = deps.realtime.readDoc(privateRoom(workshopId, id));
-		return { scores: readScores(doc, roundId), dots: readDots(doc, roundId) };
-	});
+	return eligibleVoters(deps.db, workshopId).map((id) =>
+		deps.realtime.read(privateRoom(workshopId, id), (doc) => ({
+			scores: readScores(doc, roundId),
+			dots: readDots(doc, roundId)
+		}))
+	);
 }
 
-/** A round as the board holds it (the private-document judge asks for its status and limits). */
-export function roundOf(deps: Pick<Deps, 'realtime'>, workshopId: string, roundId: string) {
-	return findRound(deps.realtime.readDoc(boardRoom(workshopId)), roundId) ?? null;
+const rulesSchema = z.object({
+	status: roundStatusSchema,
+	type: roundTypeSchema,
+	areaIds: z.array(idSchema),
+	dotLimits: dotLimitsSchema.nullable()
+});
+
+/**
+ * A round as the private-document judge needs it (status, kind, areas, dot limits), read from
+ * the loaded board by its id alone: it is asked per write of a score or dot.
+ */
+export function roundOf(
+	deps: Pick<Deps, 'realtime'>,
+	workshopId: string,
+	roundId: string
+): RoundRules | null {
+	const map = roundsMap(deps.realtime.loaded(boardRoom(workshopId))).get(roundId);
+	if (!(map instanceof Y.Map)) return null;
+	const fields = Object.keys(rulesSchema.shape).map((f) => [f, map.get(f)]);
+	const parsed = rulesSchema.safeParse(Object.fromEntries(fields));
+	return parsed.success ? parsed.data : null;
 }
 
-/** Recounts "12 av 18 har lämnat poäng" of every open round; writes only what changed. */
+/**
+ * Writes "12 av 18 har lämnat poäng" of every open round, from the hand-ins counted so far
+ * (progress.ts); writes only what changed.
+ */
 export function refreshProgress(deps: Deps, workshopId: string) {
 	const board = boardRoom(workshopId);
-	const open = listRounds(deps.realtime.readDoc(board)).filter((r) => r.status === 'open');
-	for (const round of open) {
-		const all = ballots(deps, workshopId, round.id);
-		const progress = all.filter((b) => hasScored(round, b)).length;
-		if (progress !== round.progress || all.length !== round.eligible) {
+	const open = listRounds(deps.realtime.loaded(board)).filter((r) => r.status === 'open');
+	if (open.length === 0) return;
+	const eligible = eligibleVoters(deps.db, workshopId);
+	const counts = ballotProgress(deps.realtime).handedIn(workshopId, open, () =>
+		memberIds(deps.db, workshopId)
+	);
+	for (const [i, round] of open.entries()) {
+		const handedIn = counts[i]!;
+		const progress = eligible.filter((id) => handedIn.has(id)).length;
+		if (progress !== round.progress || eligible.length !== round.eligible) {
 			deps.realtime.edit(board, (doc) =>
-				writeRound(doc, round.id, { progress, eligible: all.length })
+				writeRound(doc, round.id, { progress, eligible: eligible.length })
 			);
 		}
 	}
@@ -81,6 +111,7 @@ function openRound(
 	input: Omit<Round, 'id' | 'status' | 'progress' | 'eligible' | 'results' | 'createdAt'>
 ) {
 	const id = newId();
+	ballotProgress(deps.realtime).start(workshopId, id);
 	deps.realtime.edit(boardRoom(workshopId), (doc) =>
 		writeRound(doc, id, {
 			...input,
@@ -130,6 +161,7 @@ export function applyRoundAction(
 			deps.realtime.edit(board, (doc) =>
 				writeRound(doc, round.id, { status: 'revealed', results })
 			);
+			ballotProgress(deps.realtime).forget(workshopId, round.id);
 			return { roundId: round.id };
 		}
 		case 'reopen': {

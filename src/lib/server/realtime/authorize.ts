@@ -8,20 +8,11 @@ import { findMembership, type Membership } from '../services/workshops';
 import { parseRoom } from '$lib/workshop/rooms';
 import { sqliteClientIds } from './client-ids';
 import { judgeWrites } from './judge';
-import { judgePrivateWrites, type RoundRules } from './judge-private';
-import { capDocument } from './doc-cap';
+import { privateDocument, type PrivateHooks } from './private-doc';
 import { realtimeFeatures, type FeatureDeps } from './features';
 import type { Authentication, RealtimeHooks, Session, WriteAccess } from './hooks';
 
-/** What the private-document check and round progress need from the board's workflows. */
-export interface PrivateHooks {
-	/** A round of the workshop's board (status, type, areas, dot limits); null: none. */
-	round(workshopId: string, roundId: string): RoundRules | null;
-	/** Called after an accepted write to a member's private document. */
-	privateChanged(workshopId: string): void;
-	/** Whether a silent idea round is open over an area (board/idea-rounds.ts). */
-	silentOpen?(workshopId: string, areaId: string): boolean;
-}
+export type { PrivateHooks };
 
 function readCookie(header: string | undefined, name: string): string | null {
 	for (const part of header?.split(';') ?? []) {
@@ -101,20 +92,15 @@ export function createJudge(db: DB, hooks?: PrivateHooks): (session: Session) =>
 		// the member's sockets stay open.
 		const fresh = () => membershipById.get({ id: membership.id }) ?? membership;
 		if (room.kind === 'private') {
-			if (!hooks) return capDocument(() => null);
-			const { workshopId } = room;
-			const silentOpen = hooks.silentOpen;
-			const ideas = silentOpen && {
-				owner: {
+			return privateDocument(
+				room.workshopId,
+				{
 					membershipId: membership.id,
 					names: () => [fresh().displayName],
 					profession: () => fresh().profession,
 					organisation: () => fresh().organisation
 				},
-				silentOpen: (areaId: string) => silentOpen(workshopId, areaId)
-			};
-			return capDocument(
-				judgePrivateWrites((roundId) => hooks.round(workshopId, roundId), ideas || undefined)
+				hooks
 			);
 		}
 		return judgeWrites({
@@ -142,6 +128,6 @@ export function createAuthorize(
 	return {
 		authenticate: createAuthenticate(db, secret),
 		judge: createJudge(db, hooks),
-		features: realtimeFeatures({ db, secret, privateChanged: hooks?.privateChanged, ...deps })
+		features: realtimeFeatures({ db, secret, ballotsChanged: hooks?.ballotsChanged, ...deps })
 	};
 }

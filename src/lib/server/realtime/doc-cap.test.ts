@@ -1,9 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
+import type { RoundRules } from '$lib/workshop/private-layout';
+import { addIdea } from '$lib/workshop/records/idea';
 import { coalesce } from './coalesce';
 import { capDocument } from './doc-cap';
-import { judgePrivateWrites, type RoundRules } from './judge-private';
+import { privateJudge } from './private-doc';
 
+const pia = {
+	membershipId: 'pia',
+	names: () => ['Pia'],
+	profession: () => 'lakare',
+	organisation: () => 'region'
+};
 const round = (status: RoundRules['status']): RoundRules => ({
 	status,
 	type: 'scoring',
@@ -20,21 +28,37 @@ function edit(real: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array {
 	return Y.encodeStateAsUpdate(copy, before);
 }
 
+const idea = (text: string) => (d: Y.Doc) =>
+	addIdea(d, {
+		text,
+		areaId: 'area1',
+		author: { id: 'pia', name: 'Pia', profession: 'lakare', organisation: 'region' }
+	});
+
 describe('a private document is bounded', () => {
-	it('refuses drafts past the cap, in one update or many, and takes small ones', () => {
-		const real = new Y.Doc();
-		const check = capDocument(
-			judgePrivateWrites(() => round('open')),
-			64 * 1024
+	const judge = (max: number) =>
+		capDocument(
+			privateJudge('w1', pia, {
+				round: () => round('open'),
+				silentOpen: () => true,
+				ballotsChanged: () => {}
+			}),
+			max
 		);
-		const small = edit(real, (d) => d.getMap('drafts').set('a', 'x'.repeat(1000)));
+
+	it('refuses ideas past the cap, in one update or many, and takes small ones', () => {
+		const real = new Y.Doc();
+		const check = judge(64 * 1024);
+		const small = edit(real, idea('x'.repeat(1000)));
 		expect(check(real, small)).toBeNull();
 		Y.applyUpdate(real, small);
-		const big = edit(real, (d) => d.getMap('drafts').set('b', 'x'.repeat(100 * 1024)));
+		const big = edit(real, (d) => {
+			for (let i = 0; i < 50; i++) idea('y'.repeat(2000))(d);
+		});
 		expect(check(real, big)).toEqual({ reason: 'the document is full', malformed: false });
 		let refused = null;
-		for (let i = 0; i < 10 && !refused; i++) {
-			const u = edit(real, (d) => d.getMap('drafts').set(`k${i}`, 'x'.repeat(10 * 1024)));
+		for (let i = 0; i < 40 && !refused; i++) {
+			const u = edit(real, idea(`${i}`.repeat(2000).slice(0, 2000)));
 			refused = check(real, u);
 			if (!refused) Y.applyUpdate(real, u);
 		}
@@ -42,9 +66,26 @@ describe('a private document is bounded', () => {
 		expect(Y.encodeStateAsUpdate(real).byteLength).toBeLessThanOrEqual(64 * 1024);
 	});
 
+	it('takes writes again once the server made room (a reveal takes the ideas out)', () => {
+		const real = new Y.Doc();
+		const check = judge(64 * 1024);
+		let refused = null;
+		while (!refused) {
+			const u = edit(real, idea('z'.repeat(2000)));
+			refused = check(real, u);
+			if (!refused) Y.applyUpdate(real, u);
+		}
+		real.transact(() => real.getMap('ideas').clear(), 'server');
+		expect(check(real, edit(real, idea('kvar')))).toBeNull();
+	});
+
 	it('keeps the inner judge: a score of a closed round is still refused as such', () => {
 		const real = new Y.Doc();
-		const check = capDocument(judgePrivateWrites(() => round('closed')));
+		const check = privateJudge('w1', pia, {
+			round: () => round('closed'),
+			silentOpen: () => false,
+			ballotsChanged: () => {}
+		});
 		const u = edit(real, (d) => d.getMap('scores').set('r1:a1', { worth: 3 }));
 		expect(check(real, u)?.reason).toMatch(/round is not open/);
 	});

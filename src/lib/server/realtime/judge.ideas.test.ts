@@ -5,8 +5,7 @@ import { writeIdeaRound } from '$lib/workshop/records/idea-round';
 import { setPlacement } from '$lib/workshop/records/placement';
 import { encodeUpdate, type ID, type Struct } from './judge-bytes';
 import { board, member, send } from './judge-fixture';
-import { judgePrivateWrites } from './judge-private';
-import type { PrivateIdeaRules } from './judge-private-ideas';
+import { privateJudge, type PrivateHooks } from './private-doc';
 
 /** A new idea in root `ideas`: its map item at `clock`, then one item per field inside it. */
 function idea(
@@ -141,16 +140,18 @@ describe('the board judge on ideas, updates written byte by byte', () => {
 
 describe('the private-document judge on ideas, updates written byte by byte', () => {
 	const open = new Set(['area1']);
-	const rules: PrivateIdeaRules = {
-		owner: {
-			membershipId: 'anna',
-			names: () => ['ANNA'],
-			profession: () => 'lakare',
-			organisation: () => 'region'
-		},
-		silentOpen: (areaId) => open.has(areaId)
+	const anna = {
+		membershipId: 'anna',
+		names: () => ['ANNA'],
+		profession: () => 'lakare',
+		organisation: () => 'region'
 	};
-	const judge = judgePrivateWrites(() => null, rules);
+	const hooks: PrivateHooks = {
+		round: () => null,
+		silentOpen: (_workshopId, areaId) => open.has(areaId),
+		ballotsChanged: () => {}
+	};
+	const judge = privateJudge('w1', anna, hooks);
 	const accept = (doc: Y.Doc, update: Uint8Array) => {
 		const refused = judge(doc, update);
 		if (refused) return refused.reason;
@@ -189,7 +190,7 @@ describe('the private-document judge on ideas, updates written byte by byte', ()
 				structs: [{ parent: 'ideas', parentSub: 'p9', content: { any: [annaIdea()] } }]
 			}
 		]);
-		expect(judge(doc, plain)?.reason).toBe('ideas: not a record');
+		expect(judge(doc, plain)?.reason).toBe('idea: not a record');
 		expect(listIdeas(doc)).toEqual([]);
 	});
 
@@ -207,19 +208,35 @@ describe('the private-document judge on ideas, updates written byte by byte', ()
 		try {
 			expect(judge(doc, create(14, 'p2', annaIdea()))?.reason).toMatch(/no silent round/);
 			expect(judge(doc, setField(13, FIELDS + 1, 13, 'text', 'Ändrad'))?.reason).toBe(
-				'ideas: the silent round is over'
+				'idea: the silent round is over'
 			);
 			const removal = encodeUpdate([], [{ client: 13, ranges: [[0, 1]] }]);
-			expect(judge(doc, removal)?.reason).toBe('ideas: the silent round is over');
+			expect(judge(doc, removal)?.reason).toBe('idea: the silent round is over');
 		} finally {
 			open.add('area1');
 		}
 	});
 
-	it('refuses the ideas root outright where no idea rules are given', () => {
-		const strict = judgePrivateWrites(() => null);
+	it('refuses moving or grouping her idea, which only facilitators do, in the board', () => {
+		const doc = new Y.Doc();
+		expect(accept(doc, create(16, 'p1', annaIdea()))).toBeNull();
+		const moves = [
+			['areaId', 'area1b'],
+			['order', 'a1'],
+			['group', 'Telefon']
+		] as const;
+		for (const [field, value] of moves) {
+			// Each refused, so each is the next change of her client.
+			expect(judge(doc, setField(16, FIELDS + 1, 16, field, value))?.reason).toBe(
+				`idea: ${field} is not yours to change`
+			);
+		}
+	});
+
+	it('takes no idea where no board tells of a silent round', () => {
+		const strict = privateJudge('w1', anna);
 		expect(strict(new Y.Doc(), create(15, 'p1', annaIdea()))?.reason).toBe(
-			'ideas: not accepted here'
+			'idea: no silent round is open for this area'
 		);
 	});
 });

@@ -21,6 +21,12 @@ export interface JudgeOptions {
 	clientIds: ClientIds;
 	layout?: ReadonlyMap<string, RecordDeclaration>;
 	conditions?: typeof boardConditions;
+	/**
+	 * Rules beyond the declarations on the records an update touched, judged after them with the
+	 * document before and after the update (a private document's round rules, which read the
+	 * board: private-layout.ts); a reason when refused.
+	 */
+	touchedRule?: (touched: readonly Touched[], before: Y.Doc, after: Y.Doc) => string | null;
 }
 
 /**
@@ -78,7 +84,7 @@ function examine(
 	real: Y.Doc,
 	shadow: Shadow,
 	tr: Y.Transaction,
-	{ writer, clientIds }: JudgeOptions,
+	{ writer, clientIds, touchedRule }: JudgeOptions,
 	layout: ReadonlyMap<string, RecordDeclaration>,
 	conditions: typeof boardConditions
 ): number[] {
@@ -110,6 +116,8 @@ function examine(
 	const created: Created = { records: 0, owners: new Map() };
 	const sides = { before: real, after: shadow.doc, writer };
 	for (const t of touched.values()) judgeRecord(t, sides, created);
+	const beyond = touchedRule?.([...touched.values()], real, shadow.doc);
+	if (beyond) refuse(beyond);
 	checkCaps(shadow, created);
 	return bind;
 }

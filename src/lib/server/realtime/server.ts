@@ -328,6 +328,34 @@ export class RealtimeServer {
 		}
 	}
 
+	/**
+	 * Reads a document without keeping it: the live one when loaded, else a copy from disk
+	 * dropped once `read` returns, so reading many (every member's private document) never
+	 * holds them all in memory at once.
+	 */
+	read<T>(docName: string, read: (doc: Y.Doc) => T): T {
+		const live = this.rooms.get(docName);
+		if (live) return read(live.doc);
+		const doc = this.readDoc(docName);
+		try {
+			return read(doc);
+		} finally {
+			doc.destroy();
+		}
+	}
+
+	/**
+	 * A document as its room holds it, loading the room if needed (unloaded again a while after,
+	 * like any room without sockets): for reads repeated per message, such as the board's rounds
+	 * while a private document is judged, which must not load it from disk each time. Callers
+	 * must not write to it.
+	 */
+	loaded(docName: string): Y.Doc {
+		const room = this.#room(docName);
+		if (room.conns.size === 0) this.#scheduleUnload(room);
+		return room.doc;
+	}
+
 	/** Snapshots every loaded document and closes every socket (used on shutdown). */
 	close() {
 		clearInterval(this.#ping);

@@ -6,7 +6,7 @@ import { ID_PATTERN } from './declare';
  * A member's own scores and dots, in their PRIVATE document (`w/<id>/p/<membershipId>`), never
  * in the board: nobody else's browser can receive them. The server reads them to count
  * progress and, on reveal, to compute the results (src/lib/server/board/rounds.ts), and
- * refuses any change of them once their round is no longer open (judge-private.ts).
+ * refuses any change of them once their round is no longer open (private-layout.ts).
  *
  *   doc.getMap('scores'): Y.Map<`${roundId}:${areaId}`, { worth?: 1–5, cost?: 1–5 }>
  *   doc.getMap('dots'):   Y.Map<`${roundId}:${areaId}`, 0–50>

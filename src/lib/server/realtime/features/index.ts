@@ -6,14 +6,14 @@ import type { Feature } from '../hooks';
 import { anonymityFeature } from './anonymity';
 import { collabTextFeature } from './collab-text';
 import { insightsFeature } from './insights';
-import { roundProgressFeature } from './round-progress';
+import { roundProgressFeature, type BallotsChanged } from './round-progress';
 import { switchesFeature } from './switches';
 
 export interface FeatureDeps {
 	db: DB;
 	secret: string;
-	/** Recounts a workshop's round progress (board/rounds.ts); none: progress is not counted. */
-	privateChanged?: (workshopId: string) => void;
+	/** Counts a hand-in of round progress (app.ts, board/progress.ts); none: not counted. */
+	ballotsChanged?: BallotsChanged;
 	/** The server's loaded rooms, where the live switches are; none: the database copy only. */
 	rooms?: () => BoardRooms;
 }
@@ -42,6 +42,6 @@ export function realtimeFeatures(deps: FeatureDeps): Feature[] {
 		collabTextFeature,
 		insightsFeature,
 		anonymityFeature(deps.secret, (id) => live(id)?.anonymous ?? false),
-		...(deps.privateChanged ? [roundProgressFeature(deps.privateChanged)] : [])
+		...(deps.ballotsChanged ? [roundProgressFeature(deps.ballotsChanged)] : [])
 	];
 }

@@ -1,36 +1,38 @@
-import { SCORE_ROOTS } from '$lib/workshop/records/score';
+import type * as Y from 'yjs';
+import { parseScoreKey, SCORE_ROOTS } from '$lib/workshop/records/score';
 import { parseRoom } from '$lib/workshop/rooms';
-import { coalesce } from '../coalesce';
 import type { Feature } from '../hooks';
 
-/**
- * How often a round's progress is recounted at most per workshop: each recount reads every
- * participant's private document, so it must not run once per message of one fast writer.
- */
-export const PROGRESS_RECOUNT_MS = 250;
+/** Told which rounds' ballots an update of a member's private document changed. */
+export type BallotsChanged = (
+	workshopId: string,
+	membershipId: string,
+	doc: Y.Doc,
+	roundIds: ReadonlySet<string>
+) => void;
 
 /**
- * A round's progress ("12 of 15 have scored") is recounted when a private document's scores
- * or dots changed: after the update is stored, outside its transaction (the count is written
- * into the board), and at most once per interval per workshop.
+ * A round's progress ("12 of 15 have scored") follows each hand-in: after an update of a
+ * private document is stored (the member's or the server's), the rounds whose score or dot
+ * keys it touched are named to the board's workflows (board/progress.ts counts from those keys
+ * alone, never by re-reading every private document), which write the count into the board
+ * later, at most once per interval.
  */
-export function roundProgressFeature(privateChanged: (workshopId: string) => void): Feature {
-	const recount = coalesce(PROGRESS_RECOUNT_MS, (workshopId) => {
-		try {
-			privateChanged(workshopId);
-		} catch (error) {
-			console.error('[realtime] could not count progress', error);
-		}
-	});
+export function roundProgressFeature(ballotsChanged: BallotsChanged): Feature {
 	return {
 		name: 'round progress',
 		onStore(docName, _update, tr) {
 			const room = parseRoom(docName);
 			if (room?.kind !== 'private') return;
 			const doc = tr.doc;
-			if (SCORE_ROOTS.some((root) => tr.changed.has(doc.getMap(root) as never))) {
-				recount(room.workshopId);
+			const roundIds = new Set<string>();
+			for (const root of SCORE_ROOTS) {
+				for (const key of tr.changed.get(doc.getMap(root) as never) ?? []) {
+					const roundId = key === null ? undefined : parseScoreKey(key)?.roundId;
+					if (roundId) roundIds.add(roundId);
+				}
 			}
+			if (roundIds.size > 0) ballotsChanged(room.workshopId, room.membershipId, doc, roundIds);
 		}
 	};
 }
