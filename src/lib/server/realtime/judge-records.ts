@@ -99,8 +99,10 @@ function judgeFields(touched: Touched, sides: Sides) {
 
 function changeField(touched: Touched, b: unknown, a: unknown, field: string, sides: Sides) {
 	const { record } = touched;
-	if (same(b, a)) return;
+	// Before the comparison: a field created and removed in one update is absent on both sides
+	// yet stays in the record's map for good.
 	if (!record.fields[field]) refuse(`${record.name}: unknown field`);
+	if (same(b, a)) return;
 	if (b !== undefined && record.fixed.includes(field)) {
 		refuse(`${record.name}: ${field} cannot be changed`);
 	}
