@@ -73,10 +73,15 @@ export const DOCUMENT_BYTES_MAX = 16 * 1024 * 1024;
  */
 export const PARTICIPANT_SHARE = 7 / 8;
 /**
- * Tombstones one participant's items may leave in a board (removed records, overwritten
- * values, keys created and removed at once). An honest member writing, editing and removing
- * thousands of notes leaves a few thousand.
+ * Tombstones one participant's items may leave in a board (Yjs keeps each deleted item for
+ * good): overwritten values, removed records, keys created and removed at once. An edit of a
+ * note leaves two, so an honest member editing thousands of times stays far below.
  */
-export const TOMBSTONES_PER_MEMBER = 10_000;
+export const TOMBSTONES_PER_MEMBER = 50_000;
+/**
+ * Of those, removed records (root map keys): each keeps its key, up to 64 characters, in the
+ * board. Twice the notes a member may hold: a facilitator clearing them all still leaves room.
+ */
+export const REMOVED_KEYS_PER_MEMBER = 10_000;
 
 export { NOTES_PER_MEMBER } from './records/note';

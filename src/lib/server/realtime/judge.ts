@@ -6,6 +6,7 @@ import {
 	KEYS_PER_DOCUMENT,
 	PARTICIPANT_SHARE,
 	RECORDS_PER_DOCUMENT,
+	REMOVED_KEYS_PER_MEMBER,
 	TOMBSTONES_PER_MEMBER
 } from '$lib/workshop/layout';
 import type { RecordDeclaration, Writer } from '$lib/workshop/records/declare';
@@ -120,17 +121,8 @@ function examine(
 	for (const t of touched.values()) judgeRecord(t, sides, created);
 	const ceiling = writer.role === 'facilitator' ? 1 : PARTICIPANT_SHARE;
 	checkCaps(shadow, created, ceiling);
+	if (writer.role !== 'facilitator') checkTombstones(shadow, tr, writer, bind);
 	if (touched.size > 0) checkKeys(real, shadow.doc, layout, ceiling);
-	if (writer.role !== 'facilitator') {
-		const mine = (client: number) =>
-			bind.includes(client) || shadow.tombstones.owner(client) === writer.membershipId
-				? writer.membershipId
-				: null;
-		const dead = tombstonesOf(tr, mine).get(writer.membershipId) ?? 0;
-		if (dead > 0 && shadow.tombstones.of(writer.membershipId) + dead > TOMBSTONES_PER_MEMBER) {
-			refuse('too many removed entries of this member');
-		}
-	}
 	// Only new structs make a board larger: removing (a delete set alone) is never refused for
 	// size, so anyone may still clear what they wrote from a full board.
 	if (advanced) checkBytes(shadow, ceiling);
@@ -184,6 +176,26 @@ function checkCaps(shadow: Shadow, created: Created, ceiling: number) {
 				refuse(`${record.name}: too many per member`);
 			}
 		}
+	}
+}
+
+/**
+ * A participant's budget of tombstones: what this update leaves deleted of the writer's own
+ * items (new client ids included), on top of what they left before. Items of others it
+ * removes are charged to them (tombstones.ts) but never refuse this writer.
+ */
+function checkTombstones(shadow: Shadow, tr: Y.Transaction, writer: Writer, bind: number[]) {
+	const me = writer.membershipId;
+	const mine = (client: number) =>
+		bind.includes(client) || shadow.tombstones.owner(client) === me ? me : null;
+	const dead = tombstonesOf(tr, mine).get(me);
+	if (!dead) return;
+	const before = shadow.tombstones.of(me);
+	if (dead.keys > 0 && before.keys + dead.keys > REMOVED_KEYS_PER_MEMBER) {
+		refuse('too many removed records of this member');
+	}
+	if (before.items + dead.items > TOMBSTONES_PER_MEMBER) {
+		refuse('too many tombstones of this member');
 	}
 }
 
