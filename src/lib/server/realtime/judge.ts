@@ -44,6 +44,10 @@ export function judgeWrites(options: JudgeOptions): WriteCheck {
 	const conditions = options.conditions ?? boardConditions;
 	return (real, update) => {
 		const shadow = shadowOf(real, layout, options.clientIds);
+		if (options.writer.role !== 'facilitator') {
+			const early = beforeApplying(shadow, update, options.writer.membershipId);
+			if (early) return { reason: early, malformed: false };
+		}
 		const bytes = shadow.bytes;
 		let transaction: Y.Transaction | null = null;
 		try {
@@ -73,6 +77,48 @@ export function judgeWrites(options: JudgeOptions): WriteCheck {
 }
 
 const judgeOrigin = Symbol('judge');
+
+/**
+ * What can be refused from the update's own structs, before the shadow applies it: a refusal
+ * after applying costs a rebuild of the shadow (the whole board), one here costs no more than
+ * reading the update. Only what examine() would find too: more new client ids than allowed,
+ * and more keys of root maps sent already removed than the writer's budget has left (the
+ * dead-key attack; each such item stays a tombstone of the writer's wherever it lands). Null
+ * when the update must be applied to be judged.
+ */
+function beforeApplying(shadow: Shadow, update: Uint8Array, me: string): string | null {
+	let structs: Array<Y.Item | Y.GC | Y.AbstractStruct>;
+	try {
+		structs = Y.decodeUpdate(update).structs;
+	} catch {
+		return null;
+	}
+	const store = shadow.doc.store;
+	const fresh = new Set<number>();
+	let deadKeys = 0;
+	for (const struct of structs) {
+		const { client, clock } = struct.id;
+		if (clock + struct.length <= Y.getState(store, client)) continue;
+		const owner = shadow.tombstones.owner(client);
+		if (owner !== null && owner !== me) continue;
+		if (owner === null && !store.clients.has(client)) fresh.add(client);
+		const deadKey =
+			struct instanceof Y.Item &&
+			struct.content instanceof Y.ContentDeleted &&
+			struct.parentSub !== null &&
+			typeof struct.parent === 'string';
+		if (deadKey) deadKeys++;
+	}
+	if (fresh.size > NEW_CLIENTS_PER_UPDATE) return 'too many new client ids';
+	const before = shadow.tombstones.of(me);
+	if (deadKeys > 0 && before.keys + deadKeys > REMOVED_KEYS_PER_MEMBER) {
+		return 'too many removed records of this member';
+	}
+	if (deadKeys > 0 && before.items + deadKeys > TOMBSTONES_PER_MEMBER) {
+		return 'too many tombstones of this member';
+	}
+	return null;
+}
 
 /**
  * New client ids one participant's update may bring. Each stays in the board for good (state
