@@ -86,7 +86,28 @@ export const boardConditions: ReadonlyArray<(before: Y.Doc, writer: Writer) => s
 
 /** At most this many records (notes, insights, ideas, actions …) in one board. */
 export const RECORDS_PER_DOCUMENT = 10_000;
+/**
+ * At most this many keys in one board's record maps, live or removed: a removed record's key
+ * stays in the map for good (a Yjs tombstone), and every reader of the map walks it.
+ */
+export const KEYS_PER_DOCUMENT = 50_000;
 /** At most this many bytes in one board, encoded as a Yjs update. */
 export const DOCUMENT_BYTES_MAX = 16 * 1024 * 1024;
+/**
+ * Participants are refused at this share of each board cap (records, keys, bytes), so a board
+ * participants filled is still writable for its facilitators.
+ */
+export const PARTICIPANT_SHARE = 7 / 8;
+/**
+ * Tombstones one participant's items may leave in a board (Yjs keeps each deleted item for
+ * good): overwritten values, removed records, keys created and removed at once. An edit of a
+ * note leaves two, so an honest member editing thousands of times stays far below.
+ */
+export const TOMBSTONES_PER_MEMBER = 50_000;
+/**
+ * Of those, removed records (root map keys): each keeps its key, up to 64 characters, in the
+ * board. Twice the notes a member may hold: a facilitator clearing them all still leaves room.
+ */
+export const REMOVED_KEYS_PER_MEMBER = 10_000;
 
 export { NOTES_PER_MEMBER } from './records/note';

@@ -129,11 +129,13 @@ function judgeFields(touched: Touched, sides: Sides) {
 
 function changeField(touched: Touched, b: unknown, a: unknown, field: string, sides: Sides) {
 	const { record } = touched;
+	// Before the comparison: a field created and removed in one update is absent on both sides
+	// yet stays in the record's map for good.
+	if (!record.fields[field]) refuse(`${record.name}: unknown field`);
 	if (same(b, a)) return;
 	// The same Y.Text before and after: changed only when its text was edited (touchedRecords).
 	const text = a instanceof Y.Text && b instanceof Y.Text && sameItem(b, a);
 	if (text && !touched.fields.has(field)) return;
-	if (!record.fields[field]) refuse(`${record.name}: unknown field`);
 	if (b !== undefined && record.fixed.includes(field)) {
 		refuse(`${record.name}: ${field} cannot be changed`);
 	}

@@ -3,12 +3,17 @@ import {
 	boardConditions,
 	boardLayout,
 	DOCUMENT_BYTES_MAX,
-	RECORDS_PER_DOCUMENT
+	KEYS_PER_DOCUMENT,
+	PARTICIPANT_SHARE,
+	RECORDS_PER_DOCUMENT,
+	REMOVED_KEYS_PER_MEMBER,
+	TOMBSTONES_PER_MEMBER
 } from '$lib/workshop/layout';
 import type { RecordDeclaration, Writer } from '$lib/workshop/records/declare';
 import type { ClientIds } from './client-ids';
 import { RecordCounts } from './record-counts';
 import { judgeRecord, refuse, Refused, type Created, type Touched } from './judge-records';
+import { Tombstones, tombstonesOf } from './tombstones';
 
 /** Null when the update is allowed; else why not, and whether it was not even a valid update. */
 export type WriteCheck = (
@@ -37,13 +42,19 @@ export interface JudgeOptions {
  * then lets the room apply the same update to the real document. Refused: updates that leave
  * pending structs or deletes (an honest client only depends on what the server sent it or what
  * it sends along), unknown root maps and fields, client ids of other members, and anything
- * past the caps. After a refusal the shadow is rebuilt from the real document.
+ * past the caps (which count what the update itself adds, removed keys and tombstones
+ * included). After a refusal the shadow is rebuilt from the real document.
  */
 export function judgeWrites(options: JudgeOptions): WriteCheck {
 	const layout = options.layout ?? boardLayout;
 	const conditions = options.conditions ?? boardConditions;
 	return (real, update) => {
-		const shadow = shadowOf(real, layout);
+		const shadow = shadowOf(real, layout, options.clientIds);
+		if (options.writer.role !== 'facilitator') {
+			const early = beforeApplying(shadow, update, options.writer.membershipId);
+			if (early) return { reason: early, malformed: false };
+		}
+		const bytes = shadow.bytes;
 		let transaction: Y.Transaction | null = null;
 		try {
 			shadow.doc.transact((tr) => {
@@ -52,17 +63,19 @@ export function judgeWrites(options: JudgeOptions): WriteCheck {
 			}, judgeOrigin);
 		} catch {
 			// Yjs may have integrated part of it before it failed: undo() rebuilds only then.
-			if (transaction) shadow.undo(transaction);
+			if (transaction) shadow.undo(transaction, bytes);
 			else shadow.rebuild();
 			return { reason: 'not a Yjs update', malformed: true };
 		}
+		// The caps judge the board with this update in it: its bytes count before any decision.
+		shadow.bytes += update.byteLength;
 		try {
 			const bind = examine(real, shadow, transaction!, options, layout, conditions);
 			for (const client of bind) options.clientIds.bind(client, options.writer.membershipId);
 			shadow.accepted = transaction;
 			return null;
 		} catch (error) {
-			shadow.undo(transaction!);
+			shadow.undo(transaction!, bytes);
 			if (error instanceof Refused) return { reason: error.message, malformed: false };
 			throw error;
 		}
@@ -70,6 +83,48 @@ export function judgeWrites(options: JudgeOptions): WriteCheck {
 }
 
 const judgeOrigin = Symbol('judge');
+
+/**
+ * What can be refused from the update's own structs, before the shadow applies it: a refusal
+ * after applying costs a rebuild of the shadow (the whole board), one here costs no more than
+ * reading the update. Only what examine() would find too: more new client ids than allowed,
+ * and more keys of root maps sent already removed than the writer's budget has left (the
+ * dead-key attack; each such item stays a tombstone of the writer's wherever it lands). Null
+ * when the update must be applied to be judged.
+ */
+function beforeApplying(shadow: Shadow, update: Uint8Array, me: string): string | null {
+	let structs: Array<Y.Item | Y.GC | Y.AbstractStruct>;
+	try {
+		structs = Y.decodeUpdate(update).structs;
+	} catch {
+		return null;
+	}
+	const store = shadow.doc.store;
+	const fresh = new Set<number>();
+	let deadKeys = 0;
+	for (const struct of structs) {
+		const { client, clock } = struct.id;
+		if (clock + struct.length <= Y.getState(store, client)) continue;
+		const owner = shadow.tombstones.owner(client);
+		if (owner !== null && owner !== me) continue;
+		if (owner === null && !store.clients.has(client)) fresh.add(client);
+		const deadKey =
+			struct instanceof Y.Item &&
+			struct.content instanceof Y.ContentDeleted &&
+			struct.parentSub !== null &&
+			typeof struct.parent === 'string';
+		if (deadKey) deadKeys++;
+	}
+	if (fresh.size > NEW_CLIENTS_PER_UPDATE) return 'too many new client ids';
+	const before = shadow.tombstones.of(me);
+	if (deadKeys > 0 && before.keys + deadKeys > REMOVED_KEYS_PER_MEMBER) {
+		return 'too many removed records of this member';
+	}
+	if (deadKeys > 0 && before.items + deadKeys > TOMBSTONES_PER_MEMBER) {
+		return 'too many tombstones of this member';
+	}
+	return null;
+}
 
 /**
  * New client ids one participant's update may bring. Each stays in the board for good (state
@@ -118,7 +173,13 @@ function examine(
 	for (const t of touched.values()) judgeRecord(t, sides, created);
 	const beyond = touchedRule?.([...touched.values()], real, shadow.doc);
 	if (beyond) refuse(beyond);
-	checkCaps(shadow, created);
+	const ceiling = writer.role === 'facilitator' ? 1 : PARTICIPANT_SHARE;
+	checkCaps(shadow, created, ceiling);
+	if (writer.role !== 'facilitator') checkTombstones(shadow, tr, writer, bind);
+	if (touched.size > 0) checkKeys(real, shadow.doc, layout, ceiling);
+	// Only new structs make a board larger: removing (a delete set alone) is never refused for
+	// size, so anyone may still clear what they wrote from a full board.
+	if (advanced) checkBytes(shadow, ceiling);
 	return bind;
 }
 
@@ -195,8 +256,9 @@ function collaborativeField(
 	return { record, key, field: item.parentSub };
 }
 
-function checkCaps(shadow: Shadow, created: Created) {
-	if (created.records > 0 && shadow.counts.total > RECORDS_PER_DOCUMENT) {
+/** `ceiling`: the writer's share of the board caps (participants stop short of facilitators). */
+function checkCaps(shadow: Shadow, created: Created, ceiling: number) {
+	if (created.records > 0 && shadow.counts.total > RECORDS_PER_DOCUMENT * ceiling) {
 		refuse('too many records in this board');
 	}
 	for (const [record, owners] of created.owners) {
@@ -206,10 +268,58 @@ function checkCaps(shadow: Shadow, created: Created) {
 			}
 		}
 	}
-	if (shadow.bytes > DOCUMENT_BYTES_MAX) {
-		shadow.bytes = Y.encodeStateAsUpdate(shadow.doc).byteLength;
-		if (shadow.bytes > DOCUMENT_BYTES_MAX) refuse('the board is full');
+}
+
+/**
+ * A participant's budget of tombstones: what this update leaves deleted of the writer's own
+ * items (new client ids included), on top of what they left before. Items of others it
+ * removes are charged to them (tombstones.ts) but never refuse this writer.
+ */
+function checkTombstones(shadow: Shadow, tr: Y.Transaction, writer: Writer, bind: number[]) {
+	const me = writer.membershipId;
+	const mine = (client: number) =>
+		bind.includes(client) || shadow.tombstones.owner(client) === me ? me : null;
+	const dead = tombstonesOf(tr, mine).get(me);
+	if (!dead) return;
+	const before = shadow.tombstones.of(me);
+	if (dead.keys > 0 && before.keys + dead.keys > REMOVED_KEYS_PER_MEMBER) {
+		refuse('too many removed records of this member');
 	}
+	if (before.items + dead.items > TOMBSTONES_PER_MEMBER) {
+		refuse('too many tombstones of this member');
+	}
+}
+
+/**
+ * Keys of the record maps, live or removed: Yjs keeps a removed key in its map for good, so a
+ * record created and removed in one update (no live record, no record rule) still counts.
+ * Reading each map's size is constant time.
+ */
+function checkKeys(
+	real: Y.Doc,
+	shadow: Y.Doc,
+	layout: ReadonlyMap<string, RecordDeclaration>,
+	ceiling: number
+) {
+	const keys = (doc: Y.Doc) => {
+		let n = 0;
+		for (const record of layout.values()) {
+			if (record.shape !== 'singleton') n += doc.getMap(record.root)._map.size;
+		}
+		return n;
+	};
+	const after = keys(shadow);
+	if (after > KEYS_PER_DOCUMENT * ceiling && after > keys(real)) {
+		refuse('too many keys in this board');
+	}
+}
+
+/** Encodes the board exactly only when the running upper bound says it may be over. */
+function checkBytes(shadow: Shadow, ceiling: number) {
+	const max = DOCUMENT_BYTES_MAX * ceiling;
+	if (shadow.bytes <= max) return;
+	shadow.bytes = Y.encodeStateAsUpdate(shadow.doc).byteLength;
+	if (shadow.bytes > max) refuse('the board is full');
 }
 
 /**
@@ -220,22 +330,26 @@ function checkCaps(shadow: Shadow, created: Created) {
 class Shadow {
 	doc!: Y.Doc;
 	counts!: RecordCounts;
+	/** Kept on the real document: a refusal's rebuild of the shadow never recounts them. */
+	readonly tombstones: Tombstones;
 	/** The shadow's transaction of the update last accepted, until the real one follows. */
 	accepted: Y.Transaction | null = null;
-	/** An upper bound of the document's encoded size (exact after a rebuild). */
+	/** An upper bound of the shadow's encoded size (exact after a rebuild or a measure). */
 	bytes = 0;
 
 	constructor(
 		readonly real: Y.Doc,
-		readonly records: readonly RecordDeclaration[]
+		readonly records: readonly RecordDeclaration[],
+		clientIds: ClientIds
 	) {
 		this.rebuild();
+		this.tombstones = new Tombstones(real, clientIds);
 		real.on('update', (update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
 			const accepted = this.accepted;
 			this.accepted = null;
-			this.bytes += update.byteLength;
 			// The update just judged, and nothing more (an afterWrite may add to it): already here.
 			if (accepted && sameEffect(accepted, tr)) return;
+			this.bytes += update.byteLength;
 			Y.applyUpdate(this.doc, update);
 		});
 		real.on('destroy', () => this.doc.destroy());
@@ -245,7 +359,7 @@ class Shadow {
 	 * Restores the shadow after a refused update: when the update integrated nothing (it only
 	 * left pending structs or deletes) dropping those is enough, else it is rebuilt.
 	 */
-	undo(tr: Y.Transaction) {
+	undo(tr: Y.Transaction, bytes: number) {
 		const nothing =
 			tr.changed.size === 0 &&
 			tr.deleteSet.clients.size === 0 &&
@@ -254,6 +368,7 @@ class Shadow {
 			this.rebuild();
 			return;
 		}
+		this.bytes = bytes;
 		this.doc.store.pendingStructs = null;
 		this.doc.store.pendingDs = null;
 	}
@@ -286,8 +401,12 @@ function sameEffect(a: Y.Transaction, b: Y.Transaction) {
 
 const shadows = new WeakMap<Y.Doc, Shadow>();
 
-function shadowOf(real: Y.Doc, layout: ReadonlyMap<string, RecordDeclaration>): Shadow {
+function shadowOf(
+	real: Y.Doc,
+	layout: ReadonlyMap<string, RecordDeclaration>,
+	clientIds: ClientIds
+): Shadow {
 	let shadow = shadows.get(real);
-	if (!shadow) shadows.set(real, (shadow = new Shadow(real, [...layout.values()])));
+	if (!shadow) shadows.set(real, (shadow = new Shadow(real, [...layout.values()], clientIds)));
 	return shadow;
 }

@@ -14,7 +14,10 @@ export interface SocketLimits {
 	maxPayload: number;
 	/** Largest sync step 2 / update message: a client's whole offline catch-up in one go. */
 	maxSyncPayload: number;
-	/** Bytes queued for one socket before it is dropped instead of buffered further. */
+	/**
+	 * Bytes queued for one socket before it is dropped instead of buffered further, beyond the
+	 * largest whole-board answer (sync step 2) that socket asked for (room.ts).
+	 */
 	sendBufferMax: number;
 	/** Open sockets per client address and per membership, checked at the upgrade. */
 	socketsPerAddress: number;

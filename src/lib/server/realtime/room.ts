@@ -36,7 +36,10 @@ export interface RoomLimits {
 	compactAfterBytes: number;
 	/** Largest message other than a sync step 2 / update; larger ones close with 1009. */
 	maxPayload: number;
-	/** Bytes queued for one socket before it is dropped (see limits.ts). */
+	/**
+	 * Bytes queued for one socket before it is dropped (see limits.ts), on top of the largest
+	 * whole-board answer it asked for: a board of any size the server accepted can be opened.
+	 */
 	sendBufferMax: number;
 	/** Presence changes are sent to everyone at most this often, merged into one message. */
 	awarenessFlushMs: number;
@@ -78,6 +81,8 @@ interface Connection extends SocketAccess {
 	throttle: Throttle;
 	window: number;
 	awareness: number;
+	/** The largest sync step 2 answer sent to this socket, admitted beyond sendBufferMax. */
+	answer: number;
 }
 
 /**
@@ -191,7 +196,8 @@ export class Room {
 				}
 			}),
 			window: 0,
-			awareness: 0
+			awareness: 0,
+			answer: 0
 		});
 		ws.on('message', (data: Buffer, isBinary: boolean) => {
 			// A text frame is never a y-websocket message; binary ones go through back-pressure.
@@ -213,7 +219,7 @@ export class Room {
 	}
 
 	#send(ws: WebSocket, message: Uint8Array) {
-		sendBounded(ws, message, this.limits.sendBufferMax);
+		sendBounded(ws, message, this.limits.sendBufferMax + (this.conns.get(ws)?.answer ?? 0));
 	}
 
 	#onMessage(ws: WebSocket, data: Buffer) {
@@ -252,9 +258,12 @@ export class Room {
 			switch (message.type) {
 				case 'sync-step-1': {
 					// Counted against the send buffer: a socket asking for the board again and again
-					// without reading is dropped once it holds sendBufferMax bytes. One that reads is
-					// charged by the answer's size, so it cannot keep the server encoding the board.
+					// without reading is dropped once it holds sendBufferMax bytes beyond one answer
+					// (so a board larger than the buffer still opens, and updates sent while it
+					// downloads do not drop it). One that reads is charged by the answer's size, so
+					// it cannot keep the server encoding the board.
 					const answer = encodeSyncStep2(this.doc, message.stateVector);
+					conn.answer = Math.max(conn.answer, answer.byteLength);
 					this.#send(ws, answer);
 					conn.throttle.charge(
 						Math.floor(answer.byteLength / this.limits.answerBytesPerToken) +

@@ -6,29 +6,44 @@ import type { DocStore } from '../realtime/doc-store';
 import { createWorkshop, type Workshop } from './workshops';
 import { scrubAuthorNames } from '$lib/workshop/anonymity';
 import { newId } from '$lib/workshop/ids';
+import { DOCUMENT_BYTES_MAX, PARTICIPANT_SHARE } from '$lib/workshop/layout';
 import { boardRoom } from '$lib/workshop/rooms';
 import { boardDocFrom, remapBoard } from '$lib/workshop/workshop-import';
 import type { WorkshopFile } from '$lib/workshop/workshop-json';
 
 /**
+ * The largest board an import may make: what participants may fill a board to (judge.ts), so
+ * an imported board is one the server would have accepted from its members, and it opens.
+ * A file under the upload limit can still make a larger board (every reference gets a 32-digit
+ * id; structs cost more than JSON), so the built board itself is measured.
+ */
+export const IMPORT_BOARD_BYTES_MAX = Math.floor(DOCUMENT_BYTES_MAX * PARTICIPANT_SHARE);
+
+export type ImportResult =
+	{ ok: true; workshop: Workshop } | { ok: false; error: 'import_board_too_large' };
+
+/**
  * Creates a new workshop, owned by `owner`, from a validated workshop file: fresh ids for
  * every record and reference, the file's settings, its board as the first update of the new
  * board's log. One SQLite transaction (the doc log lives in the same database), so a failure
- * anywhere leaves nothing behind.
+ * anywhere leaves nothing behind; a board over IMPORT_BOARD_BYTES_MAX is refused before it.
  */
 export function importWorkshop(
 	db: DB,
 	store: DocStore,
 	owner: { id: string; displayName: string },
 	file: WorkshopFile
-): Workshop {
+): ImportResult {
 	const { board } = remapBoard(file.board, newId);
 	const doc = boardDocFrom(board);
 	// A file made anonymous by hand may still hold names; the new workshop holds none then.
 	if (file.settings.anonymous) scrubAuthorNames(doc);
 	const update = Y.encodeStateAsUpdate(doc);
 	doc.destroy();
-	return db.transaction((tx) => {
+	if (update.byteLength > IMPORT_BOARD_BYTES_MAX) {
+		return { ok: false, error: 'import_board_too_large' };
+	}
+	const workshop = db.transaction((tx) => {
 		const { title, purpose, date } = file.workshop;
 		const created = createWorkshop(tx as unknown as DB, owner, { title, purpose, date });
 		const workshop = tx
@@ -40,4 +55,5 @@ export function importWorkshop(
 		store.append(boardRoom(workshop.id), update);
 		return workshop;
 	});
+	return { ok: true, workshop };
 }

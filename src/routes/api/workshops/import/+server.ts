@@ -45,7 +45,8 @@ async function readCapped(request: Request, max: number): Promise<string | 413 |
 /**
  * Imports a workshop file (schema version 2, GET …/export.json) as a NEW workshop owned by the
  * signed-in account. Anything malformed or hostile: 400 (413 when too large) with an error
- * key, a message and the path of the first wrong field; nothing is created then.
+ * key, a message and the path of the first wrong field; nothing is created then. 413 also
+ * when the board the file makes is too large to open and work on.
  */
 export const POST: RequestHandler = async ({ locals, request }) => {
 	const user = locals.session?.user;
@@ -56,6 +57,7 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 	const parsed = parseWorkshopFile(text);
 	if (!parsed.ok) return refusal(400, parsed.error, parsed.path);
 	const { db, store } = locals.app;
-	const workshop = importWorkshop(db, store, user, parsed.file);
-	return json({ workshop: workshopJson(workshop) }, { status: 201 });
+	const imported = importWorkshop(db, store, user, parsed.file);
+	if (!imported.ok) return refusal(413, imported.error);
+	return json({ workshop: workshopJson(imported.workshop) }, { status: 201 });
 };
