@@ -105,7 +105,7 @@ const NEWCOMER_TIMEOUT_MS = 10_000;
 const DRAIN_MS = 10_000;
 const ATTACK_TIMEOUT_MS = QUICK ? 4 * 60_000 : 10 * 60_000;
 
-if (!existsSync(joinPath(CHECKOUT, 'build', 'handler.js'))) {
+if (!option('table-from') && !existsSync(joinPath(CHECKOUT, 'build', 'handler.js'))) {
 	console.error(
 		`${joinPath(CHECKOUT, 'build', 'handler.js')} is missing: run \`npm run build\` there.`
 	);
@@ -1314,6 +1314,22 @@ function markdown(rows: Row[]): string {
 }
 
 const order = ['baseline', 'a', 'b', 'c', 'd1', 'd2', 'd3', 'e', 'f'];
+
+// `--table-from log1,log2`: the table of rows logged by earlier runs (e.g. attacks run as two
+// processes), in the usual order.
+const TABLE_FROM = option('table-from');
+if (TABLE_FROM) {
+	const logged: Row[] = [];
+	for (const file of TABLE_FROM.split(',')) {
+		for (const line of (await readFile(file, 'utf8')).split('\n')) {
+			const match = / done in \d+ s: (\{.*\})$/.exec(line);
+			if (match) logged.push(JSON.parse(match[1]!) as Row);
+		}
+	}
+	logged.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+	console.log(markdown(logged));
+	process.exit(0);
+}
 const selected = order.filter(
 	(id) => !ONLY || ONLY.includes(id) || (id.startsWith('d') && ONLY.includes('d'))
 );
