@@ -793,7 +793,9 @@ function describeCloses(codes: number[]): string {
 	if (codes.length === 0) return 'nothing';
 	const counts = new Map<number, number>();
 	for (const c of codes) counts.set(c, (counts.get(c) ?? 0) + 1);
-	return `closed ${[...counts].map(([c, n]) => (n > 1 ? `${c}×${n}` : `${c}`)).join(', ')}`;
+	// y-websocket closes the socket itself (no code) after 30 s without a message from the server.
+	const name = (c: number) => (c === 0 ? '0 (client gave up: server silent 30 s)' : `${c}`);
+	return `closed ${[...counts].map(([c, n]) => (n > 1 ? `${name(c)}×${n}` : name(c))).join(', ')}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1275,6 +1277,9 @@ const fmtBytes = (v: number | null) =>
 			: `${(v / 1024).toFixed(1)} KiB`;
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
+/** A percentile of the honest pair: lost notes are ∞ (null once the row went through JSON). */
+const lat = (h: HonestStats, v: number | null) => (v === null && h.lost > 0 ? 'lost' : fmtMs(v));
+
 function markdown(rows: Row[]): string {
 	const header = [
 		'attack',
@@ -1295,7 +1300,7 @@ function markdown(rows: Row[]): string {
 			`| ${[
 				r.attack,
 				h
-					? `${fmtMs(h.p50)} / ${fmtMs(h.p95)} (${h.lost}/${h.sent})${h.closes ? ` ${h.closes}` : ''}`
+					? `${lat(h, h.p50)} / ${lat(h, h.p95)} (${h.lost}/${h.sent})${h.closes ? ` ${h.closes}` : ''}`
 					: 'n/a',
 				fmtMs(r.healthzWorstMs),
 				r.rssPeakMiB === null ? 'n/a' : `${r.rssPeakMiB.toFixed(0)} MiB`,
