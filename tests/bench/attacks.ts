@@ -504,8 +504,9 @@ async function newcomer(w: Workshop, workshopId = w.workshopId): Promise<Newcome
 	try {
 		await client.synced;
 		const ms = performance.now() - start;
+		// A busy benchmark process may notice its own timeout late: the bound is the clock's.
 		return {
-			ok: true,
+			ok: ms <= NEWCOMER_TIMEOUT_MS,
 			ms,
 			bytes: Y.encodeStateAsUpdate(client.doc).byteLength,
 			detail: `${who} synced in ${(ms / 1000).toFixed(1)} s`
@@ -918,30 +919,44 @@ const attacks: Record<string, [string, (ctx: AttackContext) => Promise<void>]> =
 				updates.push(updateMessage(encodeUpdate([{ client, clock: 0, structs }])));
 			}
 			const closes: string[] = [];
-			let accepted = 0;
+			let sent = 0;
 			await measured(ctx, async (w) => {
 				const attacker = await join(ctx.server, w.code, 'Mallory');
+				// One socket for all messages, a second apart, as the issue's attacker did; a new
+				// one (the attacker retries) whenever the server closed the last.
+				let ws: WebSocket | null = null;
 				for (const payload of updates) {
-					const opened = await openRaw(ctx.server.wsUrl, w.room, {
-						token: attacker.joined.wsToken
-					}).catch((error: unknown) => ({ ok: false as const, status: 0, body: message(error) }));
-					if (!opened.ok) {
-						closes.push(`refused ${opened.status}`);
-						break;
+					if (!ws || ws.readyState !== WebSocket.OPEN) {
+						const opened = await openRaw(
+							ctx.server.wsUrl,
+							w.room,
+							{ token: attacker.joined.wsToken },
+							60_000
+						).catch((error: unknown) => ({
+							ok: false as const,
+							status: 0,
+							body: message(error)
+						}));
+						if (!opened.ok) {
+							closes.push(`upgrade refused ${opened.status || opened.body}`);
+							break;
+						}
+						ws = opened.ws;
+						w.sockets.push(ws);
+						ws.on('error', () => {});
+						ws.once('close', (code) => closes.push(`closed ${code}`));
 					}
-					const ws = opened.ws;
-					w.sockets.push(ws);
-					ws.on('error', () => {});
-					const closed = new Promise<number>((r) => ws.once('close', (code) => r(code)));
 					ws.send(payload);
-					const code = await withTimeout(closed, 1_000);
-					if (code === 'timeout') accepted++;
-					else closes.push(String(code));
-					ws.close();
+					sent++;
+					await sleep(1_000);
 				}
-				return `${accepted}/${updates.length} ghost messages kept the socket open`;
+				if (ws && ws.readyState === WebSocket.OPEN) {
+					// The last message is judged while we wait.
+					await withTimeout(new Promise((r) => ws!.once('close', r)), 10_000);
+				}
+				return `${sent}/${updates.length} ghost messages sent, socket closed ${closes.length} times`;
 			});
-			ctx.row.attacker = closes.length ? `closed/refused: ${closes.join(', ')}` : 'nothing';
+			ctx.row.attacker = closes.length ? closes.join(', ') : 'nothing';
 		}
 	],
 
@@ -999,7 +1014,7 @@ const attacks: Record<string, [string, (ctx: AttackContext) => Promise<void>]> =
 				if (res.status === 201 && created) {
 					ctx.setBoardRoom(boardRoom(created.id));
 					imported = await newcomer(w, created.id);
-					return `import ${(file.bytes / 1e6).toFixed(2)} MB, ${file.notes} notes → ${res.status} in ${(ms / 1000).toFixed(1)} s`;
+					return `import ${(file.bytes / 1e6).toFixed(2)} MB, ${file.notes} bottennapp notes → ${res.status} in ${(ms / 1000).toFixed(1)} s`;
 				}
 				return `import ${(file.bytes / 1e6).toFixed(2)} MB → ${res.status} ${JSON.stringify(res.body).slice(0, 120)}`;
 			});
@@ -1249,10 +1264,17 @@ async function importFile(w: Workshop, bytes: number) {
 	const grown: Array<Record<string, unknown>> = [...notes];
 	const base = JSON.stringify(file).length;
 	const per =
-		JSON.stringify({ ...template, id: 'imp-000000', text: `000000 ${filler}` }).length + 1;
+		JSON.stringify({ ...template, id: 'imp-000000', kind: 'bottennapp', text: `000000 ${filler}` })
+			.length + 1;
 	const count = Math.floor((bytes - base) / per);
 	for (let i = 0; i < count; i++) {
-		grown.push({ ...template, id: `imp-${String(i).padStart(6, '0')}`, text: `${i} ${filler}` });
+		// Bottennappar: the server derives an insight of each (the same text) once the board loads.
+		grown.push({
+			...template,
+			id: `imp-${String(i).padStart(6, '0')}`,
+			kind: 'bottennapp',
+			text: `${i} ${filler}`
+		});
 	}
 	const json = { ...file, board: { ...board, notes: grown } };
 	return { json, bytes: JSON.stringify(json).length, notes: count };
