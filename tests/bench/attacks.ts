@@ -700,18 +700,18 @@ async function runAttack(
 	};
 	log(`${id}: ${attack} (server :${port})`);
 	let server = await startServer(dbPath, port);
-	let workshop: Workshop | null = null;
-	let boardRoomName: string | null = null;
+	// Set by the attack while it runs (a holder: the compiler cannot see the callbacks' writes).
+	const seen: { workshop: Workshop | null; board: string | null } = { workshop: null, board: null };
 	let rss = 0;
 	try {
 		const ctx: AttackContext = {
 			server,
 			row,
 			setWorkshop: (w) => {
-				workshop = w;
-				boardRoomName ??= w.room;
+				seen.workshop = w;
+				seen.board ??= w.room;
 			},
-			setBoardRoom: (name) => (boardRoomName = name)
+			setBoardRoom: (name) => (seen.board = name)
 		};
 		const done = await withTimeout(
 			body(ctx).catch((error: unknown) => {
@@ -722,13 +722,13 @@ async function runAttack(
 		);
 		if (done === 'timeout') row.result += `${row.result ? '; ' : ''}attack timed out`;
 	} finally {
-		if (workshop) closeAll(workshop);
+		if (seen.workshop) closeAll(seen.workshop);
 		await server.stop();
 		rss = server.rssPeak;
 	}
 	// The restart: the same database on the same port, and a newcomer again.
-	if (workshop && boardRoomName) {
-		const w = workshop as Workshop;
+	const { workshop: w, board: boardRoomName } = seen;
+	if (w && boardRoomName) {
 		try {
 			server = await startServer(dbPath, port);
 			w.server = server;
