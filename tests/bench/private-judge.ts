@@ -27,6 +27,7 @@ function measure(label: string, fill: (doc: Y.Doc) => void) {
 		'w1',
 		{
 			membershipId: 'pia',
+			ids: () => ['pia'],
 			names: () => ['Pia'],
 			profession: () => 'sjukskoterska',
 			organisation: () => 'kommun'

@@ -5,6 +5,11 @@ import type { WorkshopSession } from './session.svelte';
 /** Who this browser is in the workshop, as the server said in the layout load. */
 export interface Me {
 	membershipId: string;
+	/**
+	 * The author id this member signs records with while the workshop is anonymous (never their
+	 * membership id: server/realtime/author-ids.ts); records written so stay theirs.
+	 */
+	authorPseudonym: string;
 	role: Role;
 	displayName: string;
 	profession: string;
@@ -22,6 +27,14 @@ export interface BoardContext {
 	/** Says something to screen readers through the layout's live region. */
 	announce(message: string): void;
 }
+
+/** The author id a record written now carries: the pseudonym while the workshop is anonymous. */
+export const authorIdNow = (me: Me, anonymous: boolean) =>
+	anonymous ? me.authorPseudonym : me.membershipId;
+
+/** Whether `authorId` (a record's, or an emotion key's member part) is this member's. */
+export const isMine = (me: Me, authorId: string) =>
+	authorId === me.membershipId || authorId === me.authorPseudonym;
 
 const KEY = Symbol('samskapa.board');
 

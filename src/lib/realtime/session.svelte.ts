@@ -76,7 +76,11 @@ export class WorkshopSession {
 	#sendUser = throttle(() => this.#publishUser(), PRESENCE_SEND_MS);
 	#viewPeers = throttle(() => this.#readPeers(), PRESENCE_VIEW_MS);
 
-	constructor(workshopId: string, user: PresenceUser) {
+	/**
+	 * `authorIds`: the ids this member's records carry (their membership id, and their author
+	 * pseudonym in an anonymous workshop), whose notes a recovery keeps.
+	 */
+	constructor(workshopId: string, user: PresenceUser, authorIds: readonly string[]) {
 		performance.mark('samskapa:connecting');
 		this.room = boardRoom(workshopId);
 		this.workshopId = workshopId;
@@ -114,7 +118,6 @@ export class WorkshopSession {
 			this.#synced = synced;
 			if (synced) this.#loaded = true;
 		});
-		const me = user.membershipId;
 		this.recovery = new DocRecovery({
 			room: this.room,
 			doc: this.doc,
@@ -122,7 +125,7 @@ export class WorkshopSession {
 			local: this.#local,
 			keep: (doc) =>
 				listNotes(doc)
-					.filter((note) => note.authorId === me)
+					.filter((note) => authorIds.includes(note.authorId))
 					.map(({ id, text }) => ({ id, text }))
 		});
 		this.#provider.awareness.on('change', this.#onAwareness);

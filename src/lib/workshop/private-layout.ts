@@ -28,6 +28,8 @@ import type { Organisation, Profession } from './people';
 /** Who owns the private document, as the server knows them when it judges an update. */
 export interface PrivateOwner {
 	membershipId: string;
+	/** The author ids that make this member a record's owner (records/declare.ts, Writer). */
+	ids(): readonly string[];
 	/** Names this member may sign with (the membership's current name). */
 	names(): readonly string[];
 	profession(): Profession | string;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { DB } from '../db';
 import { memberships } from '../db/schema';
 import { workshopSwitches } from '../services/switches';
+import { authorIdsOf, authorPseudonym } from '../realtime/author-ids';
 import type { RealtimeServer } from '../realtime/server';
 import { defaultDotLimits } from '$lib/workshop/analysis/dots';
 import { roundResults, type Ballot } from '$lib/workshop/analysis/round-results';
@@ -51,6 +52,9 @@ interface Deps {
 	db: DB;
 	realtime: RealtimeServer;
 }
+
+/** With the server's secret, which author pseudonyms are made with (realtime/author-ids.ts). */
+type SecretDeps = Deps & { wsSecret: string };
 
 type Outcome = { roundId: string } | { error: string; status: 404 | 409 };
 
@@ -150,9 +154,9 @@ export function refreshIdeaProgress(deps: Deps, workshopId: string) {
 }
 
 /** A member's private ideas of some areas, well-formed and in their own name only. */
-function privateIdeas(doc: Y.Doc, membershipId: string, areaIds: readonly string[]): Idea[] {
+function privateIdeas(doc: Y.Doc, authorIds: readonly string[], areaIds: readonly string[]) {
 	return listIdeas(doc).filter(
-		(idea) => idea.authorId === membershipId && areaIds.includes(idea.areaId)
+		(idea) => authorIds.includes(idea.authorId) && areaIds.includes(idea.areaId)
 	);
 }
 
@@ -161,18 +165,27 @@ function privateIdeas(doc: Y.Doc, membershipId: string, areaIds: readonly string
  * their provenance (no name in an anonymous workshop), oldest first, keeping their ids so a
  * second reveal cannot copy one twice; then they leave the private documents.
  */
-function revealSilent(deps: Deps, workshopId: string, round: IdeaRound) {
+function revealSilent(deps: SecretDeps, workshopId: string, round: IdeaRound) {
 	const anonymous = Boolean(workshopSwitches(deps, workshopId)?.anonymous);
-	const found: { membershipId: string; idea: Idea }[] = [];
+	const found: { membershipId: string; authorId: string; idea: Idea }[] = [];
 	for (const member of members(deps.db, workshopId)) {
 		const ideas = deps.realtime.read(privateRoom(workshopId, member.id), (doc) =>
-			privateIdeas(doc, member.id, round.areaIds)
+			privateIdeas(doc, authorIdsOf(deps.wsSecret, member.id), round.areaIds)
 		);
-		for (const idea of ideas) found.push({ membershipId: member.id, idea });
+		// Revealed into an anonymous board, an idea carries its author's pseudonym, whatever id
+		// the author's browser wrote it with.
+		const pseudonym = authorPseudonym(deps.wsSecret, member.id);
+		for (const idea of ideas) {
+			found.push({
+				membershipId: member.id,
+				authorId: anonymous ? pseudonym : idea.authorId,
+				idea
+			});
+		}
 	}
 	found.sort((a, b) => a.idea.createdAt - b.idea.createdAt || (a.idea.id < b.idea.id ? -1 : 1));
 	deps.realtime.edit(boardRoom(workshopId), (doc) => {
-		for (const { idea } of found) {
+		for (const { idea, authorId } of found) {
 			if (ideasMap(doc).has(idea.id)) continue;
 			addIdea(doc, {
 				id: idea.id,
@@ -180,7 +193,7 @@ function revealSilent(deps: Deps, workshopId: string, round: IdeaRound) {
 				areaId: idea.areaId,
 				now: idea.createdAt,
 				author: {
-					id: idea.authorId,
+					id: authorId,
 					name: anonymous ? null : idea.authorName,
 					profession: idea.profession,
 					organisation: idea.organisation
@@ -199,7 +212,7 @@ function revealSilent(deps: Deps, workshopId: string, round: IdeaRound) {
 
 /** Carries out a facilitator's idea-round action; returns the round id, or an error. */
 export function applyIdeaRoundAction(
-	deps: Deps,
+	deps: SecretDeps,
 	workshopId: string,
 	action: IdeaRoundAction
 ): Outcome {

@@ -8,6 +8,7 @@ import { findMembership, type Membership } from '../services/workshops';
 import { parseRoom } from '$lib/workshop/rooms';
 import { sqliteClientIds } from './client-ids';
 import { judgeWrites } from './judge';
+import { authorIdsOf } from './author-ids';
 import { privateDocument, type PrivateHooks } from './private-doc';
 import { realtimeFeatures, type FeatureDeps } from './features';
 import type { Authentication, RealtimeHooks, Session, WriteAccess } from './hooks';
@@ -79,7 +80,11 @@ export function createAuthenticate(
  * what the judge (judge.ts, driven by the declarations in $lib/workshop/layout.ts) allows; in
  * a private document its owner writes drafts freely but scores only while their round is open.
  */
-export function createJudge(db: DB, hooks?: PrivateHooks): (session: Session) => WriteAccess {
+export function createJudge(
+	db: DB,
+	secret: string,
+	hooks?: PrivateHooks
+): (session: Session) => WriteAccess {
 	const clientIdsOf = sqliteClientIds(db);
 	const membershipById = db
 		.select()
@@ -91,11 +96,15 @@ export function createJudge(db: DB, hooks?: PrivateHooks): (session: Session) =>
 		// Read when judging: joining again with a new name or profession updates the row while
 		// the member's sockets stay open.
 		const fresh = () => membershipById.get({ id: membership.id }) ?? membership;
+		// A member owns what they wrote under their own id and under their author pseudonym.
+		const authorIds = authorIdsOf(secret, membership.id);
+		const ids = () => authorIds;
 		if (room.kind === 'private') {
 			return privateDocument(
 				room.workshopId,
 				{
 					membershipId: membership.id,
+					ids,
 					names: () => [fresh().displayName],
 					profession: () => fresh().profession,
 					organisation: () => fresh().organisation
@@ -107,6 +116,7 @@ export function createJudge(db: DB, hooks?: PrivateHooks): (session: Session) =>
 			writer: {
 				membershipId: membership.id,
 				role: membership.role === 'facilitator' ? 'facilitator' : 'participant',
+				ids,
 				// A participant signs notes with their current name.
 				names: () => [fresh().displayName]
 			},
@@ -127,7 +137,7 @@ export function createAuthorize(
 ): RealtimeHooks {
 	return {
 		authenticate: createAuthenticate(db, secret),
-		judge: createJudge(db, hooks),
+		judge: createJudge(db, secret, hooks),
 		features: realtimeFeatures({ db, secret, ballotsChanged: hooks?.ballotsChanged, ...deps })
 	};
 }

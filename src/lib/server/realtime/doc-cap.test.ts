@@ -8,6 +8,7 @@ import { privateJudge } from './private-doc';
 
 const pia = {
 	membershipId: 'pia',
+	ids: () => ['pia'],
 	names: () => ['Pia'],
 	profession: () => 'lakare',
 	organisation: () => 'region'

@@ -29,7 +29,7 @@ export function member(
 	role: 'facilitator' | 'participant' = 'participant'
 ): WriteCheck {
 	return judgeWrites({
-		writer: { membershipId: id, role, names: () => [id.toUpperCase()] },
+		writer: { membershipId: id, role, ids: () => [id], names: () => [id.toUpperCase()] },
 		clientIds: b.clientIds
 	});
 }

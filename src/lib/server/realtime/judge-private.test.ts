@@ -36,6 +36,7 @@ const rounds = new Map<string, RoundRules>([
 ]);
 const pia = {
 	membershipId: 'pia',
+	ids: () => ['pia'],
 	names: () => ['Pia'],
 	profession: () => 'lakare',
 	organisation: () => 'region'

@@ -42,7 +42,7 @@ const same = (a: unknown, b: unknown) =>
 
 function actor(record: RecordDeclaration, owner: string | null, writer: Writer): Actor | null {
 	if (writer.role === 'facilitator') return 'facilitator';
-	return owner !== null && owner === writer.membershipId ? 'owner' : null;
+	return owner !== null && writer.ids().includes(owner) ? 'owner' : null;
 }
 
 function parseField(record: RecordDeclaration, field: string, value: unknown) {

@@ -247,7 +247,7 @@ describe('collaborative text of a record a participant owns', () => {
 		const layout = new Map([[pageRecord.root, pageRecord]]);
 		const judge = (id: string, role: 'participant' | 'facilitator' = 'participant') =>
 			judgeWrites({
-				writer: { membershipId: id, role, names: () => [] },
+				writer: { membershipId: id, role, ids: () => [id], names: () => [] },
 				clientIds: b.clientIds,
 				layout,
 				conditions: [lockCondition]

@@ -142,6 +142,7 @@ describe('the private-document judge on ideas, updates written byte by byte', ()
 	const open = new Set(['area1']);
 	const anna = {
 		membershipId: 'anna',
+		ids: () => ['anna'],
 		names: () => ['ANNA'],
 		profession: () => 'lakare',
 		organisation: () => 'region'

@@ -73,7 +73,12 @@ export function privateJudge(
 	return capDocument(
 		judgeWrites({
 			// The owner alone writes here, a facilitator's own document included, by the same rules.
-			writer: { membershipId: owner.membershipId, role: 'participant', names: owner.names },
+			writer: {
+				membershipId: owner.membershipId,
+				role: 'participant',
+				ids: owner.ids,
+				names: owner.names
+			},
 			clientIds: ownersClientIds(owner.membershipId),
 			layout: privateLayout(owner.membershipId),
 			conditions: [],

@@ -17,6 +17,11 @@ export type Actor = 'facilitator' | 'owner' | 'member';
 export interface Writer {
 	membershipId: string;
 	role: 'facilitator' | 'participant';
+	/**
+	 * The author ids that make this member a record's owner: the membership id and the author
+	 * pseudonym they sign with in an anonymous workshop (server/realtime/author-ids.ts).
+	 */
+	ids(): readonly string[];
 	/** Display names this member may sign with (the membership's current name). */
 	names(): readonly string[];
 }

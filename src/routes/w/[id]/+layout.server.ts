@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import type { DB } from '$lib/server/db';
+import { authorPseudonym } from '$lib/server/realtime/author-ids';
 import type { LinkKind } from '$lib/server/db/schema';
 import {
 	activeLinks,
@@ -75,6 +76,7 @@ export const load = (({ locals, params, url, setHeaders, depends }) => {
 		},
 		me: {
 			membershipId: membership.id,
+			authorPseudonym: authorPseudonym(locals.app.wsSecret, membership.id),
 			role: membership.role,
 			displayName: membership.displayName,
 			profession: membership.profession,

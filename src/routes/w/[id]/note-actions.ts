@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import type { BoardContext } from '$lib/realtime/context';
+import { authorIdNow, isMine, type BoardContext } from '$lib/realtime/context';
 import type { Note, NoteKind } from '$lib/workshop/doc';
 
 /** Where a new note goes: an event × question cell, or nowhere ("Övriga lappar"). */
@@ -26,8 +26,8 @@ export function noteActions(ctx: BoardContext) {
 
 		/** Own notes for everyone who may write; any note for facilitators. */
 		canEdit(note: Note) {
-			const { role, membershipId } = ctx.me;
-			return role === 'facilitator' || (role === 'participant' && note.authorId === membershipId);
+			const { role } = ctx.me;
+			return role === 'facilitator' || (role === 'participant' && isMine(ctx.me, note.authorId));
 		},
 
 		add(text: string, kind: NoteKind, place: NotePlace, announcement?: string): boolean {
@@ -40,7 +40,7 @@ export function noteActions(ctx: BoardContext) {
 				eventId: place.eventId,
 				questionId: place.questionId,
 				author: {
-					id: me.membershipId,
+					id: authorIdNow(me, workshop.anonymous),
 					name: workshop.anonymous ? null : me.displayName,
 					profession: me.profession,
 					organisation: me.organisation

@@ -10,8 +10,8 @@ export const POST: RequestHandler = async (event) => {
 	if (isFailure(membership)) return failureResponse(membership);
 	const parsed = ideaRoundActionSchema.safeParse(await readJson(event.request));
 	if (!parsed.success) return failureResponse(invalid(parsed.error));
-	const { db, realtime } = event.locals.app;
-	const outcome = applyIdeaRoundAction({ db, realtime }, event.params.id, parsed.data);
+	const { db, realtime, wsSecret } = event.locals.app;
+	const outcome = applyIdeaRoundAction({ db, realtime, wsSecret }, event.params.id, parsed.data);
 	if ('error' in outcome) return apiError(outcome.status, outcome.error);
 	return json(outcome);
 };
