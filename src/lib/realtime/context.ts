@@ -28,9 +28,15 @@ export interface BoardContext {
 	announce(message: string): void;
 }
 
-/** The author id a record written now carries: the pseudonym while the workshop is anonymous. */
-export const authorIdNow = (me: Me, anonymous: boolean) =>
-	anonymous ? me.authorPseudonym : me.membershipId;
+/**
+ * This member's author ids, the one a record written now carries first: the pseudonym while
+ * the workshop is anonymous.
+ */
+export const authorIdsNow = (me: Me, anonymous: boolean): readonly [string, string] =>
+	anonymous ? [me.authorPseudonym, me.membershipId] : [me.membershipId, me.authorPseudonym];
+
+/** The author id a record written now carries. */
+export const authorIdNow = (me: Me, anonymous: boolean) => authorIdsNow(me, anonymous)[0];
 
 /** Whether `authorId` (a record's, or an emotion key's member part) is this member's. */
 export const isMine = (me: Me, authorId: string) =>

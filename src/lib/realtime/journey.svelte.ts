@@ -104,15 +104,28 @@ export class BoardJourney {
 		return this.#curve;
 	}
 
-	/** One person's own rating of an event (reactive). */
-	myEmotion(eventId: string, membershipId: string): number | null {
+	/**
+	 * One person's own rating of an event (reactive), given every author id they rate under
+	 * (`authorIds`: the one a new rating takes first, see #rater).
+	 */
+	myEmotion(eventId: string, authorIds: readonly string[]): number | null {
 		void this.#ratings;
-		return myEmotion(this.#doc, eventId, membershipId);
+		return myEmotion(this.#doc, eventId, this.#rater(eventId, authorIds));
 	}
 
 	/** Sets (or with null clears) one person's rating of an event. */
-	setEmotion(eventId: string, membershipId: string, value: number | null) {
-		setEmotion(this.#doc, eventId, membershipId, value);
+	setEmotion(eventId: string, authorIds: readonly string[], value: number | null) {
+		setEmotion(this.#doc, eventId, this.#rater(eventId, authorIds), value);
+	}
+
+	/**
+	 * The author id of a person's rating of an event: the one it was given under, which it keeps
+	 * (a second rating under the anonymous pseudonym would count the person twice, and moving it
+	 * would tie the pseudonym to the membership id for everyone), else the first of `authorIds`.
+	 */
+	#rater(eventId: string, authorIds: readonly string[]): string {
+		const given = authorIds.find((id) => myEmotion(this.#doc, eventId, id) !== null);
+		return given ?? authorIds[0]!;
 	}
 
 	addEvent(input: { title: string; facts?: string[] }) {
