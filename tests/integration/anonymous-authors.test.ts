@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { encodeUpdate, type Struct } from '../../src/lib/server/realtime/judge-bytes.ts';
 import { addNote, deleteNote, editNote, notesMap } from '../../src/lib/workshop/doc.ts';
+import { emotionsMap, setEmotion } from '../../src/lib/workshop/emotions.ts';
 import { facilitatorWithWorkshop, participant } from '../helpers/api.ts';
 import { serverPerFile } from '../helpers/harness.ts';
 import {
@@ -134,6 +135,34 @@ describe('an anonymous workshop signs notes with a pseudonym', () => {
 			message: 'her self-signed note reaches the facilitator'
 		});
 		expect(notesMap(facilitator.doc).get(signed)?.get('authorId')).toBe(pseudonym);
+
+		// Her rating of an event under her pseudonym is hers; Bo's under it, byte by byte, is not.
+		const rating = `e1|${pseudonym}`;
+		setEmotion(writer.doc, 'e1', pseudonym, 2);
+		await waitFor(facilitator.doc, () => emotionsMap(facilitator.doc).get(rating) === 2, {
+			message: 'her rating reaches the facilitator'
+		});
+		// Written after hers (its origin), so it would replace it.
+		const given = emotionsMap(facilitator.doc)._map.get(rating)!.id;
+		const rater = await openAccepted(server.wsUrl, bo.room, { token: bo.wsToken });
+		await firstMessage(rater);
+		const refused = closed(rater);
+		rater.send(
+			updateMessage(
+				encodeUpdate([
+					{
+						client: 434343,
+						clock: 0,
+						structs: [{ origin: [given.client, given.clock], content: { any: [-2] } }]
+					}
+				])
+			)
+		);
+		expect(await refused).toMatchObject({
+			code: 4403,
+			reason: expect.stringMatching(/emotion: not yours/)
+		});
+		expect(emotionsMap(facilitator.doc).get(rating)).toBe(2);
 
 		// Nothing Bo's socket received carries her membership id; what it decodes to is the pseudonym.
 		const bytes = Buffer.from(astrid.membershipId);
