@@ -105,16 +105,18 @@ const records = (doc: Y.Doc) =>
 	boardRecords.reduce((n, r) => (r.shape === 'singleton' ? n : n + doc.getMap(r.root).size), 0);
 
 describe('attack: the reveal of a silent round', () => {
-	it('copies 2 × 1000 private ideas at once, all of them, in order', async () => {
+	it('copies 8 × 1000 private ideas at once, all of them, in order', async () => {
 		const { f, code, areaId, reveal } = await silentRound();
-		for (const name of ['Mallory', 'Mallet']) await memberWithIdeas(code, name, areaId);
+		// As many members' most private ideas as fit the participants' share of the board.
+		const members = Math.floor((RECORDS_PER_DOCUMENT * PARTICIPANT_SHARE) / IDEAS_PER_MEMBER);
+		for (let m = 0; m < members; m++) await memberWithIdeas(code, `Mallory ${m}`, areaId);
 		const started = performance.now();
 		const revealed = await reveal();
 		const ms = performance.now() - started;
 		expect(revealed.status).toBe(200);
-		// Generous: the quadratic copy took 47 s; a linear one well under a second.
-		expect(ms).toBeLessThan(5_000);
-		await waitFor(f.doc, (d) => listIdeas(d, areaId).length === 2 * IDEAS_PER_MEMBER, {
+		// Generous: the quadratic copy took 64 s on an idle machine; the linear one about a second.
+		expect(ms).toBeLessThan(10_000);
+		await waitFor(f.doc, (d) => listIdeas(d, areaId).length === members * IDEAS_PER_MEMBER, {
 			message: 'every idea revealed',
 			timeoutMs: 30_000
 		});
