@@ -25,12 +25,23 @@ export interface PresenceLimits {
 	stateMaxDepth: number;
 	/** Awareness client ids one socket may hold. */
 	statesPerSocket: number;
+	/**
+	 * What one membership's presence may change per second, all its sockets together: every
+	 * admitted state is relayed to every socket of the room, so this bounds what one member's
+	 * presence costs everyone else. The excess is dropped (a state leaving never is).
+	 */
+	memberBytesPerSecond: number;
+	memberMessagesPerSecond: number;
 }
 
 export const defaultPresenceLimits: PresenceLimits = {
 	stateMaxBytes: 4096,
 	stateMaxDepth: 4,
-	statesPerSocket: 4
+	statesPerSocket: 4,
+	// A browser of the app announces itself once per tab and renews every 15 s; an outside
+	// client moving a cursor 20 times a second with a 300-byte state still fits.
+	memberBytesPerSecond: 8192,
+	memberMessagesPerSecond: 20
 };
 
 /** Shown instead of a name in an anonymous workshop. */
@@ -82,10 +93,14 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  */
 export class PresenceGate {
 	readonly #owners = new Map<number, PresenceHolder>();
+	/** Per membership id: what its presence changed in the current second (#second). */
+	readonly #spent = new Map<string, { bytes: number; messages: number }>();
+	#second = 0;
 
 	constructor(
 		private readonly awareness: Awareness,
-		private readonly limits: PresenceLimits = defaultPresenceLimits
+		private readonly limits: PresenceLimits = defaultPresenceLimits,
+		private readonly now: () => number = Date.now
 	) {}
 
 	/**
@@ -113,6 +128,10 @@ export class PresenceGate {
 		for (const { id, clock, json } of entries) {
 			const state = this.#judge(holder, id, clock, json);
 			if (state !== null) kept.push({ id, clock, state });
+		}
+		if (!this.#afford(holder.member.id, kept)) {
+			// Over budget: only states leaving go through (they free what others hold).
+			kept.splice(0, kept.length, ...kept.filter((k) => k.state === 'null'));
 		}
 		if (kept.length === 0) return null;
 		encoding.writeVarUint(encoder, kept.length);
@@ -153,6 +172,28 @@ export class PresenceGate {
 			encoding.writeVarString(encoder, state);
 		}
 		return encoding.toUint8Array(encoder);
+	}
+
+	/** Charges a membership's budget of this second for `kept`; false when it does not fit. */
+	#afford(memberId: string, kept: readonly { state: string }[]): boolean {
+		const bytes = kept.reduce((n, k) => (k.state === 'null' ? n : n + k.state.length), 0);
+		if (bytes === 0) return true;
+		const second = Math.floor(this.now() / 1000);
+		if (second !== this.#second) {
+			this.#second = second;
+			this.#spent.clear();
+		}
+		let spent = this.#spent.get(memberId);
+		if (!spent) this.#spent.set(memberId, (spent = { bytes: 0, messages: 0 }));
+		if (
+			spent.messages + 1 > this.limits.memberMessagesPerSecond ||
+			spent.bytes + bytes > this.limits.memberBytesPerSecond
+		) {
+			return false;
+		}
+		spent.messages++;
+		spent.bytes += bytes;
+		return true;
 	}
 
 	/** Forgets the owners of client ids the Awareness no longer holds. */
