@@ -197,3 +197,43 @@ describe('PresenceGate.renew', () => {
 		log.mockRestore();
 	});
 });
+
+describe('PresenceGate budget per membership', () => {
+	it('drops what one membership changes past its budget a second, its sockets together, and lets states leave', () => {
+		const awareness = new Awareness(new Y.Doc());
+		awareness.setLocalState(null);
+		let now = 10_000;
+		const gate = new PresenceGate(
+			awareness,
+			{
+				stateMaxBytes: 4096,
+				stateMaxDepth: 4,
+				statesPerSocket: 4,
+				memberBytesPerSecond: 1000,
+				memberMessagesPerSecond: 3
+			},
+			() => now
+		);
+		// Two sockets of one membership, one of another.
+		const [a, b, other] = [holder('mallory'), holder('mallory'), holder('olle')];
+		const admitted = (h: PresenceHolder, id: number, clock: number, json = '{"c":1}') => {
+			const out = gate.admit(h, update([[id, clock, json]]));
+			if (out) applyAwarenessUpdate(awareness, out, null);
+			return entries(out).length;
+		};
+		expect(admitted(a, 1, 1)).toBe(1);
+		expect(admitted(b, 2, 1)).toBe(1);
+		expect(admitted(a, 1, 2)).toBe(1);
+		// A fourth change this second, from either socket: dropped.
+		expect(admitted(b, 2, 2)).toBe(0);
+		// Another member has a budget of their own.
+		expect(admitted(other, 3, 1)).toBe(1);
+		// Leaving always goes through.
+		expect(admitted(a, 1, 3, 'null')).toBe(1);
+		// The next second the budget is back; it holds bytes too: one state of ~700 bytes, not two.
+		now += 1000;
+		const big = JSON.stringify({ a: 'x'.repeat(190), b: 'y'.repeat(190), c: 'z'.repeat(190) });
+		expect(admitted(b, 2, 3, big)).toBe(1);
+		expect(admitted(b, 2, 4, big)).toBe(0);
+	});
+});
