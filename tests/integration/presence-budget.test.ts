@@ -23,7 +23,7 @@ const { track } = run;
  * 15 s (0.5 KB/s); this leaves four times one membership's budget on top.
  */
 const BOUND_BYTES_PER_SECOND = 32 * 1024;
-const FLOOD_MS = 3_000;
+const FLOOD_MS = 5_000;
 
 /** A y-websocket awareness message with hand-made entries (state is the raw JSON text). */
 function awarenessMessage(entries: { id: number; clock: number; state: string }[]): Uint8Array {

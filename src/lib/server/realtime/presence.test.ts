@@ -210,7 +210,8 @@ describe('PresenceGate budget per membership', () => {
 				stateMaxDepth: 4,
 				statesPerSocket: 4,
 				memberBytesPerSecond: 1000,
-				memberMessagesPerSecond: 3
+				memberMessagesPerSecond: 3,
+				memberBurstSeconds: 1
 			},
 			() => now
 		);
@@ -230,10 +231,14 @@ describe('PresenceGate budget per membership', () => {
 		expect(admitted(other, 3, 1)).toBe(1);
 		// Leaving always goes through.
 		expect(admitted(a, 1, 3, 'null')).toBe(1);
-		// The next second the budget is back; it holds bytes too: one state of ~700 bytes, not two.
+		// Half a second refills half the budget: one more change.
+		now += 500;
+		expect(admitted(b, 2, 2)).toBe(1);
+		expect(admitted(b, 2, 3)).toBe(0);
+		// A second later the budget is full again; it holds bytes too: one state of ~700 bytes, not two.
 		now += 1000;
 		const big = JSON.stringify({ a: 'x'.repeat(190), b: 'y'.repeat(190), c: 'z'.repeat(190) });
-		expect(admitted(b, 2, 3, big)).toBe(1);
-		expect(admitted(b, 2, 4, big)).toBe(0);
+		expect(admitted(b, 2, 4, big)).toBe(1);
+		expect(admitted(b, 2, 5, big)).toBe(0);
 	});
 });

@@ -32,6 +32,11 @@ export interface PresenceLimits {
 	 */
 	memberBytesPerSecond: number;
 	memberMessagesPerSecond: number;
+	/**
+	 * How many seconds of that budget may be spent at once: a member's tabs all announcing
+	 * together (a reconnect after a network drop) pass whole; a flood runs dry after it.
+	 */
+	memberBurstSeconds: number;
 }
 
 export const defaultPresenceLimits: PresenceLimits = {
@@ -41,7 +46,8 @@ export const defaultPresenceLimits: PresenceLimits = {
 	// A browser of the app announces itself once per tab and renews every 15 s; an outside
 	// client moving a cursor 20 times a second with a 300-byte state still fits.
 	memberBytesPerSecond: 8192,
-	memberMessagesPerSecond: 20
+	memberMessagesPerSecond: 20,
+	memberBurstSeconds: 4
 };
 
 /** Shown instead of a name in an anonymous workshop. */
@@ -93,9 +99,11 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  */
 export class PresenceGate {
 	readonly #owners = new Map<number, PresenceHolder>();
-	/** Per membership id: what its presence changed in the current second (#second). */
-	readonly #spent = new Map<string, { bytes: number; messages: number }>();
-	#second = 0;
+	/**
+	 * Per membership id: what is left of its presence budget, as of `at` (a token bucket). Kept
+	 * as long as the room, so closing every socket and coming back never refills it.
+	 */
+	readonly #budgets = new Map<string, { bytes: number; messages: number; at: number }>();
 
 	constructor(
 		private readonly awareness: Awareness,
@@ -174,25 +182,25 @@ export class PresenceGate {
 		return encoding.toUint8Array(encoder);
 	}
 
-	/** Charges a membership's budget of this second for `kept`; false when it does not fit. */
+	/** Charges a membership's budget for `kept`; false when it does not fit. */
 	#afford(memberId: string, kept: readonly { state: string }[]): boolean {
 		const bytes = kept.reduce((n, k) => (k.state === 'null' ? n : n + k.state.length), 0);
 		if (bytes === 0) return true;
-		const second = Math.floor(this.now() / 1000);
-		if (second !== this.#second) {
-			this.#second = second;
-			this.#spent.clear();
+		const { memberBytesPerSecond: byteRate, memberMessagesPerSecond: messageRate } = this.limits;
+		const burst = this.limits.memberBurstSeconds;
+		const now = this.now();
+		let budget = this.#budgets.get(memberId);
+		if (!budget) {
+			budget = { bytes: byteRate * burst, messages: messageRate * burst, at: now };
+			this.#budgets.set(memberId, budget);
 		}
-		let spent = this.#spent.get(memberId);
-		if (!spent) this.#spent.set(memberId, (spent = { bytes: 0, messages: 0 }));
-		if (
-			spent.messages + 1 > this.limits.memberMessagesPerSecond ||
-			spent.bytes + bytes > this.limits.memberBytesPerSecond
-		) {
-			return false;
-		}
-		spent.messages++;
-		spent.bytes += bytes;
+		const seconds = Math.max(0, now - budget.at) / 1000;
+		budget.bytes = Math.min(byteRate * burst, budget.bytes + seconds * byteRate);
+		budget.messages = Math.min(messageRate * burst, budget.messages + seconds * messageRate);
+		budget.at = now;
+		if (budget.messages < 1 || budget.bytes < bytes) return false;
+		budget.messages--;
+		budget.bytes -= bytes;
 		return true;
 	}
 
