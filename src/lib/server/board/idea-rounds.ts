@@ -11,7 +11,20 @@ import { roundResults, type Ballot } from '$lib/workshop/analysis/round-results'
 import { newId } from '$lib/workshop/ids';
 import { idSchema } from '$lib/workshop/records/declare';
 import type { RoundRules } from '$lib/workshop/private-layout';
-import { addIdea, ideasMap, listIdeas, type Idea } from '$lib/workshop/records/idea';
+import {
+	DOCUMENT_BYTES_MAX,
+	KEYS_PER_DOCUMENT,
+	PARTICIPANT_SHARE,
+	RECORDS_PER_DOCUMENT,
+	boardRecords
+} from '$lib/workshop/layout';
+import {
+	IDEAS_PER_MEMBER,
+	appendIdeas,
+	ideasMap,
+	listIdeas,
+	type Idea
+} from '$lib/workshop/records/idea';
 import {
 	IDEA_BALLOT_MAX,
 	ideaRoundsMap,
@@ -56,7 +69,10 @@ interface Deps {
 /** With the server's secret, which author pseudonyms are made with (realtime/author-ids.ts). */
 type SecretDeps = Deps & { wsSecret: string };
 
-type Outcome = { roundId: string } | { error: string; status: 404 | 409 };
+type Outcome =
+	| { roundId: string }
+	| { error: string; status: 404 | 409 }
+	| { error: string; status: 409; roundId: string; revealed: number; notRevealed: number };
 
 /** Members whose silent ideas are revealed: those in the workshop now (see voters.ts). */
 const members = (db: DB, workshopId: string) =>
@@ -161,13 +177,90 @@ function privateIdeas(doc: Y.Doc, authorIds: readonly string[], areaIds: readonl
 }
 
 /**
- * Reveals a silent round: every member's private ideas of its areas go into the board with
- * their provenance (no name in an anonymous workshop), oldest first, keeping their ids so a
- * second reveal cannot copy one twice; then they leave the private documents.
+ * What a reveal may still add to the board: the participants' share of its caps (layout.ts),
+ * as if the authors had written their ideas into the board themselves, so the board stays
+ * writable for its facilitators however many ideas were private.
+ */
+function revealRoom(board: Y.Doc) {
+	let records = 0;
+	let keys = 0;
+	for (const record of boardRecords) {
+		if (record.shape === 'singleton') continue;
+		const map = board.getMap(record.root);
+		records += map.size;
+		keys += map._map.size;
+	}
+	return {
+		records: Math.floor(RECORDS_PER_DOCUMENT * PARTICIPANT_SHARE) - records,
+		keys: Math.floor(KEYS_PER_DOCUMENT * PARTICIPANT_SHARE) - keys,
+		bytes:
+			Math.floor(DOCUMENT_BYTES_MAX * PARTICIPANT_SHARE) - Y.encodeStateAsUpdate(board).byteLength
+	};
+}
+
+const utf8 = new TextEncoder();
+/** Every field of an idea costs at most this many bytes in an update beyond its name and value. */
+const FIELD_OVERHEAD = 32;
+
+/** An upper bound of what one idea adds to the board's encoded size. */
+export function ideaBytes(idea: Idea): number {
+	let bytes = FIELD_OVERHEAD + utf8.encode(idea.id).byteLength + 'ideas'.length;
+	for (const [field, value] of Object.entries(idea)) {
+		if (field === 'id') continue;
+		const size = typeof value === 'string' ? utf8.encode(value).byteLength : 9;
+		bytes += FIELD_OVERHEAD + field.length + size;
+	}
+	return bytes;
+}
+
+/**
+ * Which private ideas fit into the board: taken in turns, one of each member's (oldest first)
+ * per turn, so a member with a thousand ideas cannot crowd out those with a few; none past the
+ * board's room, a member's own cap of ideas, or with an id the board holds already (an id is
+ * the author's choice: a revealed idea never overwrites a record).
+ */
+function fitting(board: Y.Doc, perMember: Idea[][]): Idea[] {
+	const room = revealRoom(board);
+	const owned = new Map<string, number>();
+	ideasMap(board).forEach((map) => {
+		const author = map instanceof Y.Map ? map.get('authorId') : undefined;
+		if (typeof author === 'string') owned.set(author, (owned.get(author) ?? 0) + 1);
+	});
+	const taken = new Set<string>();
+	const chosen: Idea[] = [];
+	let bytes = 0;
+	let queues = perMember.filter((q) => q.length > 0);
+	for (let turn = 0; queues.length > 0; turn++) {
+		for (const queue of queues) {
+			if (chosen.length >= room.records || chosen.length >= room.keys) return chosen;
+			const idea = queue[turn]!;
+			const cost = ideaBytes(idea);
+			const mine = owned.get(idea.authorId) ?? 0;
+			if (bytes + cost > room.bytes || mine >= IDEAS_PER_MEMBER) continue;
+			if (taken.has(idea.id) || ideasMap(board).has(idea.id)) continue;
+			taken.add(idea.id);
+			owned.set(idea.authorId, mine + 1);
+			bytes += cost;
+			chosen.push(idea);
+		}
+		queues = queues.filter((q) => q.length > turn + 1);
+	}
+	return chosen;
+}
+
+/**
+ * Reveals a silent round: members' private ideas of its areas go into the board with their
+ * provenance (no name in an anonymous workshop), oldest first, keeping their ids so a browser
+ * that held one recognises it in the board; then they leave the private documents. What does
+ * not fit the board (see fitting) stays in its author's private document, nothing is lost;
+ * returns how many were revealed and how many not.
  */
 function revealSilent(deps: SecretDeps, workshopId: string, round: IdeaRound) {
 	const anonymous = Boolean(workshopSwitches(deps, workshopId)?.anonymous);
-	const found: { membershipId: string; authorId: string; idea: Idea }[] = [];
+	const now = Date.now();
+	const perMember: Idea[][] = [];
+	/** Whose private document each idea came from (its authorId may be a pseudonym). */
+	const ownerOf = new Map<Idea, string>();
 	for (const member of members(deps.db, workshopId)) {
 		const ideas = deps.realtime.read(privateRoom(workshopId, member.id), (doc) =>
 			privateIdeas(doc, authorIdsOf(deps.wsSecret, member.id), round.areaIds)
@@ -176,39 +269,51 @@ function revealSilent(deps: SecretDeps, workshopId: string, round: IdeaRound) {
 		// the author's browser wrote it with.
 		const pseudonym = authorPseudonym(deps.wsSecret, member.id);
 		for (const idea of ideas) {
-			found.push({
-				membershipId: member.id,
-				authorId: anonymous ? pseudonym : idea.authorId,
-				idea
-			});
+			// A time is the author's claim: never later than the reveal.
+			idea.createdAt = Math.min(idea.createdAt, now);
+			if (anonymous) idea.authorId = pseudonym;
+			ownerOf.set(idea, member.id);
 		}
+		perMember.push(ideas.sort(oldestFirst));
 	}
-	found.sort((a, b) => a.idea.createdAt - b.idea.createdAt || (a.idea.id < b.idea.id ? -1 : 1));
-	deps.realtime.edit(boardRoom(workshopId), (doc) => {
-		for (const { idea, authorId } of found) {
-			if (ideasMap(doc).has(idea.id)) continue;
-			addIdea(doc, {
+	const board = boardRoom(workshopId);
+	const chosen = fitting(deps.realtime.loaded(board), perMember).sort(oldestFirst);
+	deps.realtime.edit(board, (doc) => {
+		appendIdeas(
+			doc,
+			chosen.map((idea) => ({
 				id: idea.id,
 				text: idea.text,
 				areaId: idea.areaId,
 				now: idea.createdAt,
 				author: {
-					id: authorId,
+					id: idea.authorId,
 					name: anonymous ? null : idea.authorName,
 					profession: idea.profession,
 					organisation: idea.organisation
 				}
-			});
-		}
+			}))
+		);
 		writeIdeaRound(doc, round.id, { status: 'revealed' });
 	});
-	for (const membershipId of new Set(found.map((f) => f.membershipId))) {
+	const revealed = new Map<string, string[]>();
+	for (const idea of chosen) {
+		const membershipId = ownerOf.get(idea)!;
+		const ids = revealed.get(membershipId);
+		if (ids) ids.push(idea.id);
+		else revealed.set(membershipId, [idea.id]);
+	}
+	for (const [membershipId, ids] of revealed) {
 		deps.realtime.edit(privateRoom(workshopId, membershipId), (doc) => {
-			for (const f of found) if (f.membershipId === membershipId) ideasMap(doc).delete(f.idea.id);
+			for (const id of ids) ideasMap(doc).delete(id);
 		});
 	}
-	return found.length;
+	const found = perMember.reduce((n, q) => n + q.length, 0);
+	return { revealed: chosen.length, notRevealed: found - chosen.length };
 }
+
+const oldestFirst = (a: Idea, b: Idea) =>
+	a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Carries out a facilitator's idea-round action; returns the round id, or an error. */
 export function applyIdeaRoundAction(
@@ -276,8 +381,18 @@ export function applyIdeaRoundAction(
 		return { roundId: round.id };
 	}
 	if (round.type === 'silent') {
-		revealSilent(deps, workshopId, round);
-		return { roundId: round.id };
+		const { revealed, notRevealed } = revealSilent(deps, workshopId, round);
+		if (notRevealed === 0) return { roundId: round.id };
+		return {
+			status: 409,
+			error:
+				`Tavlan rymmer inte fler idéer: ${notRevealed} av ${revealed + notRevealed} visades inte ` +
+				`och ligger kvar hos sina författare. / The board holds no more ideas: ${notRevealed} ` +
+				`of ${revealed + notRevealed} were not revealed and stay with their authors.`,
+			roundId: round.id,
+			revealed,
+			notRevealed
+		};
 	}
 	// Revealing closes first: no dot may move under results already shown.
 	const tally = roundResults(asRound(round), ballots(deps, workshopId, round.id)).dots ?? [];

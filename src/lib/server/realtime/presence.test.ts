@@ -197,3 +197,48 @@ describe('PresenceGate.renew', () => {
 		log.mockRestore();
 	});
 });
+
+describe('PresenceGate budget per membership', () => {
+	it('drops what one membership changes past its budget a second, its sockets together, and lets states leave', () => {
+		const awareness = new Awareness(new Y.Doc());
+		awareness.setLocalState(null);
+		let now = 10_000;
+		const gate = new PresenceGate(
+			awareness,
+			{
+				stateMaxBytes: 4096,
+				stateMaxDepth: 4,
+				statesPerSocket: 4,
+				memberBytesPerSecond: 1000,
+				memberMessagesPerSecond: 3,
+				memberBurstSeconds: 1
+			},
+			() => now
+		);
+		// Two sockets of one membership, one of another.
+		const [a, b, other] = [holder('mallory'), holder('mallory'), holder('olle')];
+		const admitted = (h: PresenceHolder, id: number, clock: number, json = '{"c":1}') => {
+			const out = gate.admit(h, update([[id, clock, json]]));
+			if (out) applyAwarenessUpdate(awareness, out, null);
+			return entries(out).length;
+		};
+		expect(admitted(a, 1, 1)).toBe(1);
+		expect(admitted(b, 2, 1)).toBe(1);
+		expect(admitted(a, 1, 2)).toBe(1);
+		// A fourth change this second, from either socket: dropped.
+		expect(admitted(b, 2, 2)).toBe(0);
+		// Another member has a budget of their own.
+		expect(admitted(other, 3, 1)).toBe(1);
+		// Leaving always goes through.
+		expect(admitted(a, 1, 3, 'null')).toBe(1);
+		// Half a second refills half the budget: one more change.
+		now += 500;
+		expect(admitted(b, 2, 2)).toBe(1);
+		expect(admitted(b, 2, 3)).toBe(0);
+		// A second later the budget is full again; it holds bytes too: one state of ~700 bytes, not two.
+		now += 1000;
+		const big = JSON.stringify({ a: 'x'.repeat(190), b: 'y'.repeat(190), c: 'z'.repeat(190) });
+		expect(admitted(b, 2, 4, big)).toBe(1);
+		expect(admitted(b, 2, 5, big)).toBe(0);
+	});
+});

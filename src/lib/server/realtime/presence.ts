@@ -25,12 +25,29 @@ export interface PresenceLimits {
 	stateMaxDepth: number;
 	/** Awareness client ids one socket may hold. */
 	statesPerSocket: number;
+	/**
+	 * What one membership's presence may change per second, all its sockets together: every
+	 * admitted state is relayed to every socket of the room, so this bounds what one member's
+	 * presence costs everyone else. The excess is dropped (a state leaving never is).
+	 */
+	memberBytesPerSecond: number;
+	memberMessagesPerSecond: number;
+	/**
+	 * How many seconds of that budget may be spent at once: a member's tabs all announcing
+	 * together (a reconnect after a network drop) pass whole; a flood runs dry after it.
+	 */
+	memberBurstSeconds: number;
 }
 
 export const defaultPresenceLimits: PresenceLimits = {
 	stateMaxBytes: 4096,
 	stateMaxDepth: 4,
-	statesPerSocket: 4
+	statesPerSocket: 4,
+	// A browser of the app announces itself once per tab and renews every 15 s; an outside
+	// client moving a cursor 20 times a second with a 300-byte state still fits.
+	memberBytesPerSecond: 8192,
+	memberMessagesPerSecond: 20,
+	memberBurstSeconds: 4
 };
 
 /** Shown instead of a name in an anonymous workshop. */
@@ -82,10 +99,16 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  */
 export class PresenceGate {
 	readonly #owners = new Map<number, PresenceHolder>();
+	/**
+	 * Per membership id: what is left of its presence budget, as of `at` (a token bucket). Kept
+	 * as long as the room, so closing every socket and coming back never refills it.
+	 */
+	readonly #budgets = new Map<string, { bytes: number; messages: number; at: number }>();
 
 	constructor(
 		private readonly awareness: Awareness,
-		private readonly limits: PresenceLimits = defaultPresenceLimits
+		private readonly limits: PresenceLimits = defaultPresenceLimits,
+		private readonly now: () => number = Date.now
 	) {}
 
 	/**
@@ -113,6 +136,10 @@ export class PresenceGate {
 		for (const { id, clock, json } of entries) {
 			const state = this.#judge(holder, id, clock, json);
 			if (state !== null) kept.push({ id, clock, state });
+		}
+		if (!this.#afford(holder.member.id, kept)) {
+			// Over budget: only states leaving go through (they free what others hold).
+			kept.splice(0, kept.length, ...kept.filter((k) => k.state === 'null'));
 		}
 		if (kept.length === 0) return null;
 		encoding.writeVarUint(encoder, kept.length);
@@ -153,6 +180,28 @@ export class PresenceGate {
 			encoding.writeVarString(encoder, state);
 		}
 		return encoding.toUint8Array(encoder);
+	}
+
+	/** Charges a membership's budget for `kept`; false when it does not fit. */
+	#afford(memberId: string, kept: readonly { state: string }[]): boolean {
+		const bytes = kept.reduce((n, k) => (k.state === 'null' ? n : n + k.state.length), 0);
+		if (bytes === 0) return true;
+		const { memberBytesPerSecond: byteRate, memberMessagesPerSecond: messageRate } = this.limits;
+		const burst = this.limits.memberBurstSeconds;
+		const now = this.now();
+		let budget = this.#budgets.get(memberId);
+		if (!budget) {
+			budget = { bytes: byteRate * burst, messages: messageRate * burst, at: now };
+			this.#budgets.set(memberId, budget);
+		}
+		const seconds = Math.max(0, now - budget.at) / 1000;
+		budget.bytes = Math.min(byteRate * burst, budget.bytes + seconds * byteRate);
+		budget.messages = Math.min(messageRate * burst, budget.messages + seconds * messageRate);
+		budget.at = now;
+		if (budget.messages < 1 || budget.bytes < bytes) return false;
+		budget.messages--;
+		budget.bytes -= bytes;
+		return true;
 	}
 
 	/** Forgets the owners of client ids the Awareness no longer holds. */

@@ -21,6 +21,7 @@ import {
 	type Writer
 } from './declare';
 import { listIdeaRounds, silentRoundOf } from './idea-round';
+import { generateNKeysBetween } from 'fractional-indexing';
 import { orderAfter } from './order-keys';
 
 /**
@@ -139,6 +140,49 @@ export function addIdea(doc: Y.Doc, input: NewIdea, origin?: unknown): string {
 		map.set('updatedAt', now);
 	}, origin);
 	return id;
+}
+
+/**
+ * Adds ideas at the end of their areas' lists, in the order given (ids and times given): each
+ * area's last key is read once and the batch's keys made in one pass, so a reveal of thousands
+ * costs the board once, not once per idea.
+ */
+export function appendIdeas(doc: Y.Doc, inputs: readonly Required<NewIdea>[], origin?: unknown) {
+	const byArea = new Map<string, Required<NewIdea>[]>();
+	for (const input of inputs) {
+		const list = byArea.get(input.areaId);
+		if (list) list.push(input);
+		else byArea.set(input.areaId, [input]);
+	}
+	const last = new Map<string, string | null>();
+	ideasMap(doc).forEach((map) => {
+		if (!(map instanceof Y.Map)) return;
+		const areaId = map.get('areaId');
+		const order = map.get('order');
+		if (typeof areaId !== 'string' || !byArea.has(areaId)) return;
+		if (typeof order !== 'string' || !/^[0-9A-Za-z]+$/.test(order)) return;
+		const before = last.get(areaId);
+		if (before === undefined || before === null || order > before) last.set(areaId, order);
+	});
+	doc.transact(() => {
+		for (const [areaId, list] of byArea) {
+			const orders = generateNKeysBetween(last.get(areaId) ?? null, null, list.length);
+			list.forEach((input, i) => {
+				const map = new Y.Map<unknown>();
+				ideasMap(doc).set(input.id, map);
+				map.set('text', input.text.trim().slice(0, NOTE_TEXT_MAX));
+				map.set('areaId', areaId);
+				map.set('group', null);
+				map.set('order', orders[i]);
+				map.set('authorId', input.author.id);
+				map.set('authorName', input.author.name);
+				map.set('profession', input.author.profession);
+				map.set('organisation', input.author.organisation);
+				map.set('createdAt', input.now);
+				map.set('updatedAt', input.now);
+			});
+		}
+	}, origin);
 }
 
 export function editIdea(doc: Y.Doc, id: string, text: string, origin?: unknown): boolean {

@@ -12,6 +12,11 @@ export const POST: RequestHandler = async (event) => {
 	if (!parsed.success) return failureResponse(invalid(parsed.error));
 	const { db, realtime, wsSecret } = event.locals.app;
 	const outcome = applyIdeaRoundAction({ db, realtime, wsSecret }, event.params.id, parsed.data);
-	if ('error' in outcome) return apiError(outcome.status, outcome.error);
-	return json(outcome);
+	if (!('error' in outcome)) return json(outcome);
+	// A reveal that did not fit the board says how many ideas stayed private (the round is revealed).
+	if ('notRevealed' in outcome) {
+		const { status, ...body } = outcome;
+		return json(body, { status });
+	}
+	return apiError(outcome.status, outcome.error);
 };
