@@ -54,5 +54,7 @@ export const noteRecord = declareRecord({
 	remove: ['facilitator', 'owner'],
 	...authoredOwner,
 	check: (get, writer) => signedByAuthor(get, writer, 'a note'),
-	perOwner: NOTES_PER_MEMBER
+	perOwner: NOTES_PER_MEMBER,
+	// Its insight (insights-from-notes.ts), written by the server with the note.
+	derives: (get) => (get('kind') === 'bottennapp' && get('text') !== '' ? 1 : 0)
 });
