@@ -102,7 +102,8 @@ export function judgeRecord(touched: Touched, sides: Sides, created: Created) {
 		for (const field of fields) changeField(touched, b.get(field), a.get(field), field, sides);
 		// A change that makes the record derive more (a note turned bottennapp) adds records too.
 		if (record.derives) {
-			const more = record.derives((f) => a.get(f)) - record.derives((f) => b.get(f));
+			const { count } = record.derives;
+			const more = count((f) => a.get(f)) - count((f) => b.get(f));
 			if (more > 0) created.derived += more;
 		}
 		return;
@@ -206,7 +207,7 @@ function createRecord(
 		if (reason) refuse(`${record.name}: ${reason}`);
 	}
 	created.records++;
-	created.derived += record.derives?.(get) ?? 0;
+	created.derived += record.derives?.count(get) ?? 0;
 	if (record.perOwner !== undefined && owner !== null) {
 		const owners = created.owners.get(record) ?? new Set();
 		owners.add(owner);

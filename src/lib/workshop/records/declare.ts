@@ -138,7 +138,7 @@ export interface RecordDeclaration<F extends Fields = Fields> {
 	 * bottennapp gets an insight: features/insights.ts), given its fields: the caps count them
 	 * with the update that creates it, so no write the server completes goes past them.
 	 */
-	derives?(get: (field: string) => unknown): number;
+	derives?: { count(get: (field: string) => unknown): number; what: string };
 }
 
 /**

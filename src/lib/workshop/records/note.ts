@@ -55,6 +55,8 @@ export const noteRecord = declareRecord({
 	...authoredOwner,
 	check: (get, writer) => signedByAuthor(get, writer, 'a note'),
 	perOwner: NOTES_PER_MEMBER,
-	// Its insight (insights-from-notes.ts), written by the server with the note.
-	derives: (get) => (get('kind') === 'bottennapp' && get('text') !== '' ? 1 : 0)
+	derives: {
+		count: (get) => (get('kind') === 'bottennapp' && get('text') !== '' ? 1 : 0),
+		what: 'a bottennapp its insight (insights-from-notes.ts)'
+	}
 });
