@@ -1,6 +1,5 @@
 import { json, type Handle, type RequestEvent } from '@sveltejs/kit';
 import { errorText } from '$lib/errors';
-import { IMPORT_BYTES_MAX } from '$lib/workshop/workshop-import';
 
 /**
  * The most a request body may hold, but for a workshop file: every form and JSON request of the
@@ -9,11 +8,9 @@ import { IMPORT_BYTES_MAX } from '$lib/workshop/workshop-import';
  */
 export const BODY_BYTES_MAX = 64 * 1024;
 
-/** The one route that takes a large body; it counts the streamed body itself (readCapped). */
-function limitOf(event: RequestEvent): number {
-	const large = event.request.method === 'POST' && event.url.pathname === '/api/workshops/import';
-	return large ? IMPORT_BYTES_MAX : BODY_BYTES_MAX;
-}
+/** The one route that takes a large body: it counts the body itself (readCapped, 8 MB). */
+const largeBody = (event: RequestEvent) =>
+	event.request.method === 'POST' && event.url.pathname === '/api/workshops/import';
 
 const tooLarge = () =>
 	json(
@@ -28,12 +25,10 @@ const tooLarge = () =>
  */
 export const handleBodyLimit: Handle = async ({ event, resolve }) => {
 	const { request } = event;
-	if (!request.body) return resolve(event);
-	const max = limitOf(event);
+	if (!request.body || largeBody(event)) return resolve(event);
 	const length = request.headers.get('content-length');
-	if (length !== null) return Number(length) > max ? tooLarge() : resolve(event);
-	if (max === IMPORT_BYTES_MAX) return resolve(event);
-	const body = await readUpTo(request.body, max);
+	if (length !== null) return Number(length) > BODY_BYTES_MAX ? tooLarge() : resolve(event);
+	const body = await readUpTo(request.body, BODY_BYTES_MAX);
 	if (body === null) return tooLarge();
 	event.request = new Request(request, { body, duplex: 'half' } as RequestInit);
 	return resolve(event);
