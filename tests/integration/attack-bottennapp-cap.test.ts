@@ -2,12 +2,18 @@
  * Attacker finding 2 (wip-bench): the insight the server derives from each bottennapp was
  * written after the judge's caps were checked, so one participant's 5000 notes (their own cap)
  * became 10,000 records, past the board's cap, and from then on every create was refused, the
- * facilitator's included. An import's bottennappar got their insights on load the same way.
+ * facilitator's included. With participants held to a share of the cap, the derived insights
+ * still took a participant's writes past that share (up to 9,496 records of 8,750). An
+ * import's bottennappar got their insights on load the same way, past any cap.
  */
 import { describe, expect, it } from 'vitest';
 import { addNote, notesMap } from '../../src/lib/workshop/doc.ts';
 import { insightsMap } from '../../src/lib/workshop/records/insight.ts';
-import { boardRecordCount, RECORDS_PER_DOCUMENT } from '../../src/lib/workshop/layout.ts';
+import {
+	boardRecordCount,
+	PARTICIPANT_SHARE,
+	RECORDS_PER_DOCUMENT
+} from '../../src/lib/workshop/layout.ts';
 import { boardRoom } from '../../src/lib/workshop/rooms.ts';
 import { facilitatorWithWorkshop, participant } from '../helpers/api.ts';
 import { serverPerFile } from '../helpers/harness.ts';
@@ -17,19 +23,24 @@ const run = serverPerFile();
 const { track } = run;
 
 describe('attack: bottennappar and the record cap', () => {
-	it('one participant at their note cap leaves room for the facilitator to write', async () => {
+	it('one participant’s bottennappar and their insights stay within the participants’ share', async () => {
 		const { workshop, api, links } = await facilitatorWithWorkshop(run.server.url);
 		const room = boardRoom(workshop.id);
 		const f = track(connect(run.server.wsUrl, room, { cookie: api.cookieHeader() }));
 		const mallory = await participant(run.server.url, links.participant.code, 'Mallory');
 		const m = track(connect(run.server.wsUrl, room, { token: mallory.wsToken }));
 		await Promise.all([f.synced, m.synced]);
-		// Up to 5000 bottennappar (the per-member note cap), 1000 a message, until refused.
+		// Bottennappar in messages of up to 1000, until refused. After four the board holds 8004
+		// records (notes, their insights, the template's records); 700 more notes fit the
+		// participants' share (8750), their 700 insights do not.
+		const batches = [1000, 1000, 1000, 1000, 700];
+		const share = Math.floor(RECORDS_PER_DOCUMENT * PARTICIPANT_SHARE);
 		let refusedAt: number | null = null;
-		for (let batch = 0; batch < 5 && refusedAt === null; batch++) {
+		let sent = 0;
+		for (let batch = 0; batch < batches.length && refusedAt === null; batch++) {
 			const closed = nextClose(m.provider, 120_000);
 			m.doc.transact(() => {
-				for (let i = 0; i < 1000; i++) {
+				for (let i = 0; i < batches[batch]!; i++) {
 					addNote(m.doc, {
 						text: `b${batch}-${i}`,
 						kind: 'bottennapp',
@@ -37,7 +48,8 @@ describe('attack: bottennappar and the record cap', () => {
 					});
 				}
 			});
-			const arrived = waitFor(f.doc, (d) => notesMap(d).size >= (batch + 1) * 1000, {
+			sent += batches[batch]!;
+			const arrived = waitFor(f.doc, (d) => notesMap(d).size >= sent, {
 				timeoutMs: 120_000,
 				message: `batch ${batch} on the facilitator's board`
 			}).then(() => null);
@@ -46,10 +58,9 @@ describe('attack: bottennappar and the record cap', () => {
 			else closed.catch(() => {});
 		}
 		m.destroy();
-		// The fifth batch and its 1000 derived insights would pass the participants' share.
 		expect(refusedAt).toBe(4);
 		await waitFor(f.doc, (d) => insightsMap(d).size === 4000, { timeoutMs: 60_000 });
-		expect(boardRecordCount(f.doc)).toBeLessThanOrEqual(RECORDS_PER_DOCUMENT);
+		expect(boardRecordCount(f.doc)).toBeLessThanOrEqual(share);
 		const { membershipId } = await api.wsToken(workshop.id);
 		const watcher = await participant(run.server.url, links.participant.code, 'Vera');
 		const v = track(connect(run.server.wsUrl, watcher.room, { token: watcher.wsToken }));
