@@ -24,6 +24,7 @@ if (!behindProxy) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
 
 // A whole workshop file (POST /api/workshops/import, at most 8 MB) must fit in one request;
 // adapter-node's own default (512K) would refuse a large workshop before the route could.
+// Every other route gets 64 KB from the body-limit hook (src/lib/server/hooks/body-limit.ts).
 process.env.BODY_SIZE_LIMIT ??= '8M';
 
 const buildDir = resolve(process.env.BUILD_DIR ?? 'build');

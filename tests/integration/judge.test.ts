@@ -94,7 +94,9 @@ describe('the write judge over the wire', () => {
 		await facilitator.synced;
 		await waitForNote(facilitator.doc, 'Bunden');
 
-		const key = `e1|${per.membershipId}`;
+		// A rating names an event on the board (the template's first).
+		const eventId = [...facilitator.doc.getMap('events').keys()][0]!;
+		const key = `${eventId}|${per.membershipId}`;
 		const rating = (client: number, clock: number) =>
 			encodeUpdate([
 				{ client, clock, structs: [{ parent: 'emotions', parentSub: key, content: { any: [2] } }] }

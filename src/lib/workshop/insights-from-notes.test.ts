@@ -149,6 +149,17 @@ describe('insights for notes written before insights existed (backfill on load)'
 		});
 	});
 
+	it('adds no more than the room it is given (a board at its record cap), oldest first', () => {
+		const { doc, ids } = oldBoard();
+		expect(backfillInsights(doc, 0)).toBe(0);
+		expect(backfillInsights(doc, 2)).toBe(2);
+		expect(
+			listInsights(doc)
+				.map((i) => i.id)
+				.sort()
+		).toEqual(ids.slice(0, 2).map(insightIdForNote).sort());
+	});
+
 	it('is idempotent, also on a copy that loads the same board again', () => {
 		const { doc } = oldBoard();
 		backfillInsights(doc);

@@ -139,15 +139,17 @@ function follow(map: Y.Map<unknown>, note: Note): boolean {
  * existed, or notes the hook above never saw. A note whose insight a facilitator removed
  * (dismissed-note.ts) or that is held by a merged insight is left alone, so running this again,
  * on every load, adds nothing. Notes are taken oldest first (listNotes), so the pile keeps their order.
+ * At most `room` are added (a board's records stay under its cap; the rest wait for room).
  * Returns how many insights it added.
  */
-export function backfillInsights(doc: Y.Doc): number {
+export function backfillInsights(doc: Y.Doc, room = Infinity): number {
 	const held = new Set<string>();
 	insightsMap(doc).forEach((map, id) => {
 		held.add(id);
 		const ids = map instanceof Y.Map ? map.get('sourceNoteIds') : undefined;
 		if (Array.isArray(ids)) for (const noteId of ids) held.add(String(noteId));
 	});
+	if (room <= 0) return 0;
 	const missing = listNotes(doc).filter(
 		(note) =>
 			note.kind === 'bottennapp' &&
@@ -157,10 +159,11 @@ export function backfillInsights(doc: Y.Doc): number {
 			!isDismissed(doc, note.id)
 	);
 	if (missing.length === 0) return 0;
+	const added = missing.slice(0, room);
 	doc.transact(() => {
-		for (const note of missing) {
+		for (const note of added) {
 			addInsight(doc, { ...insightFrom(note, 'lowPoint', null), now: note.updatedAt });
 		}
 	});
-	return missing.length;
+	return added.length;
 }

@@ -96,6 +96,10 @@ function table(record: RecordDeclaration): string {
 			(record.createWhen ? ` (participants only while ${record.conditions?.create})` : '') +
 			`; removed by ${who(record.remove)}` +
 			(record.perOwner ? `; at most ${record.perOwner} per member.` : '.') +
+			(record.checks ? ` A participant's must meet: ${record.checks}.` : '') +
+			(record.derives
+				? ` The server derives of ${record.derives.what}, counted against the caps with the update that makes it.`
+				: '') +
 			(record.hidden
 				? ` Hidden from everyone but its owner ${record.hidden}.`
 				: ' Not hidden: whoever opens the document sees it.'),

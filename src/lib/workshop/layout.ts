@@ -86,6 +86,15 @@ export const boardConditions: ReadonlyArray<(before: Y.Doc, writer: Writer) => s
 
 /** At most this many records (notes, insights, ideas, actions …) in one board. */
 export const RECORDS_PER_DOCUMENT = 10_000;
+
+/** The records a board holds, as the caps count them (singletons are not counted). */
+export function boardRecordCount(doc: Y.Doc): number {
+	let n = 0;
+	for (const record of boardRecords) {
+		if (record.shape !== 'singleton') n += doc.getMap(record.root).size;
+	}
+	return n;
+}
 /**
  * At most this many keys in one board's record maps, live or removed: a removed record's key
  * stays in the map for good (a Yjs tombstone), and every reader of the map walks it.

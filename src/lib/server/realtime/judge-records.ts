@@ -29,6 +29,8 @@ export interface Sides {
 /** Creations this update made, for the caps. */
 export interface Created {
 	records: number;
+	/** Records the server will derive from them once the update is applied (`derives`). */
+	derived: number;
 	owners: Map<RecordDeclaration, Set<string>>;
 }
 
@@ -98,6 +100,12 @@ export function judgeRecord(touched: Touched, sides: Sides, created: Created) {
 	if (b && a && sameItem(b, a)) {
 		const fields = touched.whole ? new Set([...b.keys(), ...a.keys()]) : touched.fields;
 		for (const field of fields) changeField(touched, b.get(field), a.get(field), field, sides);
+		// A change that makes the record derive more (a note turned bottennapp) adds records too.
+		if (record.derives) {
+			const { count } = record.derives;
+			const more = count((f) => a.get(f)) - count((f) => b.get(f));
+			if (more > 0) created.derived += more;
+		}
 		return;
 	}
 	if (before !== undefined) {
@@ -195,10 +203,11 @@ function createRecord(
 	const unmet = who === 'facilitator' ? null : record.createWhen?.(sides.before);
 	if (unmet) refuse(`${record.name}: ${unmet}`);
 	if (who !== 'facilitator' && record.check) {
-		const reason = record.check(get, sides.writer, sides.before);
+		const reason = record.check(get, sides.writer, sides.before, key);
 		if (reason) refuse(`${record.name}: ${reason}`);
 	}
 	created.records++;
+	created.derived += record.derives?.count(get) ?? 0;
 	if (record.perOwner !== undefined && owner !== null) {
 		const owners = created.owners.get(record) ?? new Set();
 		owners.add(owner);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addNote } from '$lib/workshop/doc';
 import { boardRecords } from '$lib/workshop/layout';
+import { createArea } from '$lib/workshop/records/area';
 import { setParticipantsMayComment } from '$lib/workshop/records/board-state';
 import {
 	addGoalComment,
@@ -23,6 +24,7 @@ function setup(allowed: boolean) {
 	const facilitator = member(b, 'fia', 'facilitator');
 	const fiaDoc = replica(b.doc);
 	change(b.doc, facilitator, fiaDoc, () => {
+		createArea(fiaDoc, { name: 'Hemgång', id: 'area1' });
 		writeGoal(fiaDoc, 'area1', { summary: 'Ingen vet vem som svarar' });
 		setParticipantsMayComment(fiaDoc, allowed);
 	});
@@ -93,6 +95,12 @@ describe('comments on a målbild, judged', () => {
 		).toBeNull();
 		change(s.b.doc, s.facilitator, s.fiaDoc, () => setParticipantsMayComment(s.fiaDoc, true));
 		expect(send(s.b.doc, s.anna, comment(s.A, s.state(s.A), 'c1', annas))).toBeNull();
+	});
+
+	it('refuses a comment on an area that is not on the board', () => {
+		const s = setup(true);
+		const at = s.state(s.A);
+		refused(s, comment(s.A, at, 'c9', { ...annas, areaId: 'nosucharea' }), /no such area/);
 	});
 
 	it('refuses a comment signed as another member, by id or by name', () => {

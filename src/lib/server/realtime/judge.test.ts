@@ -164,7 +164,7 @@ describe('what a participant may write to the board', () => {
 		const existing = 4; // two events, a question and Bo's note
 		const rate = (from: number, to: number) => () =>
 			f.transact(() => {
-				for (let i = from; i < to; i++) setEmotion(f, `e${i}`, 'fia', 1);
+				for (let i = from; i < to; i++) setEmotion(f, 'e', `m${i}`, 1);
 			});
 		expect(change(fresh.doc, fia, f, rate(0, RECORDS_PER_DOCUMENT - existing))).toBeNull();
 		expect(change(fresh.doc, fia, f, rate(-1, 0))).toMatch(/too many records/);

@@ -168,7 +168,7 @@ function examine(
 		if (reason) refuse(reason);
 	}
 	const touched = touchedRecords(tr, layout);
-	const created: Created = { records: 0, owners: new Map() };
+	const created: Created = { records: 0, derived: 0, owners: new Map() };
 	const sides = { before: real, after: shadow.doc, writer };
 	for (const t of touched.values()) judgeRecord(t, sides, created);
 	const beyond = touchedRule?.([...touched.values()], real, shadow.doc);
@@ -258,7 +258,9 @@ function collaborativeField(
 
 /** `ceiling`: the writer's share of the board caps (participants stop short of facilitators). */
 function checkCaps(shadow: Shadow, created: Created, ceiling: number) {
-	if (created.records > 0 && shadow.counts.total > RECORDS_PER_DOCUMENT * ceiling) {
+	const total = shadow.counts.total + created.derived;
+	const adds = created.records + created.derived > 0;
+	if (adds && total > RECORDS_PER_DOCUMENT * ceiling) {
 		refuse('too many records in this board');
 	}
 	for (const [record, owners] of created.owners) {

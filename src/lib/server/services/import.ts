@@ -6,7 +6,13 @@ import type { DocStore } from '../realtime/doc-store';
 import { createWorkshop, type Workshop } from './workshops';
 import { scrubAuthorNames } from '$lib/workshop/anonymity';
 import { newId } from '$lib/workshop/ids';
-import { DOCUMENT_BYTES_MAX, PARTICIPANT_SHARE } from '$lib/workshop/layout';
+import { backfillInsights } from '$lib/workshop/insights-from-notes';
+import {
+	boardRecordCount,
+	DOCUMENT_BYTES_MAX,
+	PARTICIPANT_SHARE,
+	RECORDS_PER_DOCUMENT
+} from '$lib/workshop/layout';
 import { boardRoom } from '$lib/workshop/rooms';
 import { boardDocFrom, remapBoard } from '$lib/workshop/workshop-import';
 import type { WorkshopFile } from '$lib/workshop/workshop-json';
@@ -18,6 +24,8 @@ import type { WorkshopFile } from '$lib/workshop/workshop-json';
  * id; structs cost more than JSON), so the built board itself is measured.
  */
 export const IMPORT_BOARD_BYTES_MAX = Math.floor(DOCUMENT_BYTES_MAX * PARTICIPANT_SHARE);
+/** The most records an imported board may hold, for the same reason. */
+export const IMPORT_BOARD_RECORDS_MAX = Math.floor(RECORDS_PER_DOCUMENT * PARTICIPANT_SHARE);
 
 export type ImportResult =
 	{ ok: true; workshop: Workshop } | { ok: false; error: 'import_board_too_large' };
@@ -26,7 +34,8 @@ export type ImportResult =
  * Creates a new workshop, owned by `owner`, from a validated workshop file: fresh ids for
  * every record and reference, the file's settings, its board as the first update of the new
  * board's log. One SQLite transaction (the doc log lives in the same database), so a failure
- * anywhere leaves nothing behind; a board over IMPORT_BOARD_BYTES_MAX is refused before it.
+ * anywhere leaves nothing behind; a board over IMPORT_BOARD_BYTES_MAX or
+ * IMPORT_BOARD_RECORDS_MAX (derived insights included) is refused before it.
  */
 export function importWorkshop(
 	db: DB,
@@ -36,11 +45,15 @@ export function importWorkshop(
 ): ImportResult {
 	const { board } = remapBoard(file.board, newId);
 	const doc = boardDocFrom(board);
+	// The insights the server derives of the file's bottennappar are written now, so the board
+	// measured below is the board that opens (loading it then derives nothing more).
+	backfillInsights(doc);
+	const records = boardRecordCount(doc);
 	// A file made anonymous by hand may still hold names; the new workshop holds none then.
 	if (file.settings.anonymous) scrubAuthorNames(doc);
 	const update = Y.encodeStateAsUpdate(doc);
 	doc.destroy();
-	if (update.byteLength > IMPORT_BOARD_BYTES_MAX) {
+	if (update.byteLength > IMPORT_BOARD_BYTES_MAX || records > IMPORT_BOARD_RECORDS_MAX) {
 		return { ok: false, error: 'import_board_too_large' };
 	}
 	const workshop = db.transaction((tx) => {

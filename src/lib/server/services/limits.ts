@@ -41,6 +41,15 @@ export const loginAttempts = new RateLimiter(perMinute(process.env.LOGIN_RATE_LI
 export const signupAttempts = new RateLimiter(perMinute(process.env.SIGNUP_RATE_LIMIT, 20), MINUTE);
 
 /**
+ * Imports per account: each builds and measures a whole board (seconds of CPU for a large file)
+ * and stores a new workshop, and sign-up is open. IMPORT_RATE_LIMIT, default 20 an hour.
+ */
+export const importsPerAccount = new RateLimiter(
+	perMinute(process.env.IMPORT_RATE_LIMIT, 20),
+	60 * MINUTE
+);
+
+/**
  * Downloads of reports and exports per membership: each builds the report model, and a Word
  * report draws the matrix image too (about 0.2 s of CPU on a 500-note board), so a script
  * must not keep the event loop busy with them. EXPORT_RATE_LIMIT, default 30 a minute.

@@ -125,12 +125,25 @@ export interface RecordDeclaration<F extends Fields = Fields> {
 	/** The membership that owns a record, from its key and fields; null: nobody (facilitators'). */
 	owner(key: string, get: (field: string) => unknown): string | null;
 	/**
-	 * Further checks on a record a participant creates, given the board as it was before the
-	 * update; a reason when refused.
+	 * Further checks on a record a participant creates (its fields and key), given the board as
+	 * it was before the update; a reason when refused.
 	 */
-	check?(get: (field: string) => unknown, writer: Writer, before: Y.Doc): string | null;
+	check?(
+		get: (field: string) => unknown,
+		writer: Writer,
+		before: Y.Doc,
+		key: string
+	): string | null;
+	/** The check, in words (docs/realtime.md), when it reads the board. */
+	checks?: string;
 	/** At most this many records per owner. */
 	perOwner?: number;
+	/**
+	 * How many records the server derives from a record of this kind when it is created (a
+	 * bottennapp gets an insight: features/insights.ts), given its fields: the caps count them
+	 * with the update that creates it, so no write the server completes goes past them.
+	 */
+	derives?: { count(get: (field: string) => unknown): number; what: string };
 }
 
 /**

@@ -5,6 +5,12 @@ import { declareRecord, ID_PATTERN, MEMBERS } from './declare';
 const id = ID_PATTERN.source.slice(1, -1);
 
 /**
+ * At most this many ratings per member: one per event, and a journey has tens of events. The
+ * key's event must exist besides, so ratings of made-up events cannot fill the board.
+ */
+export const EMOTIONS_PER_MEMBER = 500;
+
+/**
  * One member's rating of one event (accessors in ../emotions.ts), keyed
  * `<eventId>|<membershipId>`: the member in the key owns it.
  */
@@ -23,5 +29,9 @@ export const emotionRecord = declareRecord({
 	fixed: [],
 	remove: ['facilitator', 'owner'],
 	ownedBy: 'the member after the `|` in the key',
-	owner: (key) => key.slice(key.indexOf('|') + 1)
+	owner: (key) => key.slice(key.indexOf('|') + 1),
+	check: (_get, _writer, before, key) =>
+		before.getMap('events').has(key.slice(0, key.indexOf('|'))) ? null : 'no such event',
+	checks: 'the event in the key exists on the board',
+	perOwner: EMOTIONS_PER_MEMBER
 });

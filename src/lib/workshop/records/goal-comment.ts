@@ -45,7 +45,10 @@ export const goalCommentRecord = declareRecord({
 	fixed: ['areaId', 'text', ...authoredFixed],
 	remove: ['facilitator', 'owner'],
 	...authoredOwner,
-	check: (get, writer) => signedByAuthor(get, writer, 'a comment'),
+	check: (get, writer, before) =>
+		signedByAuthor(get, writer, 'a comment') ??
+		(before.getMap('areas').has(get('areaId') as string) ? null : 'no such area'),
+	checks: 'the area in `areaId` exists on the board',
 	perOwner: GOAL_COMMENTS_PER_MEMBER
 });
 

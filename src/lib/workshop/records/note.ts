@@ -54,5 +54,9 @@ export const noteRecord = declareRecord({
 	remove: ['facilitator', 'owner'],
 	...authoredOwner,
 	check: (get, writer) => signedByAuthor(get, writer, 'a note'),
-	perOwner: NOTES_PER_MEMBER
+	perOwner: NOTES_PER_MEMBER,
+	derives: {
+		count: (get) => (get('kind') === 'bottennapp' && get('text') !== '' ? 1 : 0),
+		what: 'a bottennapp its insight (insights-from-notes.ts)'
+	}
 });

@@ -1,10 +1,13 @@
 import { json } from '@sveltejs/kit';
-import { readJson, wsTicket } from '$lib/server/services/api';
+import { apiError, readJson, wsTicket } from '$lib/server/services/api';
+import { joinFailures } from '$lib/server/services/limits';
 import { joinWorkshop } from '$lib/server/services/join';
 import { failureResponse } from '$lib/server/services/outcome';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = async (event) => {
+	// Before the body is read: a blocked address costs the server nothing more.
+	if (joinFailures.blocked(event.getClientAddress())) return apiError(429, 'rate_limited');
 	const result = joinWorkshop(event, await readJson(event.request));
 	if (!result.ok) return failureResponse(result);
 	const membership = result.value;

@@ -1,4 +1,5 @@
 import { backfillInsights, deriveInsights, touchedNotes } from '$lib/workshop/insights-from-notes';
+import { boardRecordCount, RECORDS_PER_DOCUMENT } from '$lib/workshop/layout';
 import { parseRoom } from '$lib/workshop/rooms';
 import type { Feature } from '../hooks';
 
@@ -11,7 +12,9 @@ import type { Feature } from '../hooks';
 export const insightsFeature: Feature = {
 	name: 'insights from bottennappar',
 	onLoad(docName, doc) {
-		if (parseRoom(docName)?.kind === 'board') backfillInsights(doc);
+		if (parseRoom(docName)?.kind !== 'board') return;
+		// Never past the cap the judge holds facilitators to.
+		backfillInsights(doc, RECORDS_PER_DOCUMENT - boardRecordCount(doc));
 	},
 	afterApply(session, doc, tr) {
 		if (session.room.kind !== 'board') return false;

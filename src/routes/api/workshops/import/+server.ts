@@ -3,6 +3,7 @@ import { errorText } from '$lib/errors';
 import { workshopJson } from '$lib/server/services/api';
 import { apiError } from '$lib/server/services/api';
 import { importWorkshop } from '$lib/server/services/import';
+import { importsPerAccount } from '$lib/server/services/limits';
 import { IMPORT_BYTES_MAX, parseWorkshopFile } from '$lib/workshop/workshop-import';
 import type { RequestHandler } from './$types';
 
@@ -51,6 +52,8 @@ async function readCapped(request: Request, max: number): Promise<string | 413 |
 export const POST: RequestHandler = async ({ locals, request }) => {
 	const user = locals.session?.user;
 	if (!user) return apiError(401, 'unauthenticated');
+	// Before the body is read: every attempt counts, a refused file too.
+	if (!importsPerAccount.take(user.id)) return apiError(429, 'rate_limited');
 	const text = await readCapped(request, IMPORT_BYTES_MAX);
 	if (text === 413) return refusal(413, 'import_too_large');
 	if (text === 400) return refusal(400, 'import_not_json');
