@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { encodeUpdate, type Struct } from '../../src/lib/server/realtime/judge-bytes.ts';
 import { addNote, deleteNote, editNote, notesMap } from '../../src/lib/workshop/doc.ts';
 import { emotionsMap, setEmotion } from '../../src/lib/workshop/emotions.ts';
+import { listEvents } from '../../src/lib/workshop/journey.ts';
 import { facilitatorWithWorkshop, participant } from '../helpers/api.ts';
 import { serverPerFile } from '../helpers/harness.ts';
 import {
@@ -137,8 +138,10 @@ describe('an anonymous workshop signs notes with a pseudonym', () => {
 		expect(notesMap(facilitator.doc).get(signed)?.get('authorId')).toBe(pseudonym);
 
 		// Her rating of an event under her pseudonym is hers; Bo's under it, byte by byte, is not.
-		const rating = `e1|${pseudonym}`;
-		setEmotion(writer.doc, 'e1', pseudonym, 2);
+		// An event of the board: a rating of one that does not exist is refused (records/emotion.ts).
+		const eventId = listEvents(writer.doc)[0]!.id;
+		const rating = `${eventId}|${pseudonym}`;
+		setEmotion(writer.doc, eventId, pseudonym, 2);
 		await waitFor(facilitator.doc, () => emotionsMap(facilitator.doc).get(rating) === 2, {
 			message: 'her rating reaches the facilitator'
 		});
