@@ -13,6 +13,7 @@ import { BoardGoals } from './managers/goals.svelte';
 import { BoardIdeas } from './managers/ideas.svelte';
 import { BoardPrioritisation } from './managers/prioritisation.svelte';
 import { BoardSummary } from './managers/summary.svelte';
+import { BoardActionPlan } from './managers/action-plan.svelte';
 import { BoardNotes } from './notes.svelte';
 import { PrivateConnection } from './private-connection.svelte';
 import { readPeers, type Peer, type PresenceUser } from './presence';
@@ -55,6 +56,7 @@ export class WorkshopSession {
 	#clustering: BoardClustering | null = null;
 	#goals: BoardGoals | null = null;
 	#summary: BoardSummary | null = null;
+	#actionPlan: BoardActionPlan | null = null;
 	#prioritisation: BoardPrioritisation | null = null;
 	#ideas: BoardIdeas | null = null;
 	#roots: (() => void)[] = [];
@@ -197,6 +199,11 @@ export class WorkshopSession {
 		return (this.#summary ??= this.#opened(() => new BoardSummary(this.doc)));
 	}
 
+	/** The action plan of the prioritised areas, its collaborative text fields and follow-up. */
+	get actionPlan(): BoardActionPlan {
+		return (this.#actionPlan ??= this.#opened(() => new BoardActionPlan(this.doc)));
+	}
+
 	/** Scoring and dot rounds, placements, and this member's own scores and dots. */
 	get prioritisation(): BoardPrioritisation {
 		return (this.#prioritisation ??= this.#opened(
@@ -231,6 +238,7 @@ export class WorkshopSession {
 		this.#clustering?.destroy();
 		this.#goals?.destroy();
 		this.#summary?.destroy();
+		this.#actionPlan?.destroy();
 		this.#prioritisation?.destroy();
 		this.#ideas?.destroy();
 		this.#private?.destroy();
