@@ -1086,6 +1086,19 @@ const attacks: Record<string, [string, (ctx: AttackContext) => Promise<void>]> =
 				);
 				const round = findRound(fac.doc, roundId);
 				const progress = `${round?.progress}/${round?.eligible}`;
+				// What a facilitator does about a script's extra memberships (its joins carry no
+				// cookie, so each is a membership): the participant list shows eleven Mallorys, and
+				// removing all but the first takes their ballots out before the reveal.
+				const removals = new Map<number, number>();
+				for (const m of mallory.slice(1)) {
+					const res = await w.facilitator.request(
+						'POST',
+						`/api/workshops/${w.workshopId}/participants`,
+						{ action: 'remove', membershipId: m.joined.membershipId }
+					);
+					removals.set(res.status, (removals.get(res.status) ?? 0) + 1);
+				}
+				const removed = [...removals].map(([s, n]) => `${s}×${n}`).join(' ');
 				const revealed = await w.facilitator.request(
 					'POST',
 					`/api/workshops/${w.workshopId}/rounds`,
@@ -1100,6 +1113,18 @@ const attacks: Record<string, [string, (ctx: AttackContext) => Promise<void>]> =
 					`${mallory.length}/${SIZE.extraJoins + 1} joins of one person accepted` +
 					(refusals.length ? ` (refused: ${[...new Set(refusals)].join(', ')})` : '') +
 					`, ${ids.size} distinct memberships; ballots ${describeCloses(attackerCloses)}`;
+				// One person in one browser (its cookies kept) joining again and again.
+				const browser = new ApiClient(ctx.server.url, '10.66.8.8');
+				const sameBrowser = new Set<string>();
+				for (let i = 0; i <= SIZE.extraJoins; i++) {
+					const res = await browser.request('POST', '/api/join', {
+						code: w.code,
+						displayName: 'Mallory i sin webbläsare',
+						...PROFILE
+					});
+					const id = (res.body as { membershipId?: unknown }).membershipId;
+					if (typeof id === 'string') sameBrowser.add(id);
+				}
 				// One address joining again and again.
 				const floodAddress = '10.66.7.7';
 				const started = performance.now();
@@ -1116,8 +1141,10 @@ const attacks: Record<string, [string, (ctx: AttackContext) => Promise<void>]> =
 				}
 				const floodMs = performance.now() - started;
 				return (
-					`progress ${progress}, reveal ${revealed.status}: median worth ${results?.worth.median ?? '?'} ` +
-					`(n=${results?.worth.n ?? '?'}); ${ok}/${SIZE.joinFlood} joins from one address accepted in ` +
+					`progress ${progress}; facilitator removes the 10 extra (${removed}); ` +
+					`reveal ${revealed.status}: median worth ${results?.worth.median ?? '?'} ` +
+					`(n=${results?.worth.n ?? '?'}); one browser joining ${SIZE.extraJoins + 1} times: ` +
+					`${sameBrowser.size} membership(s); ${ok}/${SIZE.joinFlood} joins from one address accepted in ` +
 					`${(floodMs / 1000).toFixed(1)} s (${[...statuses].map(([s, n]) => `${s}×${n}`).join(' ')})`
 				);
 			});
