@@ -1,11 +1,13 @@
 import type * as Y from 'yjs';
 import { privateDocumentLayout } from './private-layout';
 import { actionRecord } from './records/action';
+import { stepRecord } from './records/agenda';
 import { areaRecord } from './records/area';
 import { boardStateRecord, lockCondition } from './records/board-state';
 import type { RecordDeclaration, Writer } from './records/declare';
 import { dismissedNoteRecord } from './records/dismissed-note';
 import { emotionRecord } from './records/emotion';
+import { facilitationRecord } from './records/facilitation';
 import { eventRecord } from './records/event';
 import { goalRecord } from './records/goal';
 import { ideaRecord } from './records/idea';
@@ -44,7 +46,9 @@ export const boardRecords: readonly RecordDeclaration[] = [
 	ideaRoundRecord,
 	actionRecord,
 	summaryRecord,
-	goalCommentRecord
+	goalCommentRecord,
+	stepRecord,
+	facilitationRecord
 ];
 
 export const boardLayout: ReadonlyMap<string, RecordDeclaration> = new Map(
