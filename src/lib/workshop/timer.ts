@@ -1,0 +1,49 @@
+import type { Timer } from './records/facilitation';
+
+/**
+ * The step timer's arithmetic, on the server's clock. The timer (records/facilitation.ts)
+ * holds server times; a client reads it with `serverNow = Date.now() + offset`, where the
+ * offset is estimated from the server's clock (`estimateOffset`).
+ */
+
+/** What is left of a timer at `serverNow`, in ms (null: no timer). Never below zero. */
+export function remainingMs(timer: Timer | null, serverNow: number): number | null {
+	if (!timer) return null;
+	if (timer.endsAt === null) return Math.max(0, timer.remainingMs ?? 0);
+	return Math.max(0, timer.endsAt - serverNow);
+}
+
+export type TimerPhase = 'none' | 'running' | 'paused' | 'ended';
+
+export function timerPhase(timer: Timer | null, serverNow: number): TimerPhase {
+	if (!timer) return 'none';
+	if (timer.endsAt === null) return (timer.remainingMs ?? 0) > 0 ? 'paused' : 'ended';
+	return timer.endsAt > serverNow ? 'running' : 'ended';
+}
+
+/** "4:05": minutes and seconds left, rounded up so "0:00" shows only at the end. */
+export function formatClock(ms: number): string {
+	const seconds = Math.ceil(Math.max(0, ms) / 1000);
+	const minutes = Math.floor(seconds / 60);
+	return `${minutes}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/** One reading of the server's clock: local time sent, the server's time, local time received. */
+export interface ClockSample {
+	sentAt: number;
+	serverNow: number;
+	receivedAt: number;
+}
+
+/**
+ * The server's clock minus ours, from the sample with the shortest round trip (its midpoint
+ * is the best guess of when the server read its clock); 0 with no sample.
+ */
+export function estimateOffset(samples: readonly ClockSample[]): number {
+	let best: ClockSample | null = null;
+	for (const s of samples) {
+		if (s.receivedAt < s.sentAt) continue;
+		if (!best || s.receivedAt - s.sentAt < best.receivedAt - best.sentAt) best = s;
+	}
+	return best ? Math.round(best.serverNow - (best.sentAt + best.receivedAt) / 2) : 0;
+}
