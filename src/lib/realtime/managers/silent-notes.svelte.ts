@@ -52,6 +52,8 @@ export class BoardSilentNotes {
 	 */
 	#refile = (held: Y.Doc) => {
 		const own = this.#own.doc;
+		// A lookup for this one pass, not state.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		const taken = new Set([...notesMap(own).keys(), ...notesMap(this.#board).keys()]);
 		const target = this.open ? own : this.#board;
 		for (const note of listNotes(held)) {
