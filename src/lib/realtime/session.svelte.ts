@@ -223,7 +223,7 @@ export class WorkshopSession {
 	/** The silent round on the journey and this member's notes in it, not yet revealed. */
 	get silentNotes(): BoardSilentNotes {
 		return (this.#silentNotes ??= this.#opened(
-			() => new BoardSilentNotes(this.doc, this.privateDoc, this.workshopId)
+			() => new BoardSilentNotes(this.doc, () => this.privateDoc, this.workshopId)
 		));
 	}
 

@@ -22,26 +22,37 @@ import { postWorkflow, type WorkflowResult } from '../workflow';
  */
 export class BoardSilentNotes {
 	#board: Y.Doc;
-	#own: PrivateConnection;
+	#openOwn: () => PrivateConnection;
+	#own: PrivateConnection | null = null;
 	#url: string;
 	#rounds = $state.raw<NoteRound[]>([]);
-	#mine = $derived(listNotes(this.#ownDoc()));
+	// The private document is opened only while a round is open: the board page never pays for
+	// a second socket otherwise.
+	#mine = $derived(this.open ? listNotes(this.#ownDoc()) : []);
 	#readBoard = () => {
 		this.#rounds = listNoteRounds(this.#board);
 	};
-	#offRecovered: () => void;
+	#offRecovered: (() => void) | null = null;
 
-	constructor(board: Y.Doc, own: PrivateConnection, workshopId: string) {
+	/** `own`: opens the member's private document (the session's, on first use). */
+	constructor(board: Y.Doc, own: () => PrivateConnection, workshopId: string) {
 		this.#board = board;
-		this.#own = own;
+		this.#openOwn = own;
 		this.#url = `/api/workshops/${workshopId}/note-rounds`;
 		noteRoundsMap(board).observeDeep(this.#readBoard);
-		this.#offRecovered = own.onRecovered(this.#refile);
 		this.#readBoard();
 	}
 
+	#connection(): PrivateConnection {
+		if (!this.#own) {
+			this.#own = this.#openOwn();
+			this.#offRecovered = this.#own.onRecovered(this.#refile);
+		}
+		return this.#own;
+	}
+
 	#ownDoc(): Y.Doc {
-		return this.#own.doc;
+		return this.#connection().doc;
 	}
 
 	/**
@@ -51,7 +62,7 @@ export class BoardSilentNotes {
 	 * is open, else into the board, so none is lost. The reveal keeps ids.
 	 */
 	#refile = (held: Y.Doc) => {
-		const own = this.#own.doc;
+		const own = this.#ownDoc();
 		// A lookup for this one pass, not state.
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		const taken = new Set([...notesMap(own).keys(), ...notesMap(this.#board).keys()]);
@@ -91,12 +102,12 @@ export class BoardSilentNotes {
 	}
 
 	add(input: NewNote): string {
-		return addNote(this.#own.doc, input);
+		return addNote(this.#ownDoc(), input);
 	}
 
 	/** Changes a private note's text and kind in one step; false when it is gone. */
 	save(id: string, text: string, kind: NoteKind): boolean {
-		const doc = this.#own.doc;
+		const doc = this.#ownDoc();
 		let saved = false;
 		doc.transact(() => {
 			saved = editNote(doc, id, text) && setNoteKind(doc, id, kind);
@@ -105,7 +116,7 @@ export class BoardSilentNotes {
 	}
 
 	remove(id: string): boolean {
-		return deleteNote(this.#own.doc, id);
+		return deleteNote(this.#ownDoc(), id);
 	}
 
 	/** A facilitator's action (open, reveal), carried out by the server. */
@@ -115,6 +126,6 @@ export class BoardSilentNotes {
 
 	destroy() {
 		noteRoundsMap(this.#board).unobserveDeep(this.#readBoard);
-		this.#offRecovered();
+		this.#offRecovered?.();
 	}
 }

@@ -15,10 +15,10 @@ export interface NotePlace {
  * (`privateNotes`), and so do the edits of those notes, until the facilitator reveals them.
  */
 export function noteActions(ctx: BoardContext) {
-	/** The silent round's store, for those who may write (observers open no private document). */
-	const silent = () => (ctx.me.role === 'observer' ? null : (ctx.board?.silentNotes ?? null));
+	/** The silent round's store, for participants: facilitators write on the board throughout. */
+	const silent = () => (ctx.me.role === 'participant' ? (ctx.board?.silentNotes ?? null) : null);
 	return {
-		/** This member's notes of the silent round, not yet revealed (none for observers). */
+		/** This participant's notes of the open silent round, not yet revealed. */
 		get privateNotes(): Note[] {
 			return silent()?.mine ?? [];
 		},
@@ -60,8 +60,7 @@ export function noteActions(ctx: BoardContext) {
 					organisation: me.organisation
 				}
 			};
-			// Facilitators run the round and write on the board (the judge lets them).
-			const round = me.role === 'participant' ? silent() : null;
+			const round = silent();
 			if (round?.open) {
 				round.add(note);
 				ctx.announce(m.silent_journey_note_added());
