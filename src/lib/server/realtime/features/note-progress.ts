@@ -1,5 +1,4 @@
 import type * as Y from 'yjs';
-import { notesMap } from '$lib/workshop/doc';
 import { parseRoom } from '$lib/workshop/rooms';
 import type { Feature } from '../hooks';
 
@@ -18,7 +17,9 @@ export function noteProgressFeature(notesChanged: NotesChanged): Feature {
 		onStore(docName, _update, tr) {
 			const room = parseRoom(docName);
 			if (room?.kind !== 'private') return;
-			if (tr.changed.has(notesMap(tr.doc) as never)) {
+			// Looked up, not created: most private documents never hold a note.
+			const notes = tr.doc.share.get('notes');
+			if (notes && tr.changed.has(notes as never)) {
 				notesChanged(room.workshopId, room.membershipId, tr.doc);
 			}
 		}
