@@ -12,6 +12,7 @@ import { BoardClustering } from './managers/clustering.svelte';
 import { BoardGoals } from './managers/goals.svelte';
 import { BoardIdeas } from './managers/ideas.svelte';
 import { BoardPrioritisation } from './managers/prioritisation.svelte';
+import { BoardSilentNotes } from './managers/silent-notes.svelte';
 import { BoardSummary } from './managers/summary.svelte';
 import { BoardActionPlan } from './managers/action-plan.svelte';
 import { BoardNotes } from './notes.svelte';
@@ -59,6 +60,7 @@ export class WorkshopSession {
 	#actionPlan: BoardActionPlan | null = null;
 	#prioritisation: BoardPrioritisation | null = null;
 	#ideas: BoardIdeas | null = null;
+	#silentNotes: BoardSilentNotes | null = null;
 	#roots: (() => void)[] = [];
 
 	#status = $state<ConnectionStatus>('connecting');
@@ -218,6 +220,13 @@ export class WorkshopSession {
 		));
 	}
 
+	/** The silent round on the journey and this member's notes in it, not yet revealed. */
+	get silentNotes(): BoardSilentNotes {
+		return (this.#silentNotes ??= this.#opened(
+			() => new BoardSilentNotes(this.doc, () => this.privateDoc, this.workshopId)
+		));
+	}
+
 	/** Updates what this browser announces about its person (throttled, skipped when unchanged). */
 	setUser(user: PresenceUser) {
 		this.#user = user;
@@ -241,6 +250,7 @@ export class WorkshopSession {
 		this.#actionPlan?.destroy();
 		this.#prioritisation?.destroy();
 		this.#ideas?.destroy();
+		this.#silentNotes?.destroy();
 		this.#private?.destroy();
 		for (const stop of this.#roots) stop();
 		this.#provider.destroy();

@@ -10,6 +10,7 @@ import type { PrivateHooks } from './realtime/private-doc';
 import { ballotProgress, PROGRESS_RECOUNT_MS } from './board/progress';
 import { refreshProgress, roundOf } from './board/rounds';
 import { ideaRoundRules, refreshIdeaProgress, silentOpen } from './board/idea-rounds';
+import { noteProgress, notesOpen, refreshNoteProgress } from './board/note-rounds';
 import { RealtimeServer } from './realtime/server';
 import { ensureSetting } from './services/settings';
 
@@ -49,6 +50,7 @@ async function createApp(config = readConfig()): Promise<App> {
 		try {
 			refreshProgress({ db, realtime }, workshopId);
 			refreshIdeaProgress({ db, realtime }, workshopId);
+			refreshNoteProgress({ db, realtime }, workshopId);
 		} catch (error) {
 			console.error('[realtime] could not count progress', error);
 		}
@@ -65,6 +67,11 @@ async function createApp(config = readConfig()): Promise<App> {
 				const ballotRound = { id, type: rules.type, areaIds: rules.areaIds };
 				ballotProgress(realtime).changed(workshopId, membershipId, doc, ballotRound);
 			}
+			writeProgress(workshopId);
+		},
+		notesOpen: (workshopId) => notesOpen({ realtime }, workshopId),
+		notesChanged: (workshopId, membershipId, doc) => {
+			noteProgress(realtime).changed(workshopId, membershipId, doc);
 			writeProgress(workshopId);
 		}
 	};

@@ -15,6 +15,7 @@ import { ideaRoundRecord } from './records/idea-round';
 import { goalCommentRecord } from './records/goal-comment';
 import { insightRecord } from './records/insight';
 import { noteRecord } from './records/note';
+import { noteRoundRecord } from './records/note-round';
 import { personaRecord } from './records/persona';
 import { placementRecord } from './records/placement';
 import { questionRecord } from './records/question';
@@ -44,6 +45,7 @@ export const boardRecords: readonly RecordDeclaration[] = [
 	goalRecord,
 	ideaRecord,
 	ideaRoundRecord,
+	noteRoundRecord,
 	actionRecord,
 	summaryRecord,
 	goalCommentRecord,

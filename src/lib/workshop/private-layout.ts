@@ -5,6 +5,7 @@ import { authoredOwner, signedByAuthor } from './records/authored';
 import type { DocumentLayout } from './layout';
 import type { RecordDeclaration } from './records/declare';
 import { IDEAS_PER_MEMBER, ideaRecord } from './records/idea';
+import { NOTES_PER_MEMBER, noteRecord } from './records/note';
 import type { Round } from './records/round';
 import {
 	dotsMap,
@@ -23,6 +24,8 @@ import type { Organisation, Profession } from './people';
  *   doc.getMap('scores'): Y.Map<`${roundId}:${areaId}`, { worth?: 1–5, cost?: 1–5 }>
  *   doc.getMap('dots'):   Y.Map<`${roundId}:${areaId}`, 0–50>  (an idea dot vote: `:${ideaId}`)
  *   doc.getMap('ideas'):  a silent round's ideas, the board's idea fields (records/idea.ts)
+ *   doc.getMap('notes'):  a silent round's notes on the journey, the board's note fields
+ *                         (records/note.ts, records/note-round.ts)
  */
 
 /** Who owns the private document, as the server knows them when it judges an update. */
@@ -48,6 +51,8 @@ export interface PrivateBoard {
 	round(roundId: string): RoundRules | null;
 	/** Whether a silent idea round is open over an area. */
 	silentOpen(areaId: string): boolean;
+	/** Whether a silent round is open on the journey (records/note-round.ts). */
+	notesOpen(): boolean;
 }
 
 const ballotKeySchema = z
@@ -103,12 +108,39 @@ export const privateIdeaRecord: RecordDeclaration = {
 	perOwner: IDEAS_PER_MEMBER
 };
 
+/** A note of a silent round on the journey, kept by its author until the server copies it. */
+export const privateNoteRecord: RecordDeclaration = {
+	name: 'note',
+	root: 'notes',
+	shape: 'collection',
+	key: noteRecord.key,
+	fields: noteRecord.fields,
+	text: noteRecord.text,
+	refs: noteRecord.refs,
+	hidden:
+		'until the silent round on the journey is revealed; then the server copies it into the board',
+	create: ['owner'],
+	change: {
+		text: ['owner'],
+		kind: ['owner'],
+		eventId: ['owner'],
+		questionId: ['owner'],
+		updatedAt: ['owner']
+	},
+	fixed: noteRecord.fixed,
+	remove: ['owner'],
+	...authoredOwner,
+	check: (get, writer) => signedByAuthor(get, writer, 'a note'),
+	perOwner: NOTES_PER_MEMBER
+};
+
 /** The records of one member's private document (scores and dots are owned by that member). */
 export function privateRecords(ownerId: string): readonly RecordDeclaration[] {
 	return [
 		ballotRecord('score', 'scores', scoreValueSchema, ownerId),
 		ballotRecord('dot', 'dots', dotValueSchema, ownerId),
-		privateIdeaRecord
+		privateIdeaRecord,
+		privateNoteRecord
 	];
 }
 
@@ -143,7 +175,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(plain(a)) === JSON.strin
  *   area of the round, and a round's dots must keep its limits (N in all, M on one area);
  * - a silent round's idea may be written, changed or removed only while a silent round is open
  *   over its area (the area it leaves too: nothing is taken back after the reveal), in the
- *   owner's current profession and organisation.
+ *   owner's current profession and organisation;
+ * - a silent round's note likewise, only while a silent round is open on the journey.
  * A reason when refused.
  */
 export function privateRules(board: PrivateBoard, owner: PrivateOwner) {
@@ -163,6 +196,11 @@ export function privateRules(board: PrivateBoard, owner: PrivateOwner) {
 			if (same(was, now)) continue;
 			if (record.root === 'ideas') {
 				const reason = ideaRule(was, now, board, owner);
+				if (reason) return `${record.name}: ${reason}`;
+				continue;
+			}
+			if (record.root === 'notes') {
+				const reason = noteRule(was, now, board, owner);
 				if (reason) return `${record.name}: ${reason}`;
 				continue;
 			}
@@ -188,22 +226,31 @@ export function privateRules(board: PrivateBoard, owner: PrivateOwner) {
 	};
 }
 
+/** A record this update created (a new Y.Map, not the one that was there): its provenance is new. */
+function fresh(was: unknown, now: Y.Map<unknown>) {
+	const a = was instanceof Y.Map ? was._item?.id : undefined;
+	const b = now._item?.id;
+	return !a || !b || a.client !== b.client || a.clock !== b.clock;
+}
+
+const inOwnProfile = (now: Y.Map<unknown>, owner: PrivateOwner) =>
+	now.get('profession') === owner.profession() && now.get('organisation') === owner.organisation();
+
+function noteRule(was: unknown, now: unknown, board: PrivateBoard, owner: PrivateOwner) {
+	if (!board.notesOpen()) return 'no silent round is open on the journey';
+	if (now instanceof Y.Map && fresh(was, now) && !inOwnProfile(now, owner)) {
+		return 'not your profession or organisation';
+	}
+	return null;
+}
+
 function ideaRule(was: unknown, now: unknown, board: PrivateBoard, owner: PrivateOwner) {
 	if (was !== undefined) {
 		const area = was instanceof Y.Map ? was.get('areaId') : undefined;
 		if (typeof area !== 'string' || !board.silentOpen(area)) return 'the silent round is over';
 	}
 	if (!(now instanceof Y.Map)) return null;
-	const a = was instanceof Y.Map ? was._item?.id : undefined;
-	const b = now._item?.id;
-	const fresh = !a || !b || a.client !== b.client || a.clock !== b.clock;
-	if (
-		fresh &&
-		(now.get('profession') !== owner.profession() ||
-			now.get('organisation') !== owner.organisation())
-	) {
-		return 'not your profession or organisation';
-	}
+	if (fresh(was, now) && !inOwnProfile(now, owner)) return 'not your profession or organisation';
 	if (!board.silentOpen(now.get('areaId') as string)) {
 		return 'no silent round is open for this area';
 	}

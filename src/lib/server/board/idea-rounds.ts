@@ -178,10 +178,10 @@ function privateIdeas(doc: Y.Doc, authorIds: readonly string[], areaIds: readonl
 
 /**
  * What a reveal may still add to the board: the participants' share of its caps (layout.ts),
- * as if the authors had written their ideas into the board themselves, so the board stays
- * writable for its facilitators however many ideas were private.
+ * as if the authors had written their ideas (or notes: note-rounds.ts) into the board
+ * themselves, so the board stays writable for its facilitators however many were private.
  */
-function revealRoom(board: Y.Doc) {
+export function revealRoom(board: Y.Doc) {
 	let records = 0;
 	let keys = 0;
 	for (const record of boardRecords) {
@@ -203,9 +203,12 @@ const utf8 = new TextEncoder();
 const FIELD_OVERHEAD = 32;
 
 /** An upper bound of what one idea adds to the board's encoded size. */
-export function ideaBytes(idea: Idea): number {
-	let bytes = FIELD_OVERHEAD + utf8.encode(idea.id).byteLength + 'ideas'.length;
-	for (const [field, value] of Object.entries(idea)) {
+export const ideaBytes = (idea: Idea): number => recordBytes('ideas', idea);
+
+/** An upper bound of what one record of a collection under `root` adds to the board's size. */
+export function recordBytes(root: string, record: { id: string }): number {
+	let bytes = FIELD_OVERHEAD + utf8.encode(record.id).byteLength + root.length;
+	for (const [field, value] of Object.entries(record)) {
 		if (field === 'id') continue;
 		const size = typeof value === 'string' ? utf8.encode(value).byteLength : 9;
 		bytes += FIELD_OVERHEAD + field.length + size;

@@ -15,6 +15,13 @@ export interface PrivateHooks {
 	round(workshopId: string, roundId: string): RoundRules | null;
 	/** Whether a silent idea round is open over an area (board/idea-rounds.ts). */
 	silentOpen(workshopId: string, areaId: string): boolean;
+	/** Whether a silent round is open on the journey (board/note-rounds.ts); absent: never. */
+	notesOpen?(workshopId: string): boolean;
+	/**
+	 * After an accepted write touched a member's silent-round notes, with their live private
+	 * document (the facilitator's count of notes, board/note-rounds.ts); absent: not counted.
+	 */
+	notesChanged?(workshopId: string, membershipId: string, doc: Y.Doc): void;
 	/**
 	 * After an accepted write to a member's private document, with the rounds whose ballot it
 	 * changed (from the keys the update touched), read from `doc`, the live document.
@@ -68,7 +75,8 @@ export function privateJudge(
 ): WriteCheck {
 	const board = {
 		round: (roundId: string) => hooks.round(workshopId, roundId),
-		silentOpen: (areaId: string) => hooks.silentOpen(workshopId, areaId)
+		silentOpen: (areaId: string) => hooks.silentOpen(workshopId, areaId),
+		notesOpen: () => hooks.notesOpen?.(workshopId) ?? false
 	};
 	return capDocument(
 		judgeWrites({

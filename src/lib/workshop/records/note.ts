@@ -9,6 +9,7 @@ import {
 	signedByAuthor
 } from './authored';
 import { declareRecord, idSchema, timeSchema } from './declare';
+import { noSilentRound } from './note-round';
 
 export { AUTHOR_NAME_MAX } from './authored';
 
@@ -43,6 +44,9 @@ export const noteRecord = declareRecord({
 	refs: { eventId: 'events', questionId: 'questions', ...authoredRefs },
 	hidden: false,
 	create: ['facilitator', 'owner'],
+	// In a silent round on the journey a participant's new notes stay in their private document.
+	createWhen: noSilentRound,
+	conditions: { create: 'no silent round is open on the journey' },
 	change: {
 		text: ['facilitator', 'owner'],
 		kind: ['facilitator', 'owner'],

@@ -10,10 +10,24 @@ export interface NotePlace {
 
 /**
  * Adding, editing and deleting notes from the board's pages, through the session's notes store.
- * In an anonymous workshop the author's name never enters the shared document.
+ * In an anonymous workshop the author's name never enters the shared document. While a silent
+ * round is open on the journey, a participant's new notes go to their private document
+ * (`privateNotes`), and so do the edits of those notes, until the facilitator reveals them.
  */
 export function noteActions(ctx: BoardContext) {
+	/** The silent round's store, for participants: facilitators write on the board throughout. */
+	const silent = () => (ctx.me.role === 'participant' ? (ctx.board?.silentNotes ?? null) : null);
 	return {
+		/** This participant's notes of the open silent round, not yet revealed. */
+		get privateNotes(): Note[] {
+			return silent()?.mine ?? [];
+		},
+
+		/** Whether a note is one of this member's private notes of the silent round. */
+		isPrivate(id: string): boolean {
+			return silent()?.mine.some((note) => note.id === id) ?? false;
+		},
+
 		/** The role may write notes and ratings (observers may not); see also `locked`. */
 		get canWrite() {
 			return ctx.me.role !== 'observer';
@@ -34,7 +48,7 @@ export function noteActions(ctx: BoardContext) {
 			const board = ctx.board;
 			if (!board || ctx.me.role === 'observer' || this.locked) return false;
 			const { me, workshop } = ctx;
-			board.notes.add({
+			const note = {
 				text,
 				kind,
 				eventId: place.eventId,
@@ -45,7 +59,14 @@ export function noteActions(ctx: BoardContext) {
 					profession: me.profession,
 					organisation: me.organisation
 				}
-			});
+			};
+			const round = silent();
+			if (round?.open) {
+				round.add(note);
+				ctx.announce(m.silent_journey_note_added());
+				return true;
+			}
+			board.notes.add(note);
 			ctx.announce(announcement ?? m.board_note_added());
 			return true;
 		},
@@ -53,7 +74,9 @@ export function noteActions(ctx: BoardContext) {
 		save(id: string, text: string, kind: NoteKind): boolean {
 			const board = ctx.board;
 			if (!board || this.locked) return false;
-			const saved = board.notes.save(id, text, kind);
+			const saved = this.isPrivate(id)
+				? silent()!.save(id, text, kind)
+				: board.notes.save(id, text, kind);
 			if (saved) ctx.announce(m.board_note_saved());
 			return saved;
 		},
@@ -61,7 +84,8 @@ export function noteActions(ctx: BoardContext) {
 		remove(id: string) {
 			const board = ctx.board;
 			if (!board || this.locked) return;
-			board.notes.remove(id);
+			if (this.isPrivate(id)) silent()!.remove(id);
+			else board.notes.remove(id);
 			ctx.announce(m.board_note_deleted());
 		}
 	};

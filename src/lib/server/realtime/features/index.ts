@@ -6,6 +6,7 @@ import type { Feature } from '../hooks';
 import { anonymityFeature } from './anonymity';
 import { collabTextFeature } from './collab-text';
 import { insightsFeature } from './insights';
+import { noteProgressFeature, type NotesChanged } from './note-progress';
 import { roundProgressFeature, type BallotsChanged } from './round-progress';
 import { switchesFeature } from './switches';
 
@@ -14,6 +15,8 @@ export interface FeatureDeps {
 	secret: string;
 	/** Counts a hand-in of round progress (app.ts, board/progress.ts); none: not counted. */
 	ballotsChanged?: BallotsChanged;
+	/** Counts a silent-round note on the journey (app.ts, board/note-rounds.ts); none: not counted. */
+	notesChanged?: NotesChanged;
 	/** The server's loaded rooms, where the live switches are; none: the database copy only. */
 	rooms?: () => BoardRooms;
 }
@@ -42,6 +45,7 @@ export function realtimeFeatures(deps: FeatureDeps): Feature[] {
 		collabTextFeature,
 		insightsFeature,
 		anonymityFeature(deps.secret, (id) => live(id)?.anonymous ?? false),
-		...(deps.ballotsChanged ? [roundProgressFeature(deps.ballotsChanged)] : [])
+		...(deps.ballotsChanged ? [roundProgressFeature(deps.ballotsChanged)] : []),
+		...(deps.notesChanged ? [noteProgressFeature(deps.notesChanged)] : [])
 	];
 }
