@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JOURNEY_STEP_CONDITION, journeyStepCondition } from '../step-rules';
 import { NOTE_TEXT_MAX, noteKinds } from '../doc';
 import {
 	authoredFields,
@@ -43,12 +44,30 @@ export const noteRecord = declareRecord({
 	refs: { eventId: 'events', questionId: 'questions', ...authoredRefs },
 	hidden: false,
 	create: ['facilitator', 'owner'],
+	createWhen: journeyStepCondition,
 	change: {
 		text: ['facilitator', 'owner'],
 		kind: ['facilitator', 'owner'],
 		eventId: ['facilitator', 'owner'],
 		questionId: ['facilitator', 'owner'],
 		updatedAt: ['facilitator', 'owner']
+	},
+	when: {
+		text: journeyStepCondition,
+		kind: journeyStepCondition,
+		eventId: journeyStepCondition,
+		questionId: journeyStepCondition,
+		updatedAt: journeyStepCondition
+	},
+	conditions: {
+		create: JOURNEY_STEP_CONDITION,
+		change: {
+			text: JOURNEY_STEP_CONDITION,
+			kind: JOURNEY_STEP_CONDITION,
+			eventId: JOURNEY_STEP_CONDITION,
+			questionId: JOURNEY_STEP_CONDITION,
+			updatedAt: JOURNEY_STEP_CONDITION
+		}
 	},
 	fixed: authoredFixed,
 	remove: ['facilitator', 'owner'],
