@@ -6,9 +6,10 @@ import { listSteps } from '../../src/lib/workshop/records/agenda.ts';
 import { readFacilitation } from '../../src/lib/workshop/records/facilitation.ts';
 import { boardRoom } from '../../src/lib/workshop/rooms.ts';
 import {
+	ApiClient,
 	facilitatorWithWorkshop,
+	linkToken,
 	participant,
-	type ApiClient,
 	type Joined
 } from '../helpers/api.ts';
 import { removeTempDirs, startServer, type TestServer } from '../helpers/server.ts';
@@ -118,6 +119,28 @@ describe('the agenda and the current step, held by the server', () => {
 		expect((await facilitation(fac.api, { action: 'gather' })).status).toBe(200);
 		await waitFor(p.doc, (d) => readFacilitation(d).gatheredAt !== null, {
 			message: 'the gathering'
+		});
+	});
+
+	it('lets a co-facilitator take the lead, seen by the participants', async () => {
+		const coApi = new ApiClient(server.url);
+		await coApi.signup({ displayName: 'Cecilia' });
+		const cecilia = await coApi.join({
+			token: linkToken(fac.links.cofacilitator.url),
+			displayName: 'Cecilia'
+		});
+		expect(cecilia.role).toBe('facilitator');
+		const p = track(connect(server.wsUrl, pia.room, { token: pia.wsToken }));
+		await p.synced;
+		expect(readFacilitation(p.doc).leaderId).toBe(facMembership);
+		expect((await facilitation(coApi, { action: 'lead' })).status).toBe(200);
+		await waitFor(p.doc, (d) => readFacilitation(d).leaderId === cecilia.membershipId, {
+			message: 'Cecilia leads'
+		});
+		// The lead's first facilitator takes it back just as well.
+		expect((await facilitation(fac.api, { action: 'lead' })).status).toBe(200);
+		await waitFor(p.doc, (d) => readFacilitation(d).leaderId === facMembership, {
+			message: 'Mia leads again'
 		});
 	});
 
