@@ -86,7 +86,8 @@ test('participants follow the facilitator through the agenda; the one typing kee
 	await cia.getByLabel('Ny lapp').fill(typed);
 	await fac.getByTestId('agenda-next').click();
 	await expect(banner(anna)).toContainText('Fika');
-	await fac.getByTestId('agenda-next').click();
+	// The banner's own "Nästa", there on every page for facilitators.
+	await fac.getByTestId('banner-next').click();
 	for (const page of [anna, bo]) await expect(page).toHaveURL(new RegExp(`/w/${id}/klustring$`));
 	await expect(cia.getByTestId('moved-on')).toContainText(
 		'Samtalsledaren har gått vidare till Insikter och klustring'
@@ -97,6 +98,9 @@ test('participants follow the facilitator through the agenda; the one typing kee
 	// Participants may look back: Anna opens Resan again and finds the way back.
 	await anna.getByRole('link', { name: 'Resan', exact: true }).click();
 	await expect(anna).toHaveURL(new RegExp(`/w/${id}$`));
+	// After the journey's steps the notes are closed to participants, and the page says so.
+	await expect(anna.getByTestId('notes-closed')).toBeVisible();
+	await expect(anna.getByRole('button', { name: 'Lägg till lapp', exact: true })).toBeDisabled();
 	await anna.getByTestId('back-to-step').click();
 	await expect(anna).toHaveURL(new RegExp(`/w/${id}/klustring$`));
 

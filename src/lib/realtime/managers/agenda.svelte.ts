@@ -15,6 +15,7 @@ import {
 	readFacilitation,
 	type Facilitation
 } from '$lib/workshop/records/facilitation';
+import { journeyWriteRefusal } from '$lib/workshop/step-rules';
 import { postWorkflow, type WorkflowResult } from '../workflow';
 
 /** A facilitator's request to move the room (docs/api.md "Facilitation"). */
@@ -63,6 +64,12 @@ export class BoardAgenda {
 	get current(): Step | null {
 		const id = this.#room.stepId;
 		return id === null ? null : (this.#steps.find((step) => step.id === id) ?? null);
+	}
+
+	/** Whether the step rules close the journey's notes to participants now (step-rules.ts). */
+	get notesClosed(): boolean {
+		const { stepId, notesOpen } = this.#room;
+		return journeyWriteRefusal({ steps: this.#steps, currentStepId: stepId, notesOpen }) !== null;
 	}
 
 	add(fields: StepFields, index?: number): string {
