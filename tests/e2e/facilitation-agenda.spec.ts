@@ -94,6 +94,7 @@ test('participants follow the facilitator through the agenda; the one typing kee
 	);
 	await expect(cia).toHaveURL(new RegExp(`/w/${id}$`));
 	await expect(cia.getByLabel('Ny lapp')).toHaveValue(typed);
+	await expectAccessible(cia);
 
 	// Participants may look back: Anna opens Resan again and finds the way back.
 	await anna.getByRole('link', { name: 'Resan', exact: true }).click();
