@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { colourFor, readPeers, readPresenceUser } from './presence';
+import { colourFor, readPeers, readPresenceUser, workshopPageOf } from './presence';
 
 const user = (membershipId: string, name: string, role = 'participant') => ({
 	user: { membershipId, name, profession: 'lakare', organisation: 'region', role }
@@ -47,5 +47,25 @@ describe('presence', () => {
 	it('gives a membership the same colour every time', () => {
 		expect(colourFor('abc')).toBe(colourFor('abc'));
 		expect(colourFor('abc')).toMatch(/^#[0-9a-f]{6}$/);
+	});
+});
+
+describe('where a person is', () => {
+	it('reads the page and the typing flag beside the person, defensively', () => {
+		const user = { membershipId: 'm1', name: 'Pia' };
+		const states = new Map<number, unknown>([
+			[1, { user, page: 'klustring', typing: true }],
+			[2, { user: { membershipId: 'm2', name: 'Per' }, page: '../admin', typing: 'yes' }]
+		]);
+		const [per, pia] = readPeers(states, 9);
+		expect(pia).toMatchObject({ name: 'Pia', page: 'klustring', typing: true });
+		expect(per).toMatchObject({ name: 'Per', page: null, typing: false });
+	});
+
+	it('names the workshop page of a path', () => {
+		expect(workshopPageOf('/w/abc', 'abc')).toBe('');
+		expect(workshopPageOf('/w/abc/prioritering/malbild/x', 'abc')).toBe('prioritering');
+		expect(workshopPageOf('/w/abc/deltagare', 'abc')).toBeNull();
+		expect(workshopPageOf('/w/abcd', 'abc')).toBeNull();
 	});
 });

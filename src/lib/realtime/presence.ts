@@ -9,7 +9,40 @@ export interface PresenceUser {
 	role: PresenceRole;
 }
 
-export interface Peer extends PresenceUser {
+/**
+ * Where a person is, announced beside `user` as small top-level fields (the server's presence
+ * gate lets those through and rewrites only `user`): the workshop page they look at and whether
+ * they are typing. Sent at most every PRESENCE_SEND_MS and only when changed.
+ */
+export interface PresenceWhere {
+	/** The page below `/w/<id>`: '' (Resan), 'persona', 'klustring' … (workshopPages). */
+	page: WorkshopPage | null;
+	typing: boolean;
+}
+
+/** The workshop's pages a presence may name; anything else reads as none. */
+export const workshopPages = [
+	'',
+	'persona',
+	'citat',
+	'klustring',
+	'prioritering',
+	'ideer',
+	'handlingsplan',
+	'sammanfattning',
+	'agenda'
+] as const;
+export type WorkshopPage = (typeof workshopPages)[number];
+
+/** The page a path of workshop `workshopId` shows (its first segment), null when none of them. */
+export function workshopPageOf(pathname: string, workshopId: string): WorkshopPage | null {
+	const base = `/w/${workshopId}`;
+	if (pathname !== base && !pathname.startsWith(`${base}/`)) return null;
+	const segment = pathname.slice(base.length + 1).split('/')[0] ?? '';
+	return (workshopPages as readonly string[]).includes(segment) ? (segment as WorkshopPage) : null;
+}
+
+export interface Peer extends PresenceUser, PresenceWhere {
 	clientId: number;
 	colour: string;
 	self: boolean;
@@ -54,6 +87,15 @@ export function readPresenceUser(state: unknown): PresenceUser | null {
 	};
 }
 
+/** Reads where another browser says its person is, defensively. */
+export function readWhere(state: unknown): PresenceWhere {
+	const s = (state ?? {}) as { page?: unknown; typing?: unknown };
+	const page = (workshopPages as readonly unknown[]).includes(s.page)
+		? (s.page as WorkshopPage)
+		: null;
+	return { page, typing: s.typing === true };
+}
+
 /**
  * The people online, one entry per membership (several tabs count once), the local
  * person first and then by name.
@@ -68,6 +110,7 @@ export function readPeers(states: Map<number, unknown>, selfClientId: number): P
 		if (known && !self) continue;
 		byMember.set(user.membershipId, {
 			...user,
+			...readWhere(state),
 			clientId,
 			self: self || (known?.self ?? false),
 			colour: colourFor(user.membershipId)

@@ -7,6 +7,7 @@ import { boardRoom } from '$lib/workshop/rooms';
 import { DocRecovery } from './doc-recovery.svelte';
 import { NoteDrafts } from './drafts.svelte';
 import { BoardJourney } from './journey.svelte';
+import { BoardAgenda } from './managers/agenda.svelte';
 import { BoardState } from './managers/board-state.svelte';
 import { BoardClustering } from './managers/clustering.svelte';
 import { BoardGoals } from './managers/goals.svelte';
@@ -17,7 +18,7 @@ import { BoardSummary } from './managers/summary.svelte';
 import { BoardActionPlan } from './managers/action-plan.svelte';
 import { BoardNotes } from './notes.svelte';
 import { PrivateConnection } from './private-connection.svelte';
-import { readPeers, type Peer, type PresenceUser } from './presence';
+import { readPeers, type Peer, type PresenceUser, type PresenceWhere } from './presence';
 import { CLOSE_REMOVED } from './recovery';
 import { throttle } from './throttle';
 
@@ -61,6 +62,7 @@ export class WorkshopSession {
 	#prioritisation: BoardPrioritisation | null = null;
 	#ideas: BoardIdeas | null = null;
 	#silentNotes: BoardSilentNotes | null = null;
+	#agenda: BoardAgenda | null = null;
 	#roots: (() => void)[] = [];
 
 	#status = $state<ConnectionStatus>('connecting');
@@ -76,6 +78,7 @@ export class WorkshopSession {
 	#downSince: number | null = Date.now();
 	#offlineTimer: ReturnType<typeof setTimeout> | null = null;
 	#user: PresenceUser;
+	#where: PresenceWhere = { page: null, typing: false };
 	#sentUser = '';
 	#sendUser = throttle(() => this.#publishUser(), PRESENCE_SEND_MS);
 	#viewPeers = throttle(() => this.#readPeers(), PRESENCE_VIEW_MS);
@@ -227,10 +230,25 @@ export class WorkshopSession {
 		));
 	}
 
+	/** The agenda and where the room is: the current step, who leads, "Samla alla hit". */
+	get agenda(): BoardAgenda {
+		return (this.#agenda ??= this.#opened(() => new BoardAgenda(this.doc, this.workshopId)));
+	}
+
 	/** Updates what this browser announces about its person (throttled, skipped when unchanged). */
 	setUser(user: PresenceUser) {
 		this.#user = user;
-		if (JSON.stringify(user) !== this.#sentUser) this.#sendUser.call();
+		if (this.#presenceJson() !== this.#sentUser) this.#sendUser.call();
+	}
+
+	/** Updates which page this person looks at and whether they type (same throttle as setUser). */
+	setWhere(where: PresenceWhere) {
+		this.#where = where;
+		if (this.#presenceJson() !== this.#sentUser) this.#sendUser.call();
+	}
+
+	#presenceJson(): string {
+		return JSON.stringify({ user: this.#user, ...this.#where });
 	}
 
 	destroy() {
@@ -251,6 +269,7 @@ export class WorkshopSession {
 		this.#prioritisation?.destroy();
 		this.#ideas?.destroy();
 		this.#silentNotes?.destroy();
+		this.#agenda?.destroy();
 		this.#private?.destroy();
 		for (const stop of this.#roots) stop();
 		this.#provider.destroy();
@@ -259,10 +278,11 @@ export class WorkshopSession {
 	}
 
 	#publishUser() {
-		const json = JSON.stringify(this.#user);
+		const json = this.#presenceJson();
 		if (json === this.#sentUser) return;
 		this.#sentUser = json;
-		this.#provider.awareness.setLocalStateField('user', this.#user);
+		// One state, one message: the person, their page and whether they type.
+		this.#provider.awareness.setLocalState({ user: this.#user, ...this.#where });
 	}
 
 	#readPeers() {

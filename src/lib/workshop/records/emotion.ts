@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JOURNEY_STEP_CONDITION, journeyStepCondition } from '../step-rules';
 import { EMOTION_MAX, EMOTION_MIN } from '../emotions';
 import { declareRecord, ID_PATTERN, MEMBERS } from './declare';
 
@@ -25,7 +26,13 @@ export const emotionRecord = declareRecord({
 	keyRef: { kind: 'ids', to: ['events', MEMBERS], separator: '|' },
 	hidden: false,
 	create: ['facilitator', 'owner'],
+	createWhen: journeyStepCondition,
 	change: { value: ['facilitator', 'owner'] },
+	when: { value: journeyStepCondition },
+	conditions: {
+		create: JOURNEY_STEP_CONDITION,
+		change: { value: JOURNEY_STEP_CONDITION }
+	},
 	fixed: [],
 	remove: ['facilitator', 'owner'],
 	ownedBy: 'the member after the `|` in the key',

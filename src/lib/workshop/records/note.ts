@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JOURNEY_STEP_CONDITION, journeyStepCondition } from '../step-rules';
 import { NOTE_TEXT_MAX, noteKinds } from '../doc';
 import {
 	authoredFields,
@@ -45,14 +46,30 @@ export const noteRecord = declareRecord({
 	hidden: false,
 	create: ['facilitator', 'owner'],
 	// In a silent round on the journey a participant's new notes stay in their private document.
-	createWhen: noSilentRound,
-	conditions: { create: 'no silent round is open on the journey' },
+	createWhen: (before) => noSilentRound(before) ?? journeyStepCondition(before),
 	change: {
 		text: ['facilitator', 'owner'],
 		kind: ['facilitator', 'owner'],
 		eventId: ['facilitator', 'owner'],
 		questionId: ['facilitator', 'owner'],
 		updatedAt: ['facilitator', 'owner']
+	},
+	when: {
+		text: journeyStepCondition,
+		kind: journeyStepCondition,
+		eventId: journeyStepCondition,
+		questionId: journeyStepCondition,
+		updatedAt: journeyStepCondition
+	},
+	conditions: {
+		create: `no silent round is open on the journey, and ${JOURNEY_STEP_CONDITION}`,
+		change: {
+			text: JOURNEY_STEP_CONDITION,
+			kind: JOURNEY_STEP_CONDITION,
+			eventId: JOURNEY_STEP_CONDITION,
+			questionId: JOURNEY_STEP_CONDITION,
+			updatedAt: JOURNEY_STEP_CONDITION
+		}
 	},
 	fixed: authoredFixed,
 	remove: ['facilitator', 'owner'],

@@ -33,9 +33,17 @@ export function noteActions(ctx: BoardContext) {
 			return ctx.me.role !== 'observer';
 		},
 
-		/** The board is locked for this person right now: write controls show, disabled. */
+		/**
+		 * The board is locked for this person right now, or the agenda's step closed the journey's
+		 * notes to participants (the server refuses them then): write controls show, disabled.
+		 */
 		get locked() {
-			return ctx.board?.state.blocks(ctx.me.role) ?? false;
+			const board = ctx.board;
+			if (!board) return false;
+			return (
+				board.state.blocks(ctx.me.role) ||
+				(ctx.me.role !== 'facilitator' && board.agenda.notesClosed)
+			);
 		},
 
 		/** Own notes for everyone who may write; any note for facilitators. */
