@@ -9,6 +9,7 @@ import { NoteDrafts } from './drafts.svelte';
 import { BoardJourney } from './journey.svelte';
 import { BoardState } from './managers/board-state.svelte';
 import { BoardClustering } from './managers/clustering.svelte';
+import { BoardFacilitation } from './managers/facilitation.svelte';
 import { BoardGoals } from './managers/goals.svelte';
 import { BoardIdeas } from './managers/ideas.svelte';
 import { BoardPrioritisation } from './managers/prioritisation.svelte';
@@ -59,6 +60,7 @@ export class WorkshopSession {
 	#actionPlan: BoardActionPlan | null = null;
 	#prioritisation: BoardPrioritisation | null = null;
 	#ideas: BoardIdeas | null = null;
+	#facilitation: BoardFacilitation | null = null;
 	#roots: (() => void)[] = [];
 
 	#status = $state<ConnectionStatus>('connecting');
@@ -218,6 +220,11 @@ export class WorkshopSession {
 		));
 	}
 
+	/** The agenda and the room's current step, leader and timer (read-only). */
+	get facilitation(): BoardFacilitation {
+		return (this.#facilitation ??= this.#opened(() => new BoardFacilitation(this.doc)));
+	}
+
 	/** Updates what this browser announces about its person (throttled, skipped when unchanged). */
 	setUser(user: PresenceUser) {
 		this.#user = user;
@@ -241,6 +248,7 @@ export class WorkshopSession {
 		this.#actionPlan?.destroy();
 		this.#prioritisation?.destroy();
 		this.#ideas?.destroy();
+		this.#facilitation?.destroy();
 		this.#private?.destroy();
 		for (const stop of this.#roots) stop();
 		this.#provider.destroy();
