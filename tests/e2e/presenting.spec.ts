@@ -72,8 +72,8 @@ test('the presenting window shows the join code with a locally drawn QR code, fo
 	const client = connect(ws, `w/${id}`, { cookie });
 	await client.synced;
 	// The template's journey: the note goes in its first event's first question.
-	const firstEvent = listEvents(client.doc)[0].id;
-	const firstQuestion = listQuestions(client.doc)[0].id;
+	const firstEvent = listEvents(client.doc)[0]!.id;
+	const firstQuestion = listQuestions(client.doc)[0]!.id;
 	client.doc.transact(() => {
 		STEPS.forEach((step, i) => {
 			const map = new Y.Map<unknown>();
