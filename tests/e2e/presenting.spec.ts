@@ -141,6 +141,14 @@ test('the presenting window shows the join code with a locally drawn QR code, fo
 	);
 	await expect(present.getByTestId('present-code')).toContainText(shown);
 	await expect(present.getByTestId('announcer')).toHaveText('Resan');
+	// The frame fits the window: a long board scrolls inside its own area, never the page.
+	const fits = () =>
+		present.evaluate(
+			() =>
+				document.documentElement.scrollHeight <= window.innerHeight &&
+				document.documentElement.scrollWidth <= window.innerWidth
+		);
+	expect(await fits()).toBe(true);
 
 	// No edit control at all: no form, no field, no button but full screen and close.
 	await expect(present.locator('form, input, textarea, select, [contenteditable]')).toHaveCount(0);
