@@ -14,6 +14,7 @@ import { BoardIdeas } from './managers/ideas.svelte';
 import { BoardPrioritisation } from './managers/prioritisation.svelte';
 import { BoardSummary } from './managers/summary.svelte';
 import { BoardActionPlan } from './managers/action-plan.svelte';
+import { BoardTimer } from './managers/timer.svelte';
 import { BoardNotes } from './notes.svelte';
 import { PrivateConnection } from './private-connection.svelte';
 import { readPeers, type Peer, type PresenceUser } from './presence';
@@ -59,6 +60,7 @@ export class WorkshopSession {
 	#actionPlan: BoardActionPlan | null = null;
 	#prioritisation: BoardPrioritisation | null = null;
 	#ideas: BoardIdeas | null = null;
+	#timer: BoardTimer | null = null;
 	#roots: (() => void)[] = [];
 
 	#status = $state<ConnectionStatus>('connecting');
@@ -218,6 +220,11 @@ export class WorkshopSession {
 		));
 	}
 
+	/** The current step, its timer, the agenda's times and the ready check. */
+	get timer(): BoardTimer {
+		return (this.#timer ??= this.#opened(() => new BoardTimer(this.doc)));
+	}
+
 	/** Updates what this browser announces about its person (throttled, skipped when unchanged). */
 	setUser(user: PresenceUser) {
 		this.#user = user;
@@ -241,6 +248,7 @@ export class WorkshopSession {
 		this.#actionPlan?.destroy();
 		this.#prioritisation?.destroy();
 		this.#ideas?.destroy();
+		this.#timer?.destroy();
 		this.#private?.destroy();
 		for (const stop of this.#roots) stop();
 		this.#provider.destroy();

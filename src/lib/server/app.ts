@@ -9,6 +9,7 @@ import { coalesce } from './realtime/coalesce';
 import type { PrivateHooks } from './realtime/private-doc';
 import { ballotProgress, PROGRESS_RECOUNT_MS } from './board/progress';
 import { refreshProgress, roundOf } from './board/rounds';
+import { silentIdeaProgress } from './board/silent-progress';
 import { ideaRoundRules, refreshIdeaProgress, silentOpen } from './board/idea-rounds';
 import { RealtimeServer } from './realtime/server';
 import { ensureSetting } from './services/settings';
@@ -65,6 +66,10 @@ async function createApp(config = readConfig()): Promise<App> {
 				const ballotRound = { id, type: rules.type, areaIds: rules.areaIds };
 				ballotProgress(realtime).changed(workshopId, membershipId, doc, ballotRound);
 			}
+			writeProgress(workshopId);
+		},
+		ideasChanged: (workshopId, membershipId, doc) => {
+			silentIdeaProgress(realtime).changed(workshopId, membershipId, doc);
 			writeProgress(workshopId);
 		}
 	};

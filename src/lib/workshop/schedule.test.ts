@@ -38,5 +38,4 @@ describe('planned against actual time', () => {
 		const early = { stepId: 'paus', stepStartedAt: T0 + 62 * MIN, startedAt: T0 };
 		expect(schedule(steps, early, T0 + 63 * MIN)).toMatchObject({ status: 'ahead', minutes: 3 });
 	});
-
 });

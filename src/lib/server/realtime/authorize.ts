@@ -138,6 +138,12 @@ export function createAuthorize(
 	return {
 		authenticate: createAuthenticate(db, secret),
 		judge: createJudge(db, secret, hooks),
-		features: realtimeFeatures({ db, secret, ballotsChanged: hooks?.ballotsChanged, ...deps })
+		features: realtimeFeatures({
+			db,
+			secret,
+			ballotsChanged: hooks?.ballotsChanged,
+			ideasChanged: hooks?.ideasChanged?.bind(hooks),
+			...deps
+		})
 	};
 }

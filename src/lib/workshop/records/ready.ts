@@ -47,11 +47,11 @@ export function readyCheck(before: Y.Doc, key: string): string | null {
 }
 
 /** The author ids marked ready for `stepId`. */
-export function readyAuthors(doc: Y.Doc, stepId: string): Set<string> {
-	const out = new Set<string>();
+export function readyAuthors(doc: Y.Doc, stepId: string): string[] {
+	const out: string[] = [];
 	const prefix = `${stepId}|`;
 	readyMap(doc).forEach((value, key) => {
-		if (value === true && key.startsWith(prefix)) out.add(key.slice(prefix.length));
+		if (value === true && key.startsWith(prefix)) out.push(key.slice(prefix.length));
 	});
 	return out;
 }
@@ -74,7 +74,8 @@ export interface ReadyParticipant {
  * "14 av 19 klara": of the workshop's admitted participants, who has marked the step ready,
  * and who has not yet, in the order given (names, or null in an anonymous workshop).
  */
-export function readyCount(participants: readonly ReadyParticipant[], ready: ReadonlySet<string>) {
+export function readyCount(participants: readonly ReadyParticipant[], authors: readonly string[]) {
+	const ready = new Set(authors);
 	const notYet: ReadyParticipant[] = [];
 	let done = 0;
 	for (const p of participants) {

@@ -6,7 +6,7 @@ import type { Feature } from '../hooks';
 import { anonymityFeature } from './anonymity';
 import { collabTextFeature } from './collab-text';
 import { insightsFeature } from './insights';
-import { roundProgressFeature, type BallotsChanged } from './round-progress';
+import { roundProgressFeature, type BallotsChanged, type IdeasChanged } from './round-progress';
 import { switchesFeature } from './switches';
 
 export interface FeatureDeps {
@@ -14,6 +14,8 @@ export interface FeatureDeps {
 	secret: string;
 	/** Counts a hand-in of round progress (app.ts, board/progress.ts); none: not counted. */
 	ballotsChanged?: BallotsChanged;
+	/** Counts a silent idea round's private ideas (app.ts, board/silent-progress.ts). */
+	ideasChanged?: IdeasChanged;
 	/** The server's loaded rooms, where the live switches are; none: the database copy only. */
 	rooms?: () => BoardRooms;
 }
@@ -42,6 +44,6 @@ export function realtimeFeatures(deps: FeatureDeps): Feature[] {
 		collabTextFeature,
 		insightsFeature,
 		anonymityFeature(deps.secret, (id) => live(id)?.anonymous ?? false),
-		...(deps.ballotsChanged ? [roundProgressFeature(deps.ballotsChanged)] : [])
+		...(deps.ballotsChanged ? [roundProgressFeature(deps.ballotsChanged, deps.ideasChanged)] : [])
 	];
 }
