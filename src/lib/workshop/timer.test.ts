@@ -9,6 +9,7 @@ import {
 	remainingMs,
 	resumeTimer,
 	startTimer,
+	timerCue,
 	timerPhase
 } from './timer';
 
@@ -110,5 +111,27 @@ describe('timer arithmetic on the server (start, +1/+5, pause, resume)', () => {
 		const t = startTimer('s1', 1, T0);
 		expect(pauseTimer(t, T0 + 60_000)).toBe(t);
 		expect(timerPhase(pauseTimer(t, T0 + 70_000), T0 + 70_000)).toBe('ended');
+	});
+});
+
+describe('what the room hears', () => {
+	it('one announcement at one minute left and one at the end, never a tick', () => {
+		const t = startTimer('s1', 2, 0);
+		const sights = [0, 30_000, 59_000, 60_000, 61_000, 90_000, 119_000, 120_000, 121_000].map(
+			(now) => ({ left: remainingMs(t, now)!, phase: timerPhase(t, now) })
+		);
+		const cues = sights.map((s, i) => timerCue(sights[i - 1] ?? null, s));
+		expect(cues.filter(Boolean)).toEqual(['minute', 'end']);
+		expect(cues[3]).toBe('minute');
+		expect(cues[7]).toBe('end');
+	});
+
+	it('says nothing on opening a page late, on a pause, or after +1 brings it back', () => {
+		expect(timerCue(null, { left: 30_000, phase: 'running' })).toBeNull();
+		expect(timerCue({ left: 70_000, phase: 'running' }, { left: 70_000, phase: 'paused' })).toBe(
+			null
+		);
+		expect(timerCue({ left: 0, phase: 'ended' }, { left: 60_000, phase: 'running' })).toBeNull();
+		expect(timerCue({ left: 0, phase: 'ended' }, { left: 0, phase: 'ended' })).toBeNull();
 	});
 });

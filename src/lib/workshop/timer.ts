@@ -86,3 +86,21 @@ export function resumeTimer(timer: Timer, now: number): Timer {
 	if (timer.endsAt !== null || !timer.remainingMs) return timer;
 	return { ...timer, endsAt: now + timer.remainingMs, remainingMs: null };
 }
+
+/** What a page last saw of the timer. */
+export interface TimerSight {
+	left: number;
+	phase: TimerPhase;
+}
+
+/**
+ * What to tell the room between two sights of the timer: "minute" when it crossed one minute
+ * left while running, "end" when it ran out; null otherwise, so a page opened late, a pause or
+ * an extension says nothing, and nothing ticks.
+ */
+export function timerCue(before: TimerSight | null, now: TimerSight): 'minute' | 'end' | null {
+	if (!before) return null;
+	if (before.phase === 'running' && now.phase === 'ended') return 'end';
+	if (now.phase === 'running' && before.left > 60_000 && now.left <= 60_000) return 'minute';
+	return null;
+}
