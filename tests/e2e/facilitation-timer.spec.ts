@@ -91,16 +91,13 @@ test('a timer with +1 and pause reads the same on every screen; the ready count 
 	await expectAccessible(per);
 
 	// The sound switch is each person's, remembered in their browser.
-	const sound = pia.getByRole('button', { name: 'Ljud när tiden är ute' });
-	await expect(sound).toHaveAttribute('aria-pressed', 'true');
+	const sound = pia.getByRole('checkbox', { name: 'Ljud vid tidens slut' });
+	await expect(sound).toBeChecked();
 	await sound.click();
-	await expect(sound).toHaveAttribute('aria-pressed', 'false');
+	await expect(sound).not.toBeChecked();
 	await pia.reload();
 	await waitOnline(pia);
-	await expect(pia.getByRole('button', { name: 'Ljud när tiden är ute' })).toHaveAttribute(
-		'aria-pressed',
-		'false'
-	);
+	await expect(pia.getByRole('checkbox', { name: 'Ljud vid tidens slut' })).not.toBeChecked();
 
 	// Ready check: out of the workshop's two participants, live.
 	const count = facilitator.getByTestId('ready-count');
