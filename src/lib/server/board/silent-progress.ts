@@ -1,6 +1,6 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { RealtimeServer } from '../realtime/server';
-import { listIdeas } from '$lib/workshop/records/idea';
+import { ideasMap } from '$lib/workshop/records/idea';
 import { privateRoom } from '$lib/workshop/rooms';
 
 /** An open silent idea round, as counting needs it. */
@@ -11,10 +11,16 @@ export interface SilentRound {
 
 /**
  * A member's private ideas in a silent round's areas. Their private document holds only ideas
- * signed by them (private-layout.ts), so each counts for this member.
+ * signed by them and judged well-formed (private-layout.ts), so each counts for this member;
+ * read by area alone, since this runs after every write of the member's ideas.
  */
-export const silentIdeas = (doc: Y.Doc, round: SilentRound): number =>
-	listIdeas(doc).filter((idea) => round.areaIds.includes(idea.areaId)).length;
+export function silentIdeas(doc: Y.Doc, round: SilentRound): number {
+	let n = 0;
+	ideasMap(doc).forEach((idea) => {
+		if (idea instanceof Y.Map && round.areaIds.includes(idea.get('areaId') as string)) n++;
+	});
+	return n;
+}
 
 /**
  * How many private ideas each member has written in each open silent round ("8 idéer från 5
