@@ -151,5 +151,11 @@ describe('the ready check', () => {
 		expect(list.body.participants.map((p) => p.name)).toEqual(['Pia', 'Per']);
 		expect(list.body.participants[0]!.ids).toContain(pia.membershipId);
 		expect((await pia.api.request('GET', path)).status).toBe(403);
+
+		// Anonymous: no name leaves the server (the page numbers them "Anonym N").
+		const settings = `/api/workshops/${workshop.id}/settings`;
+		expect((await api.request('PATCH', settings, { anonymous: true })).status).toBe(200);
+		const anonymous = await api.request<{ participants: { name: string | null }[] }>('GET', path);
+		expect(anonymous.body.participants.map((p) => p.name)).toEqual([null, null]);
 	});
 });
