@@ -119,6 +119,13 @@ describe('ideas', () => {
 			const check = track(connect(run.server.wsUrl, who.ownRoom, { token: who.wsToken }));
 			await waitFor(check.doc, (d) => ideasMap(d).has(id), { message: 'idea stored' });
 		}
+		// The facilitator sees how many ideas from how many people, never a text (checked below).
+		addIdea(pia.own.doc, { text: 'Pias idé: en ingång', areaId: area, author: pia.author });
+		await waitFor(
+			f.doc,
+			(d) => roundIn(d, roundId)?.ideaCount === 3 && roundIn(d, roundId)?.progress === 2,
+			{ message: 'the round counts 3 ideas from 2 people' }
+		);
 
 		const before = [...receivedMessages(wire)];
 		const strings = updatesIn(before).flatMap(stringsIn);
@@ -132,8 +139,8 @@ describe('ideas', () => {
 		);
 
 		expect((await action({ action: 'reveal', roundId })).status).toBe(200);
-		const both = (d: Y.Doc) => listIdeas(d).length === 2;
-		await Promise.all([f.doc, pia.board.doc, per.board.doc].map((d) => waitFor(d, both)));
+		const all = (d: Y.Doc) => listIdeas(d).length === 3;
+		await Promise.all([f.doc, pia.board.doc, per.board.doc].map((d) => waitFor(d, all)));
 		const perOnBoard = listIdeas(f.doc).find((i) => i.id === perIdea);
 		expect(perOnBoard).toMatchObject({
 			text: secret,

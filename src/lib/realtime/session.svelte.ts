@@ -16,6 +16,7 @@ import { BoardPrioritisation } from './managers/prioritisation.svelte';
 import { BoardSilentNotes } from './managers/silent-notes.svelte';
 import { BoardSummary } from './managers/summary.svelte';
 import { BoardActionPlan } from './managers/action-plan.svelte';
+import { BoardTimer } from './managers/timer.svelte';
 import { BoardNotes } from './notes.svelte';
 import { PrivateConnection } from './private-connection.svelte';
 import { readPeers, type Peer, type PresenceUser, type PresenceWhere } from './presence';
@@ -63,6 +64,7 @@ export class WorkshopSession {
 	#ideas: BoardIdeas | null = null;
 	#silentNotes: BoardSilentNotes | null = null;
 	#agenda: BoardAgenda | null = null;
+	#timer: BoardTimer | null = null;
 	#roots: (() => void)[] = [];
 
 	#status = $state<ConnectionStatus>('connecting');
@@ -235,6 +237,11 @@ export class WorkshopSession {
 		return (this.#agenda ??= this.#opened(() => new BoardAgenda(this.doc, this.workshopId)));
 	}
 
+	/** The current step, its timer, the agenda's times and the ready check. */
+	get timer(): BoardTimer {
+		return (this.#timer ??= this.#opened(() => new BoardTimer(this.doc)));
+	}
+
 	/** Updates what this browser announces about its person (throttled, skipped when unchanged). */
 	setUser(user: PresenceUser) {
 		this.#user = user;
@@ -270,6 +277,7 @@ export class WorkshopSession {
 		this.#ideas?.destroy();
 		this.#silentNotes?.destroy();
 		this.#agenda?.destroy();
+		this.#timer?.destroy();
 		this.#private?.destroy();
 		for (const stop of this.#roots) stop();
 		this.#provider.destroy();

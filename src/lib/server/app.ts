@@ -9,6 +9,7 @@ import { coalesce } from './realtime/coalesce';
 import type { PrivateHooks } from './realtime/private-doc';
 import { ballotProgress, PROGRESS_RECOUNT_MS } from './board/progress';
 import { refreshProgress, roundOf } from './board/rounds';
+import { silentIdeaProgress } from './board/silent-progress';
 import { ideaRoundRules, refreshIdeaProgress, silentOpen } from './board/idea-rounds';
 import { noteProgress, notesOpen, refreshNoteProgress } from './board/note-rounds';
 import { RealtimeServer } from './realtime/server';
@@ -72,6 +73,10 @@ async function createApp(config = readConfig()): Promise<App> {
 		notesOpen: (workshopId) => notesOpen({ realtime }, workshopId),
 		notesChanged: (workshopId, membershipId, doc) => {
 			noteProgress(realtime).changed(workshopId, membershipId, doc);
+			writeProgress(workshopId);
+		},
+		ideasChanged: (workshopId, membershipId, doc) => {
+			silentIdeaProgress(realtime).changed(workshopId, membershipId, doc);
 			writeProgress(workshopId);
 		}
 	};

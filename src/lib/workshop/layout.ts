@@ -19,6 +19,7 @@ import { noteRoundRecord } from './records/note-round';
 import { personaRecord } from './records/persona';
 import { placementRecord } from './records/placement';
 import { questionRecord } from './records/question';
+import { readyRecord } from './records/ready';
 import { rejectedSuggestionRecord } from './records/rejected-suggestion';
 import { roundRecord } from './records/round';
 import { summaryRecord } from './records/summary';
@@ -50,7 +51,8 @@ export const boardRecords: readonly RecordDeclaration[] = [
 	summaryRecord,
 	goalCommentRecord,
 	stepRecord,
-	facilitationRecord
+	facilitationRecord,
+	readyRecord
 ];
 
 export const boardLayout: ReadonlyMap<string, RecordDeclaration> = new Map(

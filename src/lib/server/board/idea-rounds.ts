@@ -39,6 +39,7 @@ import { readDots } from '$lib/workshop/records/score';
 import { boardRoom, privateRoom } from '$lib/workshop/rooms';
 import { eligibleVoters } from './voters';
 import { ballotProgress, memberIds } from './progress';
+import { silentIdeaProgress } from './silent-progress';
 
 /**
  * Server-side workflow of the idea generation's rounds (records/idea-round.ts). A silent
@@ -144,13 +145,27 @@ const asRound = (round: IdeaRound) => ({
 
 /**
  * Writes how many have placed dots in every open dot vote, from the hand-ins counted so far
- * (progress.ts); writes only what changed.
+ * (progress.ts), and how many ideas from how many people every open silent round holds
+ * (silent-progress.ts); writes only what changed.
  */
 export function refreshIdeaProgress(deps: Deps, workshopId: string) {
 	const board = boardRoom(workshopId);
-	const open = listIdeaRounds(deps.realtime.loaded(board)).filter(
-		(r) => r.type === 'dots' && r.status === 'open'
-	);
+	const rounds = listIdeaRounds(deps.realtime.loaded(board)).filter((r) => r.status === 'open');
+	const silent = rounds.filter((r) => r.type === 'silent');
+	if (silent.length > 0) {
+		const counts = silentIdeaProgress(deps.realtime).counts(workshopId, silent, () =>
+			members(deps.db, workshopId).map((m) => m.id)
+		);
+		for (const [i, round] of silent.entries()) {
+			const { ideas, authors } = counts[i]!;
+			if (authors !== round.progress || ideas !== round.ideaCount) {
+				deps.realtime.edit(board, (doc) =>
+					writeIdeaRound(doc, round.id, { progress: authors, ideaCount: ideas })
+				);
+			}
+		}
+	}
+	const open = rounds.filter((r) => r.type === 'dots');
 	if (open.length === 0) return;
 	const eligible = eligibleVoters(deps.db, workshopId);
 	const counts = ballotProgress(deps.realtime).handedIn(
@@ -339,6 +354,7 @@ export function applyIdeaRoundAction(
 				dotLimits: null,
 				status: 'open',
 				progress: 0,
+				ideaCount: 0,
 				eligible: 0,
 				results: null,
 				createdAt: Date.now()
@@ -385,6 +401,7 @@ export function applyIdeaRoundAction(
 	}
 	if (round.type === 'silent') {
 		const { revealed, notRevealed } = revealSilent(deps, workshopId, round);
+		silentIdeaProgress(deps.realtime).forget(workshopId, round.id);
 		if (notRevealed === 0) return { roundId: round.id };
 		return {
 			status: 409,

@@ -143,6 +143,7 @@ export function createAuthorize(
 			secret,
 			ballotsChanged: hooks?.ballotsChanged,
 			notesChanged: hooks?.notesChanged,
+			ideasChanged: hooks?.ideasChanged?.bind(hooks),
 			...deps
 		})
 	};

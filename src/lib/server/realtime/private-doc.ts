@@ -32,6 +32,11 @@ export interface PrivateHooks {
 		doc: Y.Doc,
 		roundIds: ReadonlySet<string>
 	): void;
+	/**
+	 * After an accepted write that changed a member's private ideas (a silent round's), read
+	 * from `doc`: the round's progress counts them without their text.
+	 */
+	ideasChanged?(workshopId: string, membershipId: string, doc: Y.Doc): void;
 }
 
 /**

@@ -15,7 +15,7 @@ import { dotLimitsSchema, ROUND_AREAS_MAX } from './round';
  * areas, never sees a round over ideas.
  *
  *   doc.getMap('ideaRounds'): Y.Map<roundId, Y.Map<{ type, areaIds, ideaIds, dotLimits,
- *     status, progress, eligible, results, createdAt }>>
+ *     status, progress, ideaCount, eligible, results, createdAt }>>
  */
 /** At most this many ideas on one dot-voting ballot. */
 export const IDEA_BALLOT_MAX = 1_000;
@@ -44,11 +44,15 @@ export const ideaRoundRecord = declareRecord({
 		ideaIds: z.array(idSchema).max(IDEA_BALLOT_MAX),
 		dotLimits: dotLimitsSchema.nullable(),
 		status: ideaRoundStatusSchema,
+		/** Dots: who has placed dots; silent: who has written ideas (their count in ideaCount). */
 		progress: z.number().int().nonnegative(),
+		/** A silent round's private ideas so far, never their text ("8 idéer från 5 personer"). */
+		ideaCount: z.number().int().nonnegative().optional(),
 		eligible: z.number().int().nonnegative(),
 		results: z.array(ideaDotResultSchema).max(IDEA_BALLOT_MAX).nullable(),
 		createdAt: timeSchema
 	},
+	optional: ['ideaCount'],
 	text: [],
 	refs: { areaIds: 'areas', ideaIds: 'ideas', 'results[].ideaId': 'ideas' },
 	hidden: false,
@@ -60,8 +64,10 @@ export const ideaRoundRecord = declareRecord({
 	owner: () => null
 });
 
-export interface IdeaRound extends RecordValue<typeof ideaRoundRecord> {
+export interface IdeaRound extends Omit<RecordValue<typeof ideaRoundRecord>, 'ideaCount'> {
 	id: string;
+	/** Absent in rounds written before it was counted. */
+	ideaCount?: number;
 }
 
 export const ideaRoundsMap = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap('ideaRounds');

@@ -7,7 +7,7 @@ import { anonymityFeature } from './anonymity';
 import { collabTextFeature } from './collab-text';
 import { insightsFeature } from './insights';
 import { noteProgressFeature, type NotesChanged } from './note-progress';
-import { roundProgressFeature, type BallotsChanged } from './round-progress';
+import { roundProgressFeature, type BallotsChanged, type IdeasChanged } from './round-progress';
 import { switchesFeature } from './switches';
 
 export interface FeatureDeps {
@@ -17,6 +17,8 @@ export interface FeatureDeps {
 	ballotsChanged?: BallotsChanged;
 	/** Counts a silent-round note on the journey (app.ts, board/note-rounds.ts); none: not counted. */
 	notesChanged?: NotesChanged;
+	/** Counts a silent idea round's private ideas (app.ts, board/silent-progress.ts). */
+	ideasChanged?: IdeasChanged;
 	/** The server's loaded rooms, where the live switches are; none: the database copy only. */
 	rooms?: () => BoardRooms;
 }
@@ -45,7 +47,7 @@ export function realtimeFeatures(deps: FeatureDeps): Feature[] {
 		collabTextFeature,
 		insightsFeature,
 		anonymityFeature(deps.secret, (id) => live(id)?.anonymous ?? false),
-		...(deps.ballotsChanged ? [roundProgressFeature(deps.ballotsChanged)] : []),
+		...(deps.ballotsChanged ? [roundProgressFeature(deps.ballotsChanged, deps.ideasChanged)] : []),
 		...(deps.notesChanged ? [noteProgressFeature(deps.notesChanged)] : [])
 	];
 }

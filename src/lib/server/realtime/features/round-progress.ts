@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { privateIdeaRecord } from '$lib/workshop/private-layout';
 import { parseScoreKey, SCORE_ROOTS } from '$lib/workshop/records/score';
 import { parseRoom } from '$lib/workshop/rooms';
 import type { Feature } from '../hooks';
@@ -11,14 +12,21 @@ export type BallotsChanged = (
 	roundIds: ReadonlySet<string>
 ) => void;
 
+/** Told that an update of a member's private document changed their private ideas. */
+export type IdeasChanged = (workshopId: string, membershipId: string, doc: Y.Doc) => void;
+
 /**
  * A round's progress ("12 of 15 have scored") follows each hand-in: after an update of a
  * private document is stored (the member's or the server's), the rounds whose score or dot
  * keys it touched are named to the board's workflows (board/progress.ts counts from those keys
  * alone, never by re-reading every private document), which write the count into the board
- * later, at most once per interval.
+ * later, at most once per interval. A silent idea round's progress ("8 idéer från 5 personer")
+ * follows each change of a member's private ideas the same way.
  */
-export function roundProgressFeature(ballotsChanged: BallotsChanged): Feature {
+export function roundProgressFeature(
+	ballotsChanged: BallotsChanged,
+	ideasChanged?: IdeasChanged
+): Feature {
 	return {
 		name: 'round progress',
 		onStore(docName, _update, tr) {
@@ -33,6 +41,9 @@ export function roundProgressFeature(ballotsChanged: BallotsChanged): Feature {
 				}
 			}
 			if (roundIds.size > 0) ballotsChanged(room.workshopId, room.membershipId, doc, roundIds);
+			if (ideasChanged && tr.changed.has(doc.getMap(privateIdeaRecord.root) as never)) {
+				ideasChanged(room.workshopId, room.membershipId, doc);
+			}
 		}
 	};
 }

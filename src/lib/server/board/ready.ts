@@ -1,0 +1,32 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { memberships } from '../db/schema';
+import { authorIdsOf } from '../realtime/author-ids';
+import { workshopSwitches } from '../services/switches';
+import type { App } from '../app';
+import type { ReadyParticipant } from '$lib/workshop/records/ready';
+
+/**
+ * Who the ready check counts ("14 av 19 klara"): the workshop's admitted participants, the same
+ * members as voters.ts's eligibleVoters, in the order they joined, each with the author ids a
+ * ready flag of theirs may carry, and their name unless the workshop is anonymous (the
+ * facilitator then sees "Anonym N": no name leaves the server).
+ */
+export function readyParticipants(
+	deps: Pick<App, 'db' | 'realtime' | 'wsSecret'>,
+	workshopId: string
+): ReadyParticipant[] {
+	const anonymous = Boolean(workshopSwitches(deps, workshopId)?.anonymous);
+	return deps.db
+		.select({ id: memberships.id, name: memberships.displayName })
+		.from(memberships)
+		.where(
+			and(
+				eq(memberships.workshopId, workshopId),
+				eq(memberships.role, 'participant'),
+				eq(memberships.status, 'admitted')
+			)
+		)
+		.orderBy(asc(memberships.createdAt), asc(memberships.id))
+		.all()
+		.map((m) => ({ ids: authorIdsOf(deps.wsSecret, m.id), name: anonymous ? null : m.name }));
+}
