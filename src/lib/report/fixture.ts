@@ -171,3 +171,30 @@ export function addReportFixture(
 	});
 	return { areas: ids, sub };
 }
+
+/**
+ * The Uppsala-sized workshop of issue 17 on top of the fixture: 20 areas in all and 10
+ * actions, with names as long as the seeds' (the reports must continue, not overflow).
+ */
+export function addUppsalaFixture(doc: Y.Doc, ids: FixtureIds, now = Date.UTC(2025, 3, 20, 13)) {
+	for (let i = 1; i <= 16; i++) {
+		createArea(doc, {
+			name: `Område ${i}: samordnad vård och omsorg i hemmet när behoven förändras snabbt`,
+			now: now + i
+		});
+	}
+	for (let i = 1; i <= 8; i++) {
+		addAction(doc, {
+			areaId: i % 2 ? ids.areas.samverkan : ids.areas.planering,
+			step: `Steg ${i}: utskrivning från slutenvården till hemmet`,
+			current: 'Ingen gemensam planering mellan vårdcentral, kommun och slutenvård',
+			desired: 'Samordnad individuell plan före hemgång, med patienten delaktig',
+			proposal: 'Planeringsträff med vårdcentral, kommun och patient före hemgång',
+			plan: 'Pilot i två kommuner under hösten, utvärdering i december',
+			owner: 'Områdeschef hemsjukvård',
+			due: '2025-10-01',
+			status: i % 3 ? 'pagar' : 'genomford',
+			now: now + 100 + i
+		});
+	}
+}

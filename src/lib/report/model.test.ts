@@ -64,6 +64,55 @@ describe('buildReportModel on the demo workshop "Oskar 83"', () => {
 		expect(model.quotes.every((q) => q.event !== null && q.question !== null)).toBe(true);
 	});
 
+	it('after an import (no participant memberships) counts the authors of the notes', () => {
+		const board = demoDocument();
+		const [event] = listEvents(board);
+		const author = (id: string, profession: string, organisation: string, name: string) => ({
+			id,
+			name,
+			profession,
+			organisation
+		});
+		const written = [
+			author('a', 'lakare', 'region', 'Lars'),
+			author('b', 'sjukskoterska', 'kommun', 'Sara'),
+			author('b', 'sjukskoterska', 'kommun', 'Sara'),
+			author('fac', 'annan', 'annan', 'Fia')
+		];
+		written.forEach((a, i) =>
+			addNote(board, {
+				text: `Lapp ${i}`,
+				kind: 'note',
+				eventId: event!.id,
+				questionId: null,
+				author: a,
+				now: i
+			})
+		);
+		const model = buildReportModel({
+			workshop: { title: 'Importerad', purpose: '', date: null, anonymous: false },
+			facilitators: ['Fia'],
+			// The importing facilitator, the only member of the new workshop.
+			members: [
+				{
+					id: 'fac',
+					role: 'facilitator',
+					displayName: 'Fia',
+					profession: 'annan',
+					organisation: 'annan'
+				}
+			],
+			board,
+			viewer: 'facilitator',
+			options: { includeFlagged: false }
+		});
+		// Lars, Sara and the seed's quotes' author: not the facilitator, not Sara twice.
+		expect(model.participants.total).toBe(3);
+		expect(model.participants.byProfession.find((c) => c.key === 'lakare')?.count).toBe(1);
+		expect(model.participants.names).toEqual(expect.arrayContaining(['Lars', 'Sara']));
+		expect(model.participants.names).not.toContain('Fia');
+	});
+
 	it('counts participants by profession and organisation, observers and facilitators aside', () => {
 		const { model } = build();
 		expect(model.participants.total).toBe(3);

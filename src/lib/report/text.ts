@@ -50,3 +50,19 @@ export function flagNotice(model: ReportModel): string | null {
 	if (!model.redacted) return null;
 	return `${model.flags.length} möjliga patientuppgifter (personnummer, samordningsnummer eller telefonnummer) har tagits bort ur rapporten.`;
 }
+
+const OPENING = /^["”“«»„'‘’]+/;
+const CLOSING = /["”“«»'‘’]+$/;
+
+/**
+ * A quote in Swedish quotation marks (”…”), once: a quote someone already typed in quotation
+ * marks of any kind keeps its words and gets the report's marks instead of a second pair.
+ */
+export function quoted(text: string): string {
+	const trimmed = text.trim();
+	const bare =
+		OPENING.test(trimmed) && CLOSING.test(trimmed)
+			? trimmed.replace(OPENING, '').replace(CLOSING, '').trim()
+			: trimmed;
+	return `”${bare || trimmed}”`;
+}
