@@ -31,7 +31,13 @@ export interface FixtureIds {
 
 export function addReportFixture(
 	doc: Y.Doc,
-	options: { round?: 'revealed' | 'closed'; authorId?: string; now?: number } = {}
+	options: {
+		round?: 'revealed' | 'closed';
+		/** A real id where the board lives on (the demo); tests keep the readable one. */
+		roundId?: string;
+		authorId?: string;
+		now?: number;
+	} = {}
 ): FixtureIds {
 	const now = options.now ?? Date.UTC(2025, 3, 20, 12);
 	const ids = Object.fromEntries(
@@ -92,7 +98,7 @@ export function addReportFixture(
 		for (const [areaId, worth, cost] of scored) {
 			results.scores![areaId] = { worth: spread(worth), cost: spread(cost), flagged: false };
 		}
-		writeRound(doc, 'round-fixture', {
+		writeRound(doc, options.roundId ?? 'round-fixture', {
 			type: 'scoring',
 			areaIds: scored.map((s) => s[0]),
 			axes: NYTTA_INSATS,

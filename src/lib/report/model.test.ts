@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { readPersona, updatePersona } from '$lib/workshop/persona';
+import { applyTemplate, DEFAULT_TEMPLATE_ID, findTemplate } from '$lib/workshop/template';
 import { demoDocument } from '$lib/server/demo';
 import { addNote } from '$lib/workshop/doc';
 import { listEvents } from '$lib/workshop/journey';
@@ -62,6 +65,29 @@ describe('buildReportModel on the demo workshop "Oskar 83"', () => {
 		expect(model.journey[0]!.facts).toContain('Ringer 1177');
 		expect(model.quotes.map((q) => q.text)).toContain('Tidspress, vi har ingen luft i systemet');
 		expect(model.quotes.every((q) => q.event !== null && q.question !== null)).toBe(true);
+	});
+
+	it("never exports the default template's placeholder persona and facts as content", () => {
+		const board = new Y.Doc();
+		applyTemplate(board, findTemplate(DEFAULT_TEMPLATE_ID)!);
+		// The facilitator filled in one line and left the rest as the template had it.
+		updatePersona(board, { conditions: ['Hjärtsvikt', ...readPersona(board).conditions] });
+		const model = buildReportModel({
+			workshop: { title: 'Ny', purpose: '', date: null, anonymous: false },
+			facilitators: [],
+			members: [],
+			board,
+			viewer: 'facilitator',
+			options: { includeFlagged: false }
+		});
+		expect(model.persona).toMatchObject({
+			name: '',
+			situation: [],
+			conditions: ['Hjärtsvikt'],
+			matters: []
+		});
+		expect(model.journey.flatMap((e) => e.facts)).toEqual([]);
+		expect(model.journey).toHaveLength(3);
 	});
 
 	it('after an import (no participant memberships) counts the authors of the notes', () => {

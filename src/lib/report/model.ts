@@ -3,6 +3,7 @@ import { listNotes, type Note } from '$lib/workshop/doc';
 import { emotionCurve, type EmotionSummary } from '$lib/workshop/emotions';
 import { listEvents, listQuestions } from '$lib/workshop/journey';
 import { readPersona, type Persona } from '$lib/workshop/persona';
+import { isTemplatePlaceholder } from '$lib/workshop/template';
 import type { Role } from '$lib/workshop/roles';
 import type { Axes } from '$lib/workshop/analysis/axes';
 import { QUADRANT_NAMES } from '$lib/workshop/analysis/axes';
@@ -327,7 +328,9 @@ export function buildReportModel(input: ReportInput): ReportModel {
 	const journey: ReportEvent[] = events.map((e) => ({
 		id: e.id,
 		title: eventTitle.get(e.id)!,
-		facts: e.facts.map((f) => t(f, `Fakta · ${eventTitle.get(e.id)}`)),
+		facts: e.facts
+			.filter((f) => !isTemplatePlaceholder(f))
+			.map((f) => t(f, `Fakta · ${eventTitle.get(e.id)}`)),
 		bottennappar: notesOf(e.id, 'bottennapp', 'Bottennapp'),
 		hojdpunkter: notesOf(e.id, 'hojdpunkt', 'Höjdpunkt'),
 		emotion: curve.get(e.id)!
@@ -346,12 +349,13 @@ export function buildReportModel(input: ReportInput): ReportModel {
 		}));
 
 	const rawPersona = readPersona(board);
+	const content = (lines: readonly string[]) => lines.filter((l) => !isTemplatePlaceholder(l));
 	const persona: Persona = {
-		name: t(rawPersona.name, 'Persona · namn'),
+		name: isTemplatePlaceholder(rawPersona.name) ? '' : t(rawPersona.name, 'Persona · namn'),
 		age: rawPersona.age,
-		situation: rawPersona.situation.map((s) => t(s, 'Persona · livssituation')),
-		conditions: rawPersona.conditions.map((s) => t(s, 'Persona · diagnoser')),
-		matters: rawPersona.matters.map((s) => t(s, 'Persona · vad som är viktigt'))
+		situation: content(rawPersona.situation).map((s) => t(s, 'Persona · livssituation')),
+		conditions: content(rawPersona.conditions).map((s) => t(s, 'Persona · diagnoser')),
+		matters: content(rawPersona.matters).map((s) => t(s, 'Persona · vad som är viktigt'))
 	};
 
 	const insights = listInsights(board);
