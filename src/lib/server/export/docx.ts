@@ -22,6 +22,7 @@ import {
 	actionColumns,
 	areaPerspective,
 	dateLine,
+	decimal,
 	emotionWord,
 	flagNotice,
 	quoted
@@ -144,8 +145,8 @@ function matrixPart(model: ReportModel): Array<Paragraph | Table> {
 				model.matrix.rows.map((r) => [
 					r.name,
 					r.quadrant,
-					String(r.worth),
-					String(r.cost),
+					decimal(r.worth),
+					decimal(r.cost),
 					String(r.n)
 				]),
 				[40, 22, 13, 13, 12]
