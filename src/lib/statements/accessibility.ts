@@ -136,7 +136,7 @@ function swedish(org: Organisation): Statement {
 				heading: DIGG_HEADINGS_SV[6],
 				paragraphs: [
 					'Vi har gjort en självskattning (intern testning) av webbplatsen.',
-					'Varje sida kontrolleras automatiskt med axe-core mot WCAG 2.1 A och AA i våra end-to-end-tester (Playwright i Chromium), också när sidan har innehåll, till exempel under en pågående röstning.',
+					'Sidorna kontrolleras automatiskt med axe-core mot WCAG 2.1 A och AA i våra end-to-end-tester (Playwright i Chromium), också när de har innehåll, till exempel under en pågående röstning. Automatiska verktyg hittar bara en del av alla brister.',
 					'Flödena (gå med i en workshop, skriva lappar, klustra, prioritera, idéer, handlingsplan, export) testas automatiskt med enbart tangentbord, och sidorna kontrolleras i en mobiltelefons bredd (390 pixlar). Att sidorna går att läsa i 320 pixlars bredd och med 200 % förstoring är inte kontrollerat på varje sida.',
 					'Vi har inte gjort någon fullständig granskning med skärmläsare (NVDA, JAWS, VoiceOver) och ingen granskning av extern part. Sådan granskning är planerad.'
 				]
@@ -217,7 +217,7 @@ function english(org: Organisation): Statement {
 				heading: 'How we tested the site',
 				paragraphs: [
 					'We have made a self-assessment (internal testing) of the site.',
-					'Every page is checked automatically with axe-core against WCAG 2.1 A and AA in our end-to-end tests (Playwright in Chromium), also with content, for example during a vote.',
+					'The pages are checked automatically with axe-core against WCAG 2.1 A and AA in our end-to-end tests (Playwright in Chromium), also with content, for example during a vote. Automated tools find only some of all problems.',
 					'The flows (joining a workshop, writing notes, clustering, prioritising, ideas, action plan, export) are tested automatically with the keyboard only, and the pages are checked at the width of a phone (390 pixels). That every page reads at 320 pixels wide and at 200 % zoom has not been checked.',
 					'We have not yet made a full review with screen readers (NVDA, JAWS, VoiceOver), nor had an external review. That review is planned.'
 				]
