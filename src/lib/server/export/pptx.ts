@@ -165,10 +165,6 @@ export async function renderPptx(model: ReportModel): Promise<Uint8Array> {
 		valign: 'top',
 		fit: 'shrink'
 	});
-	const who = [
-		...model.participants.byProfession.map((c) => `${c.label}: ${c.count}`),
-		...model.participants.byOrganisation.map((c) => `${c.label}: ${c.count}`)
-	];
 	purpose.addText(`Deltagare: ${model.participants.total}`, {
 		x: X,
 		y: 3.4,
@@ -179,19 +175,38 @@ export async function renderPptx(model: ReportModel): Promise<Uint8Array> {
 		bold: true,
 		color: INK
 	});
-	// Professions and organisations side by side: a dozen of them fit without a second slide.
+	// Professions and organisations side by side, each under its heading.
 	const half = BODY_W / 2;
-	listPages(who, half - 0.2, H - 3.9 - 0.35, 16).forEach((page, i) => {
-		const slide = i === 0 ? purpose : titled(pptx, continued('Deltagare', i));
-		const y = i === 0 ? 3.9 : TOP;
-		const h = H - y - 0.35;
-		const [left, right] = [
-			page.slice(0, Math.ceil(page.length / 2)),
-			page.slice(Math.ceil(page.length / 2))
-		];
-		bulletList(slide, left, { x: X, y, w: half - 0.2, h }, 16);
-		bulletList(slide, right, { x: X + half, y, w: half - 0.2, h }, 16);
-	});
+	const who: Array<[string, string[]]> = [
+		['Yrkesroller', model.participants.byProfession.map((c) => `${c.label}: ${c.count}`)],
+		['Organisationer', model.participants.byOrganisation.map((c) => `${c.label}: ${c.count}`)]
+	];
+	const whoPages = who.map(([, items]) => listPages(items, half - 0.2, H - 4.4 - 0.35, 16));
+	const whoCount = Math.max(...whoPages.map((p) => p.length));
+	for (let n = 0; n < whoCount; n++) {
+		const slide = n === 0 ? purpose : titled(pptx, continued('Deltagare', n));
+		const y = n === 0 ? 3.9 : TOP;
+		who.forEach(([label], i) => {
+			const items = whoPages[i]![n] ?? [];
+			if (items.length === 0) return;
+			slide.addText(label, {
+				x: X + i * half,
+				y,
+				w: half - 0.2,
+				h: 0.45,
+				fontFace: FONT,
+				fontSize: 16,
+				bold: true,
+				color: INK
+			});
+			bulletList(
+				slide,
+				items,
+				{ x: X + i * half, y: y + 0.5, w: half - 0.2, h: H - y - 0.5 - 0.35 },
+				16
+			);
+		});
+	}
 
 	const persona = model.persona;
 	if (persona.name) {
