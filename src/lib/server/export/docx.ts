@@ -56,14 +56,21 @@ const bullets = (items: readonly string[]) =>
 	items.map((text) => new Paragraph({ text, bullet: { level: 0 } }));
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '8C8C8C' };
-const borders = { top: border, bottom: border, left: border, right: border };
+/** On the table, not on each cell: a 300-insight appendix wrote 1,800 copies of them. */
+const borders = {
+	top: border,
+	bottom: border,
+	left: border,
+	right: border,
+	insideHorizontal: border,
+	insideVertical: border
+};
+const cellMargins = { top: 60, bottom: 60, left: 100, right: 100 };
 
 function cell(text: string, header: boolean, width: number) {
 	return new TableCell({
-		borders,
 		width: { size: width, type: WidthType.DXA },
 		shading: header ? { type: ShadingType.CLEAR, fill: HEADER_FILL, color: 'auto' } : undefined,
-		margins: { top: 60, bottom: 60, left: 100, right: 100 },
 		children: text
 			.split('\n')
 			.map(
@@ -92,6 +99,8 @@ function table(
 	);
 	return new Table({
 		width: { size: pageWidth, type: WidthType.DXA },
+		borders,
+		margins: cellMargins,
 		columnWidths: widths,
 		rows: [
 			new TableRow({
