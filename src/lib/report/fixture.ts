@@ -31,7 +31,13 @@ export interface FixtureIds {
 
 export function addReportFixture(
 	doc: Y.Doc,
-	options: { round?: 'revealed' | 'closed'; authorId?: string; now?: number } = {}
+	options: {
+		round?: 'revealed' | 'closed';
+		/** A real id where the board lives on (the demo); tests keep the readable one. */
+		roundId?: string;
+		authorId?: string;
+		now?: number;
+	} = {}
 ): FixtureIds {
 	const now = options.now ?? Date.UTC(2025, 3, 20, 12);
 	const ids = Object.fromEntries(
@@ -92,7 +98,7 @@ export function addReportFixture(
 		for (const [areaId, worth, cost] of scored) {
 			results.scores![areaId] = { worth: spread(worth), cost: spread(cost), flagged: false };
 		}
-		writeRound(doc, 'round-fixture', {
+		writeRound(doc, options.roundId ?? 'round-fixture', {
 			type: 'scoring',
 			areaIds: scored.map((s) => s[0]),
 			axes: NYTTA_INSATS,
@@ -170,4 +176,31 @@ export function addReportFixture(
 		nextSteps: ['Följ upp handlingsplanen om tre månader', 'Bjud in patientföreträdare']
 	});
 	return { areas: ids, sub };
+}
+
+/**
+ * The Uppsala-sized workshop of issue 17 on top of the fixture: 20 areas in all and 10
+ * actions, with names as long as the seeds' (the reports must continue, not overflow).
+ */
+export function addUppsalaFixture(doc: Y.Doc, ids: FixtureIds, now = Date.UTC(2025, 3, 20, 13)) {
+	for (let i = 1; i <= 16; i++) {
+		createArea(doc, {
+			name: `Område ${i}: samordnad vård och omsorg i hemmet när behoven förändras snabbt`,
+			now: now + i
+		});
+	}
+	for (let i = 1; i <= 8; i++) {
+		addAction(doc, {
+			areaId: i % 2 ? ids.areas.samverkan : ids.areas.planering,
+			step: `Steg ${i}: utskrivning från slutenvården till hemmet`,
+			current: 'Ingen gemensam planering mellan vårdcentral, kommun och slutenvård',
+			desired: 'Samordnad individuell plan före hemgång, med patienten delaktig',
+			proposal: 'Planeringsträff med vårdcentral, kommun och patient före hemgång',
+			plan: 'Pilot i två kommuner under hösten, utvärdering i december',
+			owner: 'Områdeschef hemsjukvård',
+			due: '2025-10-01',
+			status: i % 3 ? 'pagar' : 'genomford',
+			now: now + 100 + i
+		});
+	}
 }

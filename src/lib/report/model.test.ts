@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { readPersona, updatePersona } from '$lib/workshop/persona';
+import { applyTemplate, DEFAULT_TEMPLATE_ID, findTemplate } from '$lib/workshop/template';
 import { demoDocument } from '$lib/server/demo';
 import { addNote } from '$lib/workshop/doc';
 import { listEvents } from '$lib/workshop/journey';
@@ -62,6 +65,78 @@ describe('buildReportModel on the demo workshop "Oskar 83"', () => {
 		expect(model.journey[0]!.facts).toContain('Ringer 1177');
 		expect(model.quotes.map((q) => q.text)).toContain('Tidspress, vi har ingen luft i systemet');
 		expect(model.quotes.every((q) => q.event !== null && q.question !== null)).toBe(true);
+	});
+
+	it("never exports the default template's placeholder persona and facts as content", () => {
+		const board = new Y.Doc();
+		applyTemplate(board, findTemplate(DEFAULT_TEMPLATE_ID)!);
+		// The facilitator filled in one line and left the rest as the template had it.
+		updatePersona(board, { conditions: ['Hjärtsvikt', ...readPersona(board).conditions] });
+		const model = buildReportModel({
+			workshop: { title: 'Ny', purpose: '', date: null, anonymous: false },
+			facilitators: [],
+			members: [],
+			board,
+			viewer: 'facilitator',
+			options: { includeFlagged: false }
+		});
+		expect(model.persona).toMatchObject({
+			name: '',
+			situation: [],
+			conditions: ['Hjärtsvikt'],
+			matters: []
+		});
+		expect(model.journey.flatMap((e) => e.facts)).toEqual([]);
+		expect(model.journey).toHaveLength(3);
+	});
+
+	it('after an import (no participant memberships) counts the authors of the notes', () => {
+		const board = demoDocument();
+		const [event] = listEvents(board);
+		const author = (id: string, profession: string, organisation: string, name: string) => ({
+			id,
+			name,
+			profession,
+			organisation
+		});
+		const written = [
+			author('a', 'lakare', 'region', 'Lars'),
+			author('b', 'sjukskoterska', 'kommun', 'Sara'),
+			author('b', 'sjukskoterska', 'kommun', 'Sara'),
+			author('fac', 'annan', 'annan', 'Fia')
+		];
+		written.forEach((a, i) =>
+			addNote(board, {
+				text: `Lapp ${i}`,
+				kind: 'note',
+				eventId: event!.id,
+				questionId: null,
+				author: a,
+				now: i
+			})
+		);
+		const model = buildReportModel({
+			workshop: { title: 'Importerad', purpose: '', date: null, anonymous: false },
+			facilitators: ['Fia'],
+			// The importing facilitator, the only member of the new workshop.
+			members: [
+				{
+					id: 'fac',
+					role: 'facilitator',
+					displayName: 'Fia',
+					profession: 'annan',
+					organisation: 'annan'
+				}
+			],
+			board,
+			viewer: 'facilitator',
+			options: { includeFlagged: false }
+		});
+		// Lars, Sara and the seed's quotes' author: not the facilitator, not Sara twice.
+		expect(model.participants.total).toBe(3);
+		expect(model.participants.byProfession.find((c) => c.key === 'lakare')?.count).toBe(1);
+		expect(model.participants.names).toEqual(expect.arrayContaining(['Lars', 'Sara']));
+		expect(model.participants.names).not.toContain('Fia');
 	});
 
 	it('counts participants by profession and organisation, observers and facilitators aside', () => {

@@ -3,6 +3,7 @@ import { listNotes, type Note } from '$lib/workshop/doc';
 import { emotionCurve, type EmotionSummary } from '$lib/workshop/emotions';
 import { listEvents, listQuestions } from '$lib/workshop/journey';
 import { readPersona, type Persona } from '$lib/workshop/persona';
+import { isTemplatePlaceholder } from '$lib/workshop/template';
 import type { Role } from '$lib/workshop/roles';
 import type { Axes } from '$lib/workshop/analysis/axes';
 import { QUADRANT_NAMES } from '$lib/workshop/analysis/axes';
@@ -28,6 +29,8 @@ import { organisationLabel, professionLabel, STATUS_LABELS } from './labels';
  */
 
 export interface ReportMember {
+	/** The membership's id: what a note's authorId names. */
+	id?: string;
 	role: Role;
 	displayName: string;
 	profession: string;
@@ -116,6 +119,16 @@ export interface ReportAction {
 	statusKey: 'planerad' | 'pagar' | 'genomford';
 }
 
+export interface ReportInsight {
+	text: string;
+	/** The area (or underområde) it is in; empty when not sorted. */
+	area: string;
+	events: string[];
+	questions: string[];
+	professions: string[];
+	organisations: string[];
+}
+
 export interface ReportPrioritised {
 	id: string;
 	name: string;
@@ -148,6 +161,8 @@ export interface ReportModel {
 	/** Insights not yet in any area (Ej sorterade). */
 	unsorted: number;
 	totalInsights: number;
+	/** Every insight, area by area in board order and the unsorted last: the report's appendix. */
+	insights: ReportInsight[];
 	/** The newest revealed scoring results; null before any reveal. */
 	matrix: ReportMatrix | null;
 	/** The newest revealed dot round; null before any. */
@@ -254,6 +269,33 @@ function dotsOf(board: Y.Doc, names: ReadonlyMap<string, string>): ReportDots | 
 	};
 }
 
+/**
+ * The participants: their memberships. An imported workshop has none (memberships are not
+ * in a workshop file), yet its notes still carry who wrote them, so there the distinct authors
+ * who are not members here (the importing facilitator is) are the ones who took part.
+ */
+function whoTookPart(
+	members: readonly ReportMember[],
+	notes: readonly Note[]
+): Array<{ displayName: string | null; profession: string; organisation: string }> {
+	const participants = members.filter((m) => m.role === 'participant');
+	if (participants.length > 0) return participants;
+	const known = new Set(members.map((m) => m.id));
+	const authors = new Map<
+		string,
+		{ displayName: string | null; profession: string; organisation: string }
+	>();
+	for (const n of notes) {
+		if (known.has(n.authorId) || authors.has(n.authorId)) continue;
+		authors.set(n.authorId, {
+			displayName: n.authorName,
+			profession: n.profession,
+			organisation: n.organisation
+		});
+	}
+	return [...authors.values()];
+}
+
 export function buildReportModel(input: ReportInput): ReportModel {
 	const { board, workshop } = input;
 	const red = createRedactor(input.options.includeFlagged);
@@ -286,7 +328,9 @@ export function buildReportModel(input: ReportInput): ReportModel {
 	const journey: ReportEvent[] = events.map((e) => ({
 		id: e.id,
 		title: eventTitle.get(e.id)!,
-		facts: e.facts.map((f) => t(f, `Fakta · ${eventTitle.get(e.id)}`)),
+		facts: e.facts
+			.filter((f) => !isTemplatePlaceholder(f))
+			.map((f) => t(f, `Fakta · ${eventTitle.get(e.id)}`)),
 		bottennappar: notesOf(e.id, 'bottennapp', 'Bottennapp'),
 		hojdpunkter: notesOf(e.id, 'hojdpunkt', 'Höjdpunkt'),
 		emotion: curve.get(e.id)!
@@ -305,12 +349,13 @@ export function buildReportModel(input: ReportInput): ReportModel {
 		}));
 
 	const rawPersona = readPersona(board);
+	const content = (lines: readonly string[]) => lines.filter((l) => !isTemplatePlaceholder(l));
 	const persona: Persona = {
-		name: t(rawPersona.name, 'Persona · namn'),
+		name: isTemplatePlaceholder(rawPersona.name) ? '' : t(rawPersona.name, 'Persona · namn'),
 		age: rawPersona.age,
-		situation: rawPersona.situation.map((s) => t(s, 'Persona · livssituation')),
-		conditions: rawPersona.conditions.map((s) => t(s, 'Persona · diagnoser')),
-		matters: rawPersona.matters.map((s) => t(s, 'Persona · vad som är viktigt'))
+		situation: content(rawPersona.situation).map((s) => t(s, 'Persona · livssituation')),
+		conditions: content(rawPersona.conditions).map((s) => t(s, 'Persona · diagnoser')),
+		matters: content(rawPersona.matters).map((s) => t(s, 'Persona · vad som är viktigt'))
 	};
 
 	const insights = listInsights(board);
@@ -337,6 +382,19 @@ export function buildReportModel(input: ReportInput): ReportModel {
 			t(i.text, `Insikt · ${names.get(i.areaId ?? '') ?? 'Ej sorterade'}`)
 		])
 	);
+
+	const areaRank = new Map(view.flat.map((v, i) => [v.area.id, i]));
+	const rankOf = (areaId: string | null) => areaRank.get(areaId ?? '') ?? view.flat.length;
+	const insightRows: ReportInsight[] = [...insights]
+		.sort((a, b) => rankOf(a.areaId) - rankOf(b.areaId))
+		.map((i) => ({
+			text: insightText.get(i.id)!,
+			area: names.get(i.areaId ?? '') ?? '',
+			events: i.eventIds.flatMap((id) => eventTitle.get(id) ?? []),
+			questions: i.questionIds.flatMap((id) => questionText.get(id) ?? []),
+			professions: i.professions.map(professionLabel),
+			organisations: i.organisations.map(organisationLabel)
+		}));
 
 	const matrix = matrixOf(board, names, insightCount, t);
 	const dots = dotsOf(board, names);
@@ -399,7 +457,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
 		nextSteps: raw.nextSteps.map((s) => t(s, 'Nästa steg'))
 	};
 
-	const participants = input.members.filter((m) => m.role === 'participant');
+	const participants = whoTookPart(input.members, notes);
 	return {
 		title: t(workshop.title, 'Titel'),
 		purpose: t(workshop.purpose, 'Syfte'),
@@ -417,7 +475,9 @@ export function buildReportModel(input: ReportInput): ReportModel {
 				participants.map((m) => m.organisation),
 				organisationLabel
 			),
-			names: workshop.anonymous ? null : participants.map((m) => m.displayName)
+			names: workshop.anonymous
+				? null
+				: participants.flatMap((m) => (m.displayName ? [m.displayName] : []))
 		},
 		persona,
 		journey,
@@ -426,6 +486,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
 		areas,
 		unsorted: view.unsorted.length,
 		totalInsights: insights.length,
+		insights: insightRows,
 		matrix,
 		dots,
 		prioritised,

@@ -35,13 +35,18 @@ export function dateLine(model: ReportModel): string {
 	return model.date ? `Workshop ${model.date}` : 'Workshop';
 }
 
+/** A number as Swedish writes it: decimal comma, minus sign (4,5; −0,5). */
+export function decimal(n: number): string {
+	return String(n).replace('.', ',').replace(/^-/, '−');
+}
+
 const FEELINGS = ['mycket dåligt', 'dåligt', 'neutralt', 'bra', 'mycket bra'];
 
 /** "bra (median 1, spann −1 till 2, 6 svar)"; empty when nobody rated the event. */
 export function emotionWord(e: EmotionSummary): string {
 	if (e.count === 0 || e.median === null) return '';
 	const word = FEELINGS[Math.round(e.median) + 2] ?? '';
-	const sign = (v: number) => (v > 0 ? `+${v}` : v < 0 ? `−${-v}` : '0');
+	const sign = (v: number) => (v > 0 ? `+${decimal(v)}` : v < 0 ? decimal(v) : '0');
 	return `${word} (median ${sign(e.median)}, spann ${sign(e.min!)} till ${sign(e.max!)}, ${e.count} svar)`;
 }
 
@@ -49,4 +54,20 @@ export function emotionWord(e: EmotionSummary): string {
 export function flagNotice(model: ReportModel): string | null {
 	if (!model.redacted) return null;
 	return `${model.flags.length} möjliga patientuppgifter (personnummer, samordningsnummer eller telefonnummer) har tagits bort ur rapporten.`;
+}
+
+const OPENING = /^["”“«»„'‘’]+/;
+const CLOSING = /["”“«»'‘’]+$/;
+
+/**
+ * A quote in Swedish quotation marks (”…”), once: a quote someone already typed in quotation
+ * marks of any kind keeps its words and gets the report's marks instead of a second pair.
+ */
+export function quoted(text: string): string {
+	const trimmed = text.trim();
+	const bare =
+		OPENING.test(trimmed) && CLOSING.test(trimmed)
+			? trimmed.replace(OPENING, '').replace(CLOSING, '').trim()
+			: trimmed;
+	return `”${bare || trimmed}”`;
 }

@@ -16,7 +16,25 @@ export interface Config {
 	wsRefusalsPerMinute: number;
 	/** Where printed links point; adapter-node's ORIGIN when set. */
 	publicOrigin: string;
+	/** Who runs this installation: named in the accessibility statement and the data-protection page. */
+	organisation: Organisation;
 }
+
+export interface Organisation {
+	name: string;
+	email: string | null;
+	phone: string | null;
+	/** The data-protection officer's address, when it is not the general one. */
+	privacyEmail: string | null;
+	/** YYYY-MM-DD the service was first published, for the accessibility statement. */
+	publishedOn: string | null;
+}
+
+const optional = (value: string | undefined) => value?.trim() || null;
+const day = (value: string | undefined) => {
+	const v = optional(value);
+	return v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null;
+};
 
 function flag(value: string | undefined, fallback: boolean): boolean {
 	if (value === undefined || value === '') return fallback;
@@ -36,6 +54,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		),
 		wsSocketsPerMember: Number(env.WS_SOCKETS_PER_MEMBER ?? defaultSocketLimits.socketsPerMember),
 		wsRefusalsPerMinute: Number(env.WS_REFUSALS_PER_MINUTE ?? 5),
-		publicOrigin: (env.ORIGIN ?? `http://localhost:${port}`).replace(/\/$/, '')
+		publicOrigin: (env.ORIGIN ?? `http://localhost:${port}`).replace(/\/$/, ''),
+		organisation: {
+			name: optional(env.ORGANISATION_NAME) ?? 'Samskapa',
+			email: optional(env.CONTACT_EMAIL),
+			phone: optional(env.CONTACT_PHONE),
+			privacyEmail: optional(env.PRIVACY_EMAIL),
+			publishedOn: day(env.PUBLISHED_ON)
+		}
 	};
 }

@@ -13,6 +13,11 @@ import { applyTemplate, findTemplate, SEED_TEMPLATE_ID } from '$lib/workshop/tem
 import oskar from './demo-oskar-83.json';
 import { boardRoom } from '$lib/workshop/rooms';
 import { newId } from '$lib/workshop/ids';
+import { addReportFixture } from '$lib/report/fixture';
+import { backfillInsights } from '$lib/workshop/insights-from-notes';
+import { insightIdForNote, moveInsight } from '$lib/workshop/records/insight';
+import { addAction } from '$lib/workshop/records/action';
+import { writeSummary } from '$lib/workshop/records/summary';
 
 export const DEMO_EMAIL = 'demo@samskapa.local';
 export const DEMO_TOKEN_KEY = 'demo_login_token';
@@ -46,6 +51,73 @@ export function demoDocument(): Y.Doc {
 }
 
 /**
+ * The demo as a workshop that has run the whole method, so every page has content on first
+ * open: the seed's quotes, bottennappar and höjdpunkter from its "Vad skaver" quotes and summary
+ * bullets (each bottennapp an insight, as the server makes them), the insights in the areas of
+ * the seed report, a revealed scoring round, two prioritised areas with målbild, ideas, actions
+ * with owners and statuses, and the seed's summary. The server writes it before anyone can
+ * connect, so it may hold what only the server writes (the round).
+ */
+export function demoWorkshopDocument(): Y.Doc {
+	const doc = demoDocument();
+	const events = listEvents(doc).map((e) => e.id);
+	const skaver = listQuestions(doc).find((q) => /skaver/.test(q.text))?.id ?? null;
+	let now = Date.UTC(2025, 3, 20, 10);
+	const people = [
+		{ id: 'demo-ssk', name: null, profession: 'sjukskoterska', organisation: 'kommun' },
+		{ id: 'demo-lak', name: null, profession: 'lakare', organisation: 'region' },
+		{ id: 'demo-at', name: null, profession: 'arbetsterapeut', organisation: 'kommun' },
+		{ id: 'demo-vs', name: null, profession: 'annan', organisation: 'region' }
+	];
+	const lowPoints: string[] = [];
+	oskar.journey.forEach((step, i) => {
+		const eventId = events[i] ?? null;
+		step.bottennappar.forEach((text, j) => {
+			const id = addNote(doc, {
+				text,
+				kind: 'bottennapp',
+				eventId,
+				questionId: skaver,
+				author: people[(i + j) % people.length]!,
+				now: now++
+			});
+			lowPoints.push(id);
+		});
+		step.hojdpunkter.forEach((text, j) => {
+			addNote(doc, {
+				text,
+				kind: 'hojdpunkt',
+				eventId,
+				questionId: null,
+				author: people[(i + j + 1) % people.length]!,
+				now: now++
+			});
+		});
+	});
+	backfillInsights(doc);
+	const { areas } = addReportFixture(doc, { round: 'revealed', roundId: newId(), now });
+	// The bottennappar sorted as a group would: by what the seed's summary says they are about.
+	const into = [areas.samverkan, areas.samverkan, areas.lakare, areas.team, areas.planering];
+	lowPoints.forEach((noteId, i) =>
+		moveInsight(doc, insightIdForNote(noteId), into[i % into.length]!)
+	);
+	addAction(doc, {
+		areaId: areas.samverkan,
+		step: 'Kontakt mellan vårdcentral och slutenvård',
+		current: 'Kontakt mellan vårdcentral och slutenvård skaver',
+		desired: 'Ett forum att mötas över gränserna utanför det direkta patientarbetet',
+		proposal: 'Gemensamt forum för vårdcentral, kommun och slutenvård',
+		plan: 'Första mötet hölls i maj; fortsätter varje månad',
+		owner: 'Vårdcentralchef',
+		due: '2025-05-30',
+		status: 'genomford',
+		now
+	});
+	writeSummary(doc, { bullets: oskar.summary, nextSteps: oskar.nextSteps });
+	return doc;
+}
+
+/**
  * Creates the demo workshop "Oskar 83" on an empty database and returns the login link path;
  * on later starts returns the existing link while the demo account still exists.
  */
@@ -74,7 +146,7 @@ export async function ensureDemo(db: DB, store: DocStore): Promise<string | null
 		},
 		true
 	);
-	store.append(boardRoom(workshop.id), Y.encodeStateAsUpdate(demoDocument()));
+	store.append(boardRoom(workshop.id), Y.encodeStateAsUpdate(demoWorkshopDocument()));
 	const token = ensureSetting(db, DEMO_TOKEN_KEY, () => randomToken());
 	return `/demo/${token}`;
 }

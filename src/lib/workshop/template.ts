@@ -59,6 +59,25 @@ export const DEFAULT_TEMPLATE_ID = 'patientresa-nara-vard';
 /** The seed workshop (Oskar 83) as a template: the demo workshop is made from it. */
 export const SEED_TEMPLATE_ID = 'oskar-83-hemsjukvard';
 
+/**
+ * The lines of the default template that are instructions to replace ("Påhittat namn", "Vad
+ * händer? Ersätt med …"), not content: a report never shows them as if they were the
+ * workshop's. The Oskar 83 template is the seed's real content and stays.
+ */
+const placeholders = new Set(
+	[
+		naraVard.persona.name,
+		...naraVard.persona.situation,
+		...naraVard.persona.conditions,
+		...naraVard.persona.matters,
+		...naraVard.events.flatMap((e) => e.facts)
+	].map((line) => line.trim())
+);
+
+export function isTemplatePlaceholder(text: string): boolean {
+	return placeholders.has(text.trim());
+}
+
 export function findTemplate(id: string, extra: Template[] = []): Template | undefined {
 	return [...builtInTemplates, ...extra].find((t) => t.id === id);
 }

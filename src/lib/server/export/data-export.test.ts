@@ -109,6 +109,33 @@ describe('XLSX', () => {
 	});
 });
 
+describe('XLSX for a project lead', () => {
+	it('has the action plan with its area and real dates, and the workshop with its date', async () => {
+		const { table, model } = report();
+		const zip = await JSZip.loadAsync(await renderXlsx(table, model));
+		const book = await zip.file('xl/workbook.xml')!.async('string');
+		expect(book).toContain('name="Handlingsplan"');
+		expect(book).toContain('name="Workshop"');
+		const strings = await zip.file('xl/sharedStrings.xml')!.async('string');
+		const plan = await zip.file('xl/worksheets/sheet3.xml')!.async('string');
+		expect(strings).toContain('Områdeschef hemsjukvård');
+		expect(strings).toContain('Steg i processen');
+		// 2025-10-01 as a date serial (days since 1899-12-30), not as text.
+		expect(plan).toMatch(/<v>45931<\/v>/);
+		const about = await zip.file('xl/worksheets/sheet4.xml')!.async('string');
+		expect(about).toMatch(/<v>45767<\/v>/); // 2025-04-20, the workshop's date
+		expect(model.date).toBe('2025-04-20');
+	});
+});
+
+describe('decimal comma in the Swedish reports', () => {
+	it('writes medians as 4,5 in Markdown', () => {
+		const text = renderMarkdown(report().model);
+		expect(text).toMatch(/\| 4,5 \|/);
+		expect(text).not.toMatch(/\| 4\.5 \|/);
+	});
+});
+
 describe('Markdown', () => {
 	it('escapes markup in what people wrote', () => {
 		expect(md('<script>alert(1)</script>')).toBe('\\<script\\>alert(1)\\</script\\>');

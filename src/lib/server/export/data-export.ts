@@ -40,6 +40,7 @@ export function reportInputFor(
 		},
 		facilitators: members.filter((m) => m.role === 'facilitator').map((m) => m.displayName),
 		members: members.map((m) => ({
+			id: m.id,
 			role: m.role,
 			displayName: m.displayName,
 			profession: m.profession,

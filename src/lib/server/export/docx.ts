@@ -15,22 +15,26 @@ import {
 	WidthType,
 	type ISectionOptions
 } from 'docx';
-import type { ReportArea, ReportModel } from '$lib/report/model';
+import type { ReportAction, ReportArea, ReportModel } from '$lib/report/model';
 import { renderMatrixPng } from './matrix-png';
+import { columnWidths } from '$lib/report/columns';
 import {
 	actionColumns,
 	areaPerspective,
 	dateLine,
+	decimal,
 	emotionWord,
-	flagNotice
+	flagNotice,
+	quoted
 } from '$lib/report/text';
 
 /**
  * The report as a Word document (.docx), in the order of the seed reports: who took part, the
  * persona and journey, what was said, the improvement-area table (Förbättringsområde |
  * Underområde | Antal insikter | Perspektiv), the matrix as an image, the prioritised areas with
- * their målbild, the action plan in Region Halland's columns (on landscape pages: eight columns
- * do not fit upright) and the summary. Reads only the report model.
+ * their målbild and actions, the action plan area by area in Region Halland's columns (on
+ * landscape pages: eight columns do not fit upright), the summary and an appendix with every
+ * insight. Reads only the report model.
  */
 
 const FONT = 'Calibri';
@@ -52,14 +56,21 @@ const bullets = (items: readonly string[]) =>
 	items.map((text) => new Paragraph({ text, bullet: { level: 0 } }));
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '8C8C8C' };
-const borders = { top: border, bottom: border, left: border, right: border };
+/** On the table, not on each cell: a 300-insight appendix wrote 1,800 copies of them. */
+const borders = {
+	top: border,
+	bottom: border,
+	left: border,
+	right: border,
+	insideHorizontal: border,
+	insideVertical: border
+};
+const cellMargins = { top: 60, bottom: 60, left: 100, right: 100 };
 
 function cell(text: string, header: boolean, width: number) {
 	return new TableCell({
-		borders,
 		width: { size: width, type: WidthType.DXA },
 		shading: header ? { type: ShadingType.CLEAR, fill: HEADER_FILL, color: 'auto' } : undefined,
-		margins: { top: 60, bottom: 60, left: 100, right: 100 },
 		children: text
 			.split('\n')
 			.map(
@@ -72,6 +83,7 @@ function cell(text: string, header: boolean, width: number) {
 /**
  * A table with a header row repeated on every page. Column widths are given in twips on the
  * table and on every cell: LibreOffice ignores percentages and splits columns evenly otherwise.
+ * No column is narrower than its longest word, so no word is broken in two.
  */
 function table(
 	head: readonly string[],
@@ -79,10 +91,16 @@ function table(
 	shares: readonly number[] = head.map(() => 1),
 	pageWidth = PORTRAIT_WIDTH
 ) {
-	const total = shares.reduce((a, b) => a + b, 0);
-	const widths = shares.map((s) => Math.floor((s / total) * pageWidth));
+	const widths = columnWidths(
+		head.map((label, i) => [label, ...rows.map((r) => r[i] ?? '')]),
+		shares,
+		pageWidth,
+		TABLE_SIZE / 2
+	);
 	return new Table({
 		width: { size: pageWidth, type: WidthType.DXA },
+		borders,
+		margins: cellMargins,
 		columnWidths: widths,
 		rows: [
 			new TableRow({
@@ -136,8 +154,8 @@ function matrixPart(model: ReportModel): Array<Paragraph | Table> {
 				model.matrix.rows.map((r) => [
 					r.name,
 					r.quadrant,
-					String(r.worth),
-					String(r.cost),
+					decimal(r.worth),
+					decimal(r.cost),
 					String(r.n)
 				]),
 				[40, 22, 13, 13, 12]
@@ -230,7 +248,7 @@ function body(model: ReportModel): Array<Paragraph | Table> {
 		const byQuestion = new Map<string, string[]>();
 		for (const q of model.quotes) {
 			const key = q.question ?? 'Övrigt';
-			byQuestion.set(key, [...(byQuestion.get(key) ?? []), `”${q.text}”`]);
+			byQuestion.set(key, [...(byQuestion.get(key) ?? []), quoted(q.text)]);
 		}
 		for (const [question, texts] of byQuestion) {
 			out.push(h(question, HeadingLevel.HEADING_3), ...bullets(texts));
@@ -259,7 +277,7 @@ function body(model: ReportModel): Array<Paragraph | Table> {
 		if (area.goal.summary || area.goal.statements.length) {
 			out.push(h('Målbild', HeadingLevel.HEADING_3));
 			if (area.goal.summary) out.push(p(area.goal.summary));
-			out.push(...bullets(area.goal.statements.map((s) => `”${s}”`)));
+			out.push(...bullets(area.goal.statements.map((s) => quoted(s))));
 		}
 		if (area.goal.question) out.push(bold('Frågan: ', area.goal.question));
 		if (area.insights.length) {
@@ -271,22 +289,41 @@ function body(model: ReportModel): Array<Paragraph | Table> {
 				...bullets(area.ideas.map((i) => (i.group ? `${i.group}: ${i.text}` : i.text)))
 			);
 		}
+		if (area.actions.length) {
+			out.push(h('Åtgärder', HeadingLevel.HEADING_3), ...bullets(area.actions.map(actionLine)));
+		}
 	}
 	return out;
 }
 
+/** "Planeringsträff … (Pågår, Områdeschef hemsjukvård, 2025-10-01)". */
+function actionLine(a: ReportAction): string {
+	const what = a.proposal || a.plan || a.step || a.desired;
+	const facts = [a.status, a.owner, a.due].filter(Boolean).join(', ');
+	return facts ? `${what} (${facts})` : what;
+}
+
+/** The action plan area by area, in the model's order (prioritised areas first). */
+function actionsByArea(actions: readonly ReportAction[]): Array<[string, ReportAction[]]> {
+	const groups = new Map<string, ReportAction[]>();
+	for (const a of actions) groups.set(a.area, [...(groups.get(a.area) ?? []), a]);
+	return [...groups];
+}
+
 function planAndSummary(model: ReportModel): Array<Paragraph | Table> {
 	const out: Array<Paragraph | Table> = [h('Handlingsplan', HeadingLevel.HEADING_1)];
-	if (model.actions.length) {
+	for (const [area, actions] of actionsByArea(model.actions)) {
 		out.push(
+			h(area || 'Utan förbättringsområde', HeadingLevel.HEADING_2),
 			table(
 				actionColumns.map((c) => c.label),
-				model.actions.map((a) => actionColumns.map((c) => c.value(a))),
+				actions.map((a) => actionColumns.map((c) => c.value(a))),
 				[13, 13, 13, 14, 13, 12, 11, 11],
 				LANDSCAPE_WIDTH
 			)
 		);
-	} else out.push(p('Ingen handlingsplan ännu.'));
+	}
+	if (!model.actions.length) out.push(p('Ingen handlingsplan ännu.'));
 	out.push(h('Sammanfattning', HeadingLevel.HEADING_1));
 	if (model.summary.bullets.length) out.push(...bullets(model.summary.bullets));
 	else out.push(p('Ingen sammanfattning ännu.'));
@@ -294,6 +331,24 @@ function planAndSummary(model: ReportModel): Array<Paragraph | Table> {
 		out.push(
 			h('Förslag till fortsatt arbete', HeadingLevel.HEADING_2),
 			...bullets(model.summary.nextSteps)
+		);
+	}
+	if (model.insights.length) {
+		out.push(
+			h('Bilaga: alla insikter', HeadingLevel.HEADING_1),
+			table(
+				['Insikt', 'Förbättringsområde', 'Händelse', 'Frågeställning', 'Yrkesroll', 'Organisation'],
+				model.insights.map((i) => [
+					i.text,
+					i.area || 'Ej sorterade',
+					i.events.join(', '),
+					i.questions.join('\n'),
+					i.professions.join(', '),
+					i.organisations.join(', ')
+				]),
+				[30, 16, 10, 20, 12, 12],
+				LANDSCAPE_WIDTH
+			)
 		);
 	}
 	return out;

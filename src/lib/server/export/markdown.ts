@@ -1,4 +1,5 @@
 import type { ReportAction, ReportArea, ReportModel } from '$lib/report/model';
+import { decimal } from '$lib/report/text';
 
 /**
  * The whole report as Markdown (report.md), read only from the report model. Every text
@@ -95,7 +96,7 @@ export function renderMarkdown(model: ReportModel): string {
 		out.push(`### ${md(e.title)}`, '');
 		if (e.facts.length) out.push(...list(e.facts), '');
 		if (e.emotion.count > 0 && e.emotion.median !== null) {
-			out.push(`Känsla: median ${e.emotion.median} (${e.emotion.count} svar)`, '');
+			out.push(`Känsla: median ${decimal(e.emotion.median)} (${e.emotion.count} svar)`, '');
 		}
 		if (e.bottennappar.length) out.push('**Bottennappar**', '', ...list(e.bottennappar), '');
 		if (e.hojdpunkter.length) out.push('**Höjdpunkter**', '', ...list(e.hojdpunkter), '');
@@ -127,7 +128,7 @@ export function renderMarkdown(model: ReportModel): string {
 		out.push(
 			...table(
 				['Område', axes.worth.label, axes.cost.label, 'Kvadrant', 'Antal'],
-				rows.map((r) => [r.name, String(r.worth), String(r.cost), r.quadrant, String(r.n)])
+				rows.map((r) => [r.name, decimal(r.worth), decimal(r.cost), r.quadrant, String(r.n)])
 			),
 			''
 		);

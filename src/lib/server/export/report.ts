@@ -44,6 +44,7 @@ export function reportModelOf(
 		},
 		facilitators: members.filter((m) => m.role === 'facilitator').map((m) => m.displayName),
 		members: members.map((m) => ({
+			id: m.id,
 			role: m.role,
 			displayName: m.displayName,
 			profession: m.profession,
