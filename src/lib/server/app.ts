@@ -12,6 +12,7 @@ import { refreshProgress, roundOf } from './board/rounds';
 import { ideaRoundRules, refreshIdeaProgress, silentOpen } from './board/idea-rounds';
 import { RealtimeServer } from './realtime/server';
 import { ensureSetting } from './services/settings';
+import { startRetention } from './services/lifecycle';
 
 export interface App {
 	config: Config;
@@ -87,6 +88,7 @@ async function createApp(config = readConfig()): Promise<App> {
 	if (demoPath) {
 		console.log(`[samskapa] Demo workshop "Oskar 83": ${config.publicOrigin}${demoPath}`);
 	}
+	const stopRetention = startRetention({ db, sqlite, realtime }, config.retentionClosedMonths);
 	let closed = false;
 	return {
 		config,
@@ -99,6 +101,7 @@ async function createApp(config = readConfig()): Promise<App> {
 		close() {
 			if (closed) return;
 			closed = true;
+			stopRetention();
 			realtime.close();
 			sqlite.close();
 		}

@@ -16,11 +16,19 @@ export interface Config {
 	wsRefusalsPerMinute: number;
 	/** Where printed links point; adapter-node's ORIGIN when set. */
 	publicOrigin: string;
+	/** Closed workshops are deleted this many months after closing; null: kept (the default). */
+	retentionClosedMonths: number | null;
 }
 
 function flag(value: string | undefined, fallback: boolean): boolean {
 	if (value === undefined || value === '') return fallback;
 	return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
+}
+
+/** A whole number of months, or null (off) for anything else. */
+function months(value: string | undefined): number | null {
+	const n = Number(value);
+	return value && Number.isInteger(n) && n > 0 ? n : null;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -36,6 +44,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		),
 		wsSocketsPerMember: Number(env.WS_SOCKETS_PER_MEMBER ?? defaultSocketLimits.socketsPerMember),
 		wsRefusalsPerMinute: Number(env.WS_REFUSALS_PER_MINUTE ?? 5),
-		publicOrigin: (env.ORIGIN ?? `http://localhost:${port}`).replace(/\/$/, '')
+		publicOrigin: (env.ORIGIN ?? `http://localhost:${port}`).replace(/\/$/, ''),
+		retentionClosedMonths: months(env.RETENTION_CLOSED_MONTHS)
 	};
 }
