@@ -5,11 +5,12 @@ import { failAction, failure, formValues, invalid } from '$lib/server/services/o
 import { listTemplates, startWorkshop } from '$lib/server/services/templates';
 import { findMembership } from '$lib/server/services/workshops';
 import { listDashboard, listSeries } from '$lib/server/services/dashboard';
+import { joinSeries, resolveSeries, seriesChoiceSchema } from '$lib/server/services/series';
 import { changeLifecycle, lifecycleChanges } from '$lib/server/services/lifecycle';
 import { workshopStatuses } from '$lib/workshop/status';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-const FIELDS = ['title', 'purpose', 'date', 'template'] as const;
+const FIELDS = ['title', 'purpose', 'date', 'template', 'series', 'seriesTitle'] as const;
 const LOGIN = '/login?next=/dashboard';
 
 /** The filter is the URL's query, so it works without JavaScript and can be bookmarked. */
@@ -72,14 +73,20 @@ export const actions: Actions = {
 	create: async ({ locals, request }) => {
 		const user = locals.session?.user;
 		if (!user) redirect(303, LOGIN);
-		const values = formValues(await request.formData(), FIELDS);
+		const data = await request.formData();
+		const values = formValues(data, FIELDS);
 		const parsed = workshopSchema.safeParse(values);
 		if (!parsed.success) return failAction(invalid(parsed.error), values);
-		const { db, store } = locals.app;
-		const workshop = startWorkshop(db, store, user, parsed.data);
+		const choice = seriesChoiceSchema.safeParse({ ...values, carry: data.getAll('carry') });
+		if (!choice.success) return failAction(invalid(choice.error), values);
+		const app = locals.app;
+		const inSeries = resolveSeries(app.db, user.id, choice.data);
+		if (!inSeries.ok) return failAction(inSeries, values);
+		const workshop = startWorkshop(app.db, app.store, user, parsed.data);
 		if (!workshop) {
 			return failAction(failure(400, 'validation', { template: 'error_template_unknown' }), values);
 		}
+		if (inSeries.series) joinSeries(app, workshop.id, inSeries.series, choice.data.carry);
 		redirect(303, `/w/${workshop.id}`);
 	},
 	lifecycle: async (event) => {
