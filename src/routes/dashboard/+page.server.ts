@@ -7,6 +7,7 @@ import { findMembership } from '$lib/server/services/workshops';
 import { listDashboard, listSeries } from '$lib/server/services/dashboard';
 import { joinSeries, resolveSeries, seriesChoiceSchema } from '$lib/server/services/series';
 import { changeLifecycle, lifecycleChanges } from '$lib/server/services/lifecycle';
+import { formatJoinCode } from '$lib/workshop/join-code';
 import { workshopStatuses } from '$lib/workshop/status';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -34,6 +35,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		app.config.retentionClosedMonths
 	).map((w) => ({
 		...w,
+		joinCode: w.joinCode && formatJoinCode(w.joinCode),
 		lastActivityAt: w.lastActivityAt?.toISOString() ?? null,
 		deletedAt: w.deletedAt?.toISOString() ?? null
 	}));

@@ -110,7 +110,7 @@ function sections(o: SeriesOverview): { title: string; sections: Section[] } {
 								clean(a.proposal || a.step),
 								clean(a.owner),
 								a.due ?? '',
-								a.from ? provenance(a.from) : `ny i workshop ${o.workshops.at(-1)?.position ?? ''}`
+								a.from ? provenance(a.from) : `ny i workshop ${o.latest?.position ?? ''}`
 							])
 						}
 		});

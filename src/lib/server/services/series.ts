@@ -149,8 +149,8 @@ export interface SeriesOverview {
 	}>;
 	/** Every area name met in the series, in order of first appearance. */
 	areas: SeriesArea[];
-	/** The action plan as the latest workshop holds it (its follow-up). */
-	latest: { id: string; title: string } | null;
+	/** The action plan as the latest workshop with one holds it (its follow-up). */
+	latest: { id: string; title: string; position: number } | null;
 	actions: SeriesAction[];
 }
 
@@ -208,10 +208,12 @@ export function seriesOverview(
 				areas: list.length,
 				prioritised: prioritised.map((a) => a.name)
 			});
-			if (isLatest) {
-				overview.latest = { id: w.id, title: w.title };
+			// The follow-up is the latest workshop that has an action plan.
+			const actions = listActions(doc);
+			if (actions.length > 0 || (isLatest && overview.latest === null)) {
+				overview.latest = { id: w.id, title: w.title, position: w.seriesPosition ?? i + 1 };
 				const carried = listCarried(doc);
-				overview.actions = listActions(doc).map((a) => {
+				overview.actions = actions.map((a) => {
 					const from = carried.get(a.id);
 					return {
 						id: a.id,
