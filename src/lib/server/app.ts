@@ -14,6 +14,7 @@ import { ideaRoundRules, refreshIdeaProgress, silentOpen } from './board/idea-ro
 import { noteProgress, notesOpen, refreshNoteProgress } from './board/note-rounds';
 import { RealtimeServer } from './realtime/server';
 import { ensureSetting } from './services/settings';
+import { startRetention } from './services/lifecycle';
 
 export interface App {
 	config: Config;
@@ -99,6 +100,7 @@ async function createApp(config = readConfig()): Promise<App> {
 	if (demoPath) {
 		console.log(`[samskapa] Demo workshop "Oskar 83": ${config.publicOrigin}${demoPath}`);
 	}
+	const stopRetention = startRetention({ db, sqlite, realtime }, config.retentionClosedMonths);
 	let closed = false;
 	return {
 		config,
@@ -111,6 +113,7 @@ async function createApp(config = readConfig()): Promise<App> {
 		close() {
 			if (closed) return;
 			closed = true;
+			stopRetention();
 			realtime.close();
 			sqlite.close();
 		}

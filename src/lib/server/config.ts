@@ -18,6 +18,8 @@ export interface Config {
 	publicOrigin: string;
 	/** Who runs this installation: named in the accessibility statement and the data-protection page. */
 	organisation: Organisation;
+	/** Closed workshops are deleted this many months after closing; null: kept (the default). */
+	retentionClosedMonths: number | null;
 }
 
 export interface Organisation {
@@ -41,6 +43,12 @@ function flag(value: string | undefined, fallback: boolean): boolean {
 	return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
 }
 
+/** A whole number of months, or null (off) for anything else. */
+function months(value: string | undefined): number | null {
+	const n = Number(value);
+	return value && Number.isInteger(n) && n > 0 ? n : null;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	const port = env.PORT ?? '3000';
 	return {
@@ -61,6 +69,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 			phone: optional(env.CONTACT_PHONE),
 			privacyEmail: optional(env.PRIVACY_EMAIL),
 			publishedOn: day(env.PUBLISHED_ON)
-		}
+		},
+		retentionClosedMonths: months(env.RETENTION_CLOSED_MONTHS)
 	};
 }

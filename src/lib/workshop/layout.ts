@@ -3,7 +3,8 @@ import { privateDocumentLayout } from './private-layout';
 import { actionRecord } from './records/action';
 import { stepRecord } from './records/agenda';
 import { areaRecord } from './records/area';
-import { boardStateRecord, lockCondition } from './records/board-state';
+import { boardStateRecord, closedCondition, lockCondition } from './records/board-state';
+import { carriedRecord } from './records/carried';
 import type { RecordDeclaration, Writer } from './records/declare';
 import { dismissedNoteRecord } from './records/dismissed-note';
 import { emotionRecord } from './records/emotion';
@@ -52,7 +53,8 @@ export const boardRecords: readonly RecordDeclaration[] = [
 	goalCommentRecord,
 	stepRecord,
 	facilitationRecord,
-	readyRecord
+	readyRecord,
+	carriedRecord
 ];
 
 export const boardLayout: ReadonlyMap<string, RecordDeclaration> = new Map(
@@ -89,7 +91,8 @@ export const layouts: readonly DocumentLayout[] = [boardDocument, privateDocumen
  * when this writer may change nothing now.
  */
 export const boardConditions: ReadonlyArray<(before: Y.Doc, writer: Writer) => string | null> = [
-	lockCondition
+	lockCondition,
+	closedCondition
 ];
 
 /** At most this many records (notes, insights, ideas, actions …) in one board. */

@@ -1,41 +1,104 @@
-import { redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
 import { workshopSchema } from '$lib/schemas';
 import { failAction, failure, formValues, invalid } from '$lib/server/services/outcome';
 import { listTemplates, startWorkshop } from '$lib/server/services/templates';
-import { listFacilitatedWorkshops } from '$lib/server/services/workshops';
-import type { Actions, PageServerLoad } from './$types';
+import { findMembership } from '$lib/server/services/workshops';
+import { listDashboard, listSeries } from '$lib/server/services/dashboard';
+import { joinSeries, resolveSeries, seriesChoiceSchema } from '$lib/server/services/series';
+import { changeLifecycle, lifecycleChanges } from '$lib/server/services/lifecycle';
+import { formatJoinCode } from '$lib/workshop/join-code';
+import { workshopStatuses } from '$lib/workshop/status';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-const FIELDS = ['title', 'purpose', 'date', 'template'] as const;
+const FIELDS = ['title', 'purpose', 'date', 'template', 'series', 'seriesTitle'] as const;
 const LOGIN = '/login?next=/dashboard';
 
-export const load: PageServerLoad = ({ locals }) => {
+/** The filter is the URL's query, so it works without JavaScript and can be bookmarked. */
+const filterSchema = z.object({
+	status: z.enum(workshopStatuses).optional().catch(undefined),
+	series: z.string().max(64).optional().catch(undefined)
+});
+
+export const load: PageServerLoad = ({ locals, url }) => {
 	const user = locals.session?.user;
 	if (!user) redirect(303, LOGIN);
-	const workshops = listFacilitatedWorkshops(locals.app.db, user.id).map((w) => ({
-		id: w.id,
-		title: w.title,
-		date: w.date
+	const app = locals.app;
+	const filter = filterSchema.parse({
+		status: url.searchParams.get('status') || undefined,
+		series: url.searchParams.get('series') || undefined
+	});
+	const workshops = listDashboard(
+		app,
+		user.id,
+		{ status: filter.status, seriesId: filter.series },
+		app.config.retentionClosedMonths
+	).map((w) => ({
+		...w,
+		joinCode: w.joinCode && formatJoinCode(w.joinCode),
+		lastActivityAt: w.lastActivityAt?.toISOString() ?? null,
+		deletedAt: w.deletedAt?.toISOString() ?? null
 	}));
-	const templates = listTemplates(locals.app.db, user.id).map((t) => ({
+	const templates = listTemplates(app.db, user.id).map((t) => ({
 		id: t.id,
 		name: t.name,
 		description: t.description ?? null
 	}));
-	return { workshops, templates };
+	return {
+		workshops,
+		templates,
+		series: listSeries(app, user.id),
+		filter: { status: filter.status ?? '', series: filter.series ?? '' },
+		retentionMonths: app.config.retentionClosedMonths,
+		deleted: url.searchParams.get('deleted') === '1'
+	};
 };
+
+const lifecycleSchema = z.object({
+	workshopId: z.string().min(1).max(64),
+	change: z.enum(lifecycleChanges)
+});
+
+/** The workshop a lifecycle form names, when this account facilitates it; else 403/404. */
+function facilitated(event: RequestEvent, workshopId: string) {
+	const user = event.locals.session?.user;
+	if (!user) redirect(303, LOGIN);
+	const membership = findMembership(event.locals.app.db, workshopId, {
+		sessionId: null,
+		userId: user.id
+	});
+	if (membership?.role !== 'facilitator') error(403, 'forbidden');
+	return membership;
+}
 
 export const actions: Actions = {
 	create: async ({ locals, request }) => {
 		const user = locals.session?.user;
 		if (!user) redirect(303, LOGIN);
-		const values = formValues(await request.formData(), FIELDS);
+		const data = await request.formData();
+		const values = formValues(data, FIELDS);
 		const parsed = workshopSchema.safeParse(values);
 		if (!parsed.success) return failAction(invalid(parsed.error), values);
-		const { db, store } = locals.app;
-		const workshop = startWorkshop(db, store, user, parsed.data);
+		const choice = seriesChoiceSchema.safeParse({ ...values, carry: data.getAll('carry') });
+		if (!choice.success) return failAction(invalid(choice.error), values);
+		const app = locals.app;
+		const inSeries = resolveSeries(app.db, user.id, choice.data);
+		if (!inSeries.ok) return failAction(inSeries, values);
+		const workshop = startWorkshop(app.db, app.store, user, parsed.data);
 		if (!workshop) {
 			return failAction(failure(400, 'validation', { template: 'error_template_unknown' }), values);
 		}
+		if (inSeries.series) joinSeries(app, workshop.id, inSeries.series, choice.data.carry);
 		redirect(303, `/w/${workshop.id}`);
+	},
+	lifecycle: async (event) => {
+		const parsed = lifecycleSchema.safeParse(
+			formValues(await event.request.formData(), ['workshopId', 'change'])
+		);
+		if (!parsed.success) error(400, 'validation');
+		const { workshopId, change } = parsed.data;
+		facilitated(event, workshopId);
+		changeLifecycle(event.locals.app, workshopId, change);
+		return { changed: { workshopId, change } };
 	}
 };

@@ -13,6 +13,7 @@ import {
 	type ActionCollaborativeField
 } from '$lib/workshop/records/action';
 import { areasMap, listAreas, type Area } from '$lib/workshop/records/area';
+import { carriedMap, listCarried, type Carried } from '$lib/workshop/records/carried';
 import { goalsMap, readGoal, type Goal } from '$lib/workshop/records/goal';
 import { ideasMap, listIdeas, type Idea } from '$lib/workshop/records/idea';
 import { listPlacements, placementsMap } from '$lib/workshop/records/placement';
@@ -30,6 +31,7 @@ export class BoardActionPlan {
 	#actions = $state.raw<Action[]>([]);
 	#goals = $state.raw<ReadonlyMap<string, Goal & { id: string }>>(byId([]));
 	#ideas = $state.raw<ReadonlyMap<string, Idea>>(byId([]));
+	#carried = $state.raw<ReadonlyMap<string, Carried>>(byId([]));
 	#maps: Y.Map<Y.Map<unknown>>[];
 
 	#readAreas = () => {
@@ -46,18 +48,30 @@ export class BoardActionPlan {
 	#readIdeas = () => {
 		this.#ideas = byId(listIdeas(this.#doc));
 	};
+	#readCarried = () => {
+		this.#carried = listCarried(this.#doc);
+	};
 
 	constructor(doc: Y.Doc) {
 		this.#doc = doc;
-		this.#maps = [areasMap(doc), placementsMap(doc), actionsMap(doc), goalsMap(doc), ideasMap(doc)];
+		this.#maps = [
+			areasMap(doc),
+			placementsMap(doc),
+			actionsMap(doc),
+			goalsMap(doc),
+			ideasMap(doc),
+			carriedMap(doc)
+		];
 		this.#maps[0]!.observeDeep(this.#readAreas);
 		this.#maps[1]!.observeDeep(this.#readAreas);
 		this.#maps[2]!.observeDeep(this.#readActions);
 		this.#maps[3]!.observeDeep(this.#readGoals);
 		this.#maps[4]!.observeDeep(this.#readIdeas);
+		this.#maps[5]!.observe(this.#readCarried);
 		this.#readAreas();
 		this.#readActions();
 		this.#readIdeas();
+		this.#readCarried();
 	}
 
 	/** Every area, prioritised or not (the follow-up names an action's area from these). */
@@ -77,6 +91,10 @@ export class BoardActionPlan {
 	}
 	goalOf(areaId: string): Goal | undefined {
 		return this.#goals.get(areaId);
+	}
+	/** Where an area or action came from, when a workshop in a series carried it here. */
+	carriedOf(id: string): Carried | undefined {
+		return this.#carried.get(id);
 	}
 	idea(id: string | null): Idea | undefined {
 		return id === null ? undefined : this.#ideas.get(id);
@@ -132,5 +150,6 @@ export class BoardActionPlan {
 		this.#maps[2]!.unobserveDeep(this.#readActions);
 		this.#maps[3]!.unobserveDeep(this.#readGoals);
 		this.#maps[4]!.unobserveDeep(this.#readIdeas);
+		this.#maps[5]!.unobserve(this.#readCarried);
 	}
 }

@@ -1,6 +1,11 @@
 import type * as Y from 'yjs';
 import type { Role } from '$lib/workshop/roles';
-import { isBoardLocked, setBoardLocked, stateMap } from '$lib/workshop/records/board-state';
+import {
+	isBoardClosed,
+	isBoardLocked,
+	setBoardLocked,
+	stateMap
+} from '$lib/workshop/records/board-state';
 import { readSwitches, type WorkshopSwitches } from '$lib/workshop/records/workshop-switches';
 
 /**
@@ -10,10 +15,12 @@ import { readSwitches, type WorkshopSwitches } from '$lib/workshop/records/works
  */
 export class BoardState {
 	#locked = $state(false);
+	#closed = $state(false);
 	#switches = $state.raw<Partial<WorkshopSwitches>>({});
 	#doc: Y.Doc;
 	#read = () => {
 		this.#locked = isBoardLocked(this.#doc);
+		this.#closed = isBoardClosed(this.#doc);
 		this.#switches = readSwitches(this.#doc);
 	};
 
@@ -33,9 +40,14 @@ export class BoardState {
 		return this.#locked;
 	}
 
-	/** Whether the lock keeps someone in this role from writing right now. */
+	/** True while the workshop is closed: read-only for participants until it is reopened. */
+	get closed(): boolean {
+		return this.#closed;
+	}
+
+	/** Whether the lock (or the workshop being closed) keeps this role from writing right now. */
 	blocks(role: Role): boolean {
-		return this.#locked && role !== 'facilitator';
+		return (this.#locked || this.#closed) && role !== 'facilitator';
 	}
 
 	lock() {

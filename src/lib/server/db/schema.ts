@@ -36,6 +36,23 @@ export const sessions = sqliteTable(
 	(t) => [index('sessions_user_idx').on(t.userId)]
 );
 
+/**
+ * A workshop series: one project (e.g. "Hälso- och sjukvård i hemmet") whose workshops follow
+ * each other, each starting from what the previous one left (services/series.ts).
+ */
+export const series = sqliteTable(
+	'series',
+	{
+		id: text('id').primaryKey(),
+		ownerId: text('owner_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('series_owner_idx').on(t.ownerId)]
+);
+
 export const workshops = sqliteTable('workshops', {
 	id: text('id').primaryKey(),
 	title: text('title').notNull(),
@@ -53,6 +70,20 @@ export const workshops = sqliteTable('workshops', {
 		.default(false),
 	/** "Godkänn nya deltagare": a new joiner waits until a facilitator admits them. */
 	admissionRequired: integer('admission_required', { mode: 'boolean' }).notNull().default(false),
+	/** The series it belongs to (at most one) and its place there, 1 for the first. */
+	seriesId: text('series_id').references(() => series.id, { onDelete: 'set null' }),
+	seriesPosition: integer('series_position'),
+	/** Closed: read-only for participants (the board holds `closed` too, for the judge). */
+	closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+	/** Archived: out of the dashboard's list, still exportable. */
+	archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
+	/**
+	 * The board's note count and the last time any of its documents changed, kept by the
+	 * realtime server (features/activity.ts) so the dashboard never loads a board to show them;
+	 * null until first counted.
+	 */
+	noteCount: integer('note_count'),
+	lastActivityAt: integer('last_activity_at', { mode: 'timestamp_ms' }),
 	createdAt: createdAt()
 });
 

@@ -87,7 +87,7 @@ export function fileSlug(title: string): string {
 export function download(
 	body: Uint8Array | string,
 	type: string,
-	workshop: Workshop,
+	workshop: Pick<Workshop, 'title'>,
 	ext: string,
 	now = new Date()
 ): Response {

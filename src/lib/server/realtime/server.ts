@@ -285,6 +285,22 @@ export class RealtimeServer {
 		}
 	}
 
+	/**
+	 * Closes every socket on the workshop's documents and forgets its rooms without storing
+	 * them (no snapshot): the workshop is being deleted, so nothing of it may be written back.
+	 */
+	dropWorkshop(workshopId: string) {
+		for (const room of [...this.#roomsOf(workshopId)]) {
+			this.#forget(room);
+			for (const ws of room.conns.keys()) {
+				// Nothing still in flight may reach the log after this.
+				ws.removeAllListeners('message');
+				ws.close(CLOSE_REMOVED, 'the workshop was deleted');
+			}
+			room.destroy();
+		}
+	}
+
 	*#roomsOf(workshopId: string) {
 		for (const room of this.rooms.values()) {
 			if (parseRoom(room.name)?.workshopId === workshopId) yield room;

@@ -14,6 +14,8 @@ import { declareRecord, type Writer } from './declare';
  * used by the suggested grouping.
  * `anonymous`, `participantsMayExport`: the workshop's settings, written by the server alone
  * (workshop-switches.ts).
+ * `closed`: the workshop is closed (services/lifecycle.ts writes it): read-only for
+ * participants, as the lock is, until a facilitator reopens it.
  */
 export const stateMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap<unknown>('state');
 
@@ -23,6 +25,15 @@ export function isBoardLocked(doc: Y.Doc): boolean {
 
 export function setBoardLocked(doc: Y.Doc, locked: boolean): void {
 	doc.transact(() => stateMap(doc).set('locked', locked));
+}
+
+/** Whether the workshop is closed (read-only for participants); only the server writes it. */
+export function isBoardClosed(doc: Y.Doc): boolean {
+	return stateMap(doc).get('closed') === true;
+}
+
+export function setBoardClosed(doc: Y.Doc, closed: boolean): void {
+	doc.transact(() => stateMap(doc).set('closed', closed));
 }
 
 /** Whether participants may comment on a målbild now (a facilitator's switch). */
@@ -94,7 +105,8 @@ export const boardStateRecord = declareRecord({
 			.array(z.array(z.string().min(1).max(SYNONYM_WORD_MAX)).max(SYNONYM_WORDS_MAX))
 			.max(SYNONYM_GROUPS_MAX),
 		anonymous: z.boolean(),
-		participantsMayExport: z.boolean()
+		participantsMayExport: z.boolean(),
+		closed: z.boolean()
 	},
 	text: ['synonyms'],
 	refs: {},
@@ -107,7 +119,9 @@ export const boardStateRecord = declareRecord({
 		synonyms: ['facilitator'],
 		// The server's alone: switching anonymity on also removes names and rewrites presence.
 		anonymous: [],
-		participantsMayExport: []
+		participantsMayExport: [],
+		// The server's alone: closing is a workshop's state in the database too (the dashboard).
+		closed: []
 	},
 	fixed: [],
 	remove: ['facilitator'],
@@ -118,4 +132,9 @@ export const boardStateRecord = declareRecord({
 /** The condition the lock sets, judged against the board as it was before an update. */
 export function lockCondition(before: Y.Doc, writer: Writer): string | null {
 	return writer.role !== 'facilitator' && isBoardLocked(before) ? 'the board is locked' : null;
+}
+
+/** A closed workshop is read-only for everyone but its facilitators. */
+export function closedCondition(before: Y.Doc, writer: Writer): string | null {
+	return writer.role !== 'facilitator' && isBoardClosed(before) ? 'the workshop is closed' : null;
 }

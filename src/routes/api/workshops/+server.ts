@@ -4,7 +4,8 @@ import { apiError, linkJson, readJson, workshopJson } from '$lib/server/services
 import { failureResponse, invalid } from '$lib/server/services/outcome';
 import { failure } from '$lib/server/services/outcome';
 import { startWorkshop } from '$lib/server/services/templates';
-import { activeLinks, listFacilitatedWorkshops } from '$lib/server/services/workshops';
+import { joinSeries, resolveSeries, seriesChoiceSchema } from '$lib/server/services/series';
+import { activeLinks, getWorkshop, listFacilitatedWorkshops } from '$lib/server/services/workshops';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ locals }) => {
@@ -17,13 +18,22 @@ export const GET: RequestHandler = ({ locals }) => {
 export const POST: RequestHandler = async ({ locals, request, url }) => {
 	const user = locals.session?.user;
 	if (!user) return apiError(401, 'unauthenticated');
-	const parsed = workshopSchema.safeParse(await readJson(request));
+	const body = await readJson(request);
+	const parsed = workshopSchema.safeParse(body);
 	if (!parsed.success) return failureResponse(invalid(parsed.error));
+	const choice = seriesChoiceSchema.safeParse(body);
+	if (!choice.success) return failureResponse(invalid(choice.error));
 	const { db, store } = locals.app;
+	const inSeries = resolveSeries(db, user.id, choice.data);
+	if (!inSeries.ok) return failureResponse(inSeries);
 	const workshop = startWorkshop(db, store, user, parsed.data);
 	if (!workshop) {
 		return failureResponse(failure(400, 'validation', { template: 'error_template_unknown' }));
 	}
+	const carried = inSeries.series
+		? joinSeries(locals.app, workshop.id, inSeries.series, choice.data.carry)
+		: 0;
+	const placed = getWorkshop(db, workshop.id)!;
 	const byKind = Object.fromEntries(
 		activeLinks(db, workshop.id).map((l) => [l.kind, linkJson(url.origin, l)])
 	);
@@ -31,6 +41,9 @@ export const POST: RequestHandler = async ({ locals, request, url }) => {
 	return json(
 		{
 			workshop: workshopJson(workshop),
+			series: placed.seriesId
+				? { id: placed.seriesId, position: placed.seriesPosition, carried }
+				: null,
 			links: {
 				participant: { id: participant!.id, url: participant!.url, code: participant!.code },
 				observer: { id: observer!.id, url: observer!.url },

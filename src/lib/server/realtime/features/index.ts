@@ -3,6 +3,7 @@ import type { DB } from '../../db';
 import { workshops } from '../../db/schema';
 import { liveSwitches, type BoardRooms } from '../../services/switches';
 import type { Feature } from '../hooks';
+import { activityFeature } from './activity';
 import { anonymityFeature } from './anonymity';
 import { collabTextFeature } from './collab-text';
 import { insightsFeature } from './insights';
@@ -48,6 +49,7 @@ export function realtimeFeatures(deps: FeatureDeps): Feature[] {
 		insightsFeature,
 		anonymityFeature(deps.secret, (id) => live(id)?.anonymous ?? false),
 		...(deps.ballotsChanged ? [roundProgressFeature(deps.ballotsChanged, deps.ideasChanged)] : []),
-		...(deps.notesChanged ? [noteProgressFeature(deps.notesChanged)] : [])
+		...(deps.notesChanged ? [noteProgressFeature(deps.notesChanged)] : []),
+		activityFeature(deps.db)
 	];
 }
