@@ -76,7 +76,7 @@ test('a long note says its limit while typing and folds with "Visa mer"', async 
 	expect((await note.boundingBox())!.height).toBeGreaterThan(folded);
 	// The edit button says which note it edits.
 	await expect(
-		note.getByRole('button', { name: 'Redigera lappen ”Ingen vet vem som har ansvaret. Ingen…”' })
+		note.getByRole('button', { name: 'Redigera ”Ingen vet vem som har ansvaret. Ingen…”' })
 	).toBeVisible();
 	await expectAccessible(f);
 });
