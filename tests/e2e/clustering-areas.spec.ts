@@ -179,7 +179,7 @@ test('the workshop’s synonyms change the preview and "Visa liknande"; a reject
 	await slider.focus();
 	await f.keyboard.press('Home');
 	for (let i = 0; i < 3; i++) await f.keyboard.press('ArrowRight');
-	await expect(f.locator('label', { hasText: 'Hur lika insikterna' })).toContainText('0.20');
+	await expect(f.locator('label', { hasText: 'Hur lika insikterna' })).toContainText('0,20');
 
 	// Without the workshop's words, F and G share nothing.
 	await expect(suggestions).toHaveCount(1);

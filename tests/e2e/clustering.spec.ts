@@ -74,11 +74,11 @@ test('a facilitator promotes, groups by keyboard, takes suggestions, merges and 
 	await slider.focus();
 	await f.keyboard.press('Home');
 	for (let i = 0; i < 5; i++) await f.keyboard.press('ArrowRight');
-	await expect(sliderLabel).toContainText('0.30');
+	await expect(sliderLabel).toContainText('0,30');
 	await expect(suggestions).toHaveCount(1);
 	await f.keyboard.press('ArrowLeft');
 	await f.keyboard.press('ArrowLeft');
-	await expect(sliderLabel).toContainText('0.20');
+	await expect(sliderLabel).toContainText('0,20');
 	await expect(suggestions).toHaveCount(2);
 	const phone = suggestions.filter({ hasText: LOW_POINTS[0]! });
 	const phoneName = (await phone.getByRole('heading').innerText()).trim();

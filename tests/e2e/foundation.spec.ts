@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './axe';
-import { addNote, facilitatorCreatesWorkshop, participantJoins, waitOnline } from './flows';
+import { addNote, facilitatorCreatesWorkshop, open, participantJoins, waitOnline } from './flows';
 
 test('a facilitator creates a workshop, a participant joins with the code, notes sync live', async ({
 	browser
@@ -66,15 +66,16 @@ test('the start, join, sign-in, sign-up, dashboard and board pages have no axe v
 	await participant.close();
 });
 
-test('a wrong code is refused with a Swedish message and the typed profile kept', async ({
+test('a wrong code is refused with a Swedish message before anyone types a name', async ({
 	page
 }) => {
-	await page.goto('/join?code=ZZZ-ZZZ');
-	await page.getByLabel('Ditt namn').fill('Cecilia');
-	await page.getByLabel('Profession').selectOption('lakare');
-	await page.getByRole('radio', { name: 'Region' }).check();
-	await page.getByRole('button', { name: 'Gå med' }).click();
+	await open(page, '/join?code=ZZZ-ZZZ');
 	await expect(page.getByText('Ingen workshop har den koden')).toBeVisible();
-	await expect(page.getByLabel('Ditt namn')).toHaveValue('Cecilia');
+	await expect(page.getByLabel('Ditt namn')).toHaveCount(0);
+	await expect(page.getByLabel('Kod')).toHaveValue('ZZZ-ZZZ');
 	await expectAccessible(page);
+	await page.getByLabel('Kod').fill('abc');
+	await page.getByRole('button', { name: 'Fortsätt' }).click();
+	await expect(page.getByText('Koden ska ha sex tecken')).toBeVisible();
+	await expect(page.getByLabel('Ditt namn')).toHaveCount(0);
 });

@@ -50,7 +50,7 @@ test('two participants vote with dots hidden, within the limits, and see the ran
 	await expect(facilitator.getByLabel('Högst antal prickar på ett område')).toHaveValue('1');
 	await expectAccessible(facilitator);
 	await facilitator.getByRole('button', { name: 'Öppna prickröstning' }).click();
-	await expect(facilitator.getByTestId('progress')).toHaveText('0 av 2 har lämnat poäng');
+	await expect(facilitator.getByTestId('progress')).toHaveText('0 av 2 har lagt prickar');
 
 	await expect(pia.getByTestId('dots-left')).toHaveText('2 av 2 prickar kvar');
 	await expectAccessible(pia);
@@ -65,14 +65,14 @@ test('two participants vote with dots hidden, within the limits, and see the ran
 	await pia.getByRole('button', { name: `Ta bort en prick från ${AREAS[1]}` }).click();
 	await addDot(pia, AREAS[2]);
 	await expect(pia.getByTestId('dots-left')).toHaveText('0 av 2 prickar kvar');
-	await expect(facilitator.getByTestId('progress')).toHaveText('1 av 2 har lämnat poäng');
+	await expect(facilitator.getByTestId('progress')).toHaveText('1 av 2 har lagt prickar');
 
 	await addDot(per, AREAS[0]);
 	await addDot(per, AREAS[1]);
-	await expect(facilitator.getByTestId('progress')).toHaveText('2 av 2 har lämnat poäng');
+	await expect(facilitator.getByTestId('progress')).toHaveText('2 av 2 har lagt prickar');
 
 	// Before reveal nobody sees anyone's dots: no results, Per's form shows only his own.
-	await expect(per.getByTestId('progress')).toHaveText('2 av 2 har lämnat poäng');
+	await expect(per.getByTestId('progress')).toHaveText('2 av 2 har lagt prickar');
 	for (const page of [facilitator, pia, per]) {
 		await expect(page.getByTestId('dot-results')).toHaveCount(0);
 	}

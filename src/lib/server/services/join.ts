@@ -1,6 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { and, eq, ne, or } from 'drizzle-orm';
-import { joinSchema, type ProfileInput } from '$lib/schemas';
+import { joinCodeSchema, joinSchema, type ProfileInput } from '$lib/schemas';
 import { newId } from '$lib/workshop/ids';
 import { ensureBrowserId, ensureSession } from '../auth/cookie';
 import type { DB } from '../db';
@@ -40,6 +40,23 @@ export function joinWorkshop(event: RequestEvent, input: unknown): Outcome<Membe
 	}
 	const browser = { sessionId: ensureSession(event), browserId: ensureBrowserId(event) };
 	return joinWithLink(db, link, browser, profile, () => newMemberships.take(address));
+}
+
+/**
+ * The first step of joining by code: whether the code opens a workshop, asked before anyone
+ * types a name. Unknown codes count against the same per-address limit as a failed join.
+ */
+export function checkJoinCode(
+	event: RequestEvent,
+	input: string
+): 'ok' | 'code_invalid' | 'code_unknown' | 'rate_limited' {
+	const address = event.getClientAddress();
+	if (joinFailures.blocked(address)) return 'rate_limited';
+	const parsed = joinCodeSchema.safeParse(input);
+	if (!parsed.success) return 'code_invalid';
+	if (findActiveLinkByCode(event.locals.app.db, parsed.data)) return 'ok';
+	joinFailures.take(address);
+	return 'code_unknown';
 }
 
 const rank: Record<Role, number> = { observer: 0, participant: 1, facilitator: 2 };

@@ -1,4 +1,5 @@
 import { goodness, QUADRANT_NAMES, quadrantOf, type Axes, type Quadrant } from './axes';
+import { formatNumber } from '$lib/format/number';
 import { placeLabels, type Box } from './label-placement';
 
 /**
@@ -36,6 +37,8 @@ export interface MatrixOptions {
 	idPrefix?: string;
 	size?: number;
 	quadrantNames?: Readonly<Record<Quadrant, string>>;
+	/** How the medians read in the points' titles: the page's language ("4,5" in Swedish). */
+	formatNumber?: (value: number) => string;
 }
 
 const FONT = 12;
@@ -140,6 +143,7 @@ export function renderMatrixSvg(points: readonly MatrixPoint[], options: MatrixO
 	const { axes } = options;
 	const names = options.quadrantNames ?? QUADRANT_NAMES;
 	const prefix = options.idPrefix ?? 'matrix';
+	const shown = options.formatNumber ?? ((v: number) => formatNumber(v, 'sv', 1));
 	const L = layoutMatrix(axes, points, options.size);
 	const { plot } = L;
 	const midX = L.x(3);
@@ -180,7 +184,7 @@ export function renderMatrixSvg(points: readonly MatrixPoint[], options: MatrixO
 			`<g class="area" data-area="${escapeXml(p.id)}" data-quadrant="${quadrantOfPoint(axes, p)}"${p.final ? ' data-moved="true"' : ''}>`
 		];
 		g.push(
-			`<title>${escapeXml(`${p.name}: ${axes.worth.label} ${n(p.worth.median)}, ${axes.cost.label} ${n(p.cost.median)}`)}</title>`
+			`<title>${escapeXml(`${p.name}: ${axes.worth.label} ${shown(p.worth.median)}, ${axes.cost.label} ${shown(p.cost.median)}`)}</title>`
 		);
 		// The spread: interquartile range of each axis around the median.
 		const mx = L.x(p.cost.median);
