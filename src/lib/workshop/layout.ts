@@ -4,6 +4,7 @@ import { actionRecord } from './records/action';
 import { stepRecord } from './records/agenda';
 import { areaRecord } from './records/area';
 import { boardStateRecord, lockCondition } from './records/board-state';
+import { canvasShapeRecord } from './records/canvas-shape';
 import type { RecordDeclaration, Writer } from './records/declare';
 import { dismissedNoteRecord } from './records/dismissed-note';
 import { emotionRecord } from './records/emotion';
@@ -48,7 +49,8 @@ export const boardRecords: readonly RecordDeclaration[] = [
 	summaryRecord,
 	goalCommentRecord,
 	stepRecord,
-	facilitationRecord
+	facilitationRecord,
+	canvasShapeRecord
 ];
 
 export const boardLayout: ReadonlyMap<string, RecordDeclaration> = new Map(
