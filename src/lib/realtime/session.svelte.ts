@@ -218,6 +218,14 @@ export class WorkshopSession {
 		));
 	}
 
+	/**
+	 * The board's presence, for the canvas binding (canvas-binding.ts) alone: its cursor field
+	 * next to the person the rest of the app announces.
+	 */
+	get awareness(): WebsocketProvider['awareness'] {
+		return this.#provider.awareness;
+	}
+
 	/** Updates what this browser announces about its person (throttled, skipped when unchanged). */
 	setUser(user: PresenceUser) {
 		this.#user = user;

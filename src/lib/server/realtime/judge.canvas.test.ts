@@ -5,6 +5,7 @@ import { setBoardLocked } from '$lib/workshop/records/board-state';
 import {
 	CANVAS_PROPS_MAX,
 	canvasShapeText,
+	type CanvasShape,
 	listCanvas,
 	putCanvasShape,
 	richTextOf
@@ -30,6 +31,9 @@ const annaShape = (over: Record<string, unknown> = {}) => ({
 	areaId: 'area1',
 	shape: sticky(),
 	authorId: 'anna',
+	authorName: 'ANNA',
+	profession: 'lakare',
+	organisation: 'region',
 	createdAt: 1,
 	...over
 });
@@ -47,6 +51,9 @@ function create(client: number, key: string, fields: Record<string, unknown>): U
 	];
 	return encodeUpdate([{ client, clock: 0, structs }]);
 }
+
+/** The clock a record's creator writes at next: its map item and one item per field. */
+const NEXT = 1 + Object.keys(annaShape()).length;
 
 /** Sets the `shape` of the record whose map item is [mapClient, 0], as its current value's successor. */
 const moveShape = (by: number, clock: number, mapClient: number, shape: unknown) => {
@@ -78,20 +85,27 @@ describe('the board judge on canvas shapes, updates written byte by byte', () =>
 	it('refuses a shape in another member’s name and on an area that is not prioritised', () => {
 		const b = canvasBoard();
 		const anna = member(b, 'anna');
-		expect(send(b.doc, anna, create(902, 'k1', annaShape({ authorId: 'bo' })))).toMatch(
-			/not yours to create/
-		);
+		expect(
+			send(b.doc, anna, create(902, 'k1', annaShape({ authorId: 'bo', authorName: 'BO' })))
+		).toMatch(/not yours to create/);
 		expect(send(b.doc, anna, create(903, 'k2', annaShape({ areaId: 'area2' })))).toMatch(
 			/prioritised area/
+		);
+		expect(send(b.doc, anna, create(904, 'k3', annaShape({ authorName: 'BO' })))).toMatch(
+			/own name or none/
 		);
 		expect(listCanvas(b.doc)).toEqual([]);
 	});
 
 	it('refuses a participant moving or deleting another’s shape; a facilitator may', () => {
 		const b = canvasBoard();
-		expect(send(b.doc, member(b, 'bo'), create(910, 'k1', annaShape({ authorId: 'bo' })))).toBe(
-			null
-		);
+		expect(
+			send(
+				b.doc,
+				member(b, 'bo'),
+				create(910, 'k1', annaShape({ authorId: 'bo', authorName: 'BO' }))
+			)
+		).toBe(null);
 		const anna = member(b, 'anna');
 		expect(send(b.doc, anna, moveShape(911, 0, 910, sticky({ x: 999 })))).toMatch(
 			/shape is not yours to change/
@@ -99,16 +113,17 @@ describe('the board judge on canvas shapes, updates written byte by byte', () =>
 		expect(send(b.doc, anna, deleteShape(910))).toMatch(/not yours to remove/);
 		expect(listCanvas(b.doc)[0].shape.x).toBe(100);
 		// Bo moves his own; the facilitator moves it again and then removes it.
-		expect(send(b.doc, member(b, 'bo'), moveShape(910, 5, 910, sticky({ x: 300 })))).toBeNull();
+		expect(send(b.doc, member(b, 'bo'), moveShape(910, NEXT, 910, sticky({ x: 300 })))).toBeNull();
 		expect(listCanvas(b.doc)[0].shape.x).toBe(300);
 		const fac = member(b, 'fac', 'facilitator');
 		const client = replica(b.doc);
 		expect(
 			change(b.doc, fac, client, () =>
 				putCanvasShape(client, {
-					...annaShape({ authorId: 'bo' }),
 					key: 'k1',
-					shape: sticky({ x: 5 })
+					areaId: 'area1',
+					shape: sticky({ x: 5 }) as CanvasShape,
+					author: { id: 'bo', name: 'BO', profession: 'lakare', organisation: 'region' }
 				})
 			)
 		).toBeNull();
@@ -143,13 +158,13 @@ describe('the board judge on canvas shapes, updates written byte by byte', () =>
 		setBoardLocked(b.doc, true);
 		const anna = member(b, 'anna');
 		expect(send(b.doc, anna, create(931, 'k2', annaShape()))).toMatch(/locked/);
-		expect(send(b.doc, anna, moveShape(930, 5, 930, sticky({ x: 1 })))).toMatch(/locked/);
+		expect(send(b.doc, anna, moveShape(930, NEXT, 930, sticky({ x: 1 })))).toMatch(/locked/);
 		expect(send(b.doc, anna, deleteShape(930))).toMatch(/locked/);
 		expect(
 			send(
 				b.doc,
 				member(b, 'fac', 'facilitator'),
-				create(932, 'k3', annaShape({ authorId: 'fac' }))
+				create(932, 'k3', annaShape({ authorId: 'fac', authorName: null }))
 			)
 		).toBeNull();
 		expect(listCanvas(b.doc).map((s) => s.key)).toEqual(['k1', 'k3']);
@@ -178,7 +193,7 @@ describe('the board judge on canvas shapes, updates written byte by byte', () =>
 		facilitationMap(b.doc).set('stepId', 's2');
 		expect(send(b.doc, anna, create(941, 'k2', annaShape()))).toBeNull();
 		facilitationMap(b.doc).set('stepId', 's1');
-		expect(send(b.doc, anna, moveShape(941, 5, 941, sticky({ x: 1 })))).toMatch(/ideas step/);
+		expect(send(b.doc, anna, moveShape(941, NEXT, 941, sticky({ x: 1 })))).toMatch(/ideas step/);
 		expect(listCanvas(b.doc).map((s) => s.shape.x)).toEqual([100]);
 	});
 });

@@ -1,16 +1,18 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import {
-	MEMBERS,
-	declareRecord,
-	idSchema,
-	orderSchema,
-	timeSchema,
-	type RecordValue
-} from './declare';
+	authoredFields,
+	authoredFixed,
+	authoredOwner,
+	authoredRefs,
+	authoredText,
+	signedByAuthor
+} from './authored';
+import { declareRecord, idSchema, orderSchema, timeSchema, type RecordValue } from './declare';
 import { listPlacements } from './placement';
 import { readFacilitation } from './facilitation';
 import { listSteps } from './agenda';
+import type { Organisation, Profession } from '../people';
 
 /**
  * A shape on the free canvas of a prioritised area (method step 9: "on notes and on a free
@@ -20,7 +22,8 @@ import { listSteps } from './agenda';
  * stay in each browser, and every shape sits on the one page (no frames or groups, which would
  * make shapes point at each other).
  *
- *   doc.getMap('canvas'): Y.Map<shapeKey, Y.Map<{ areaId, shape, authorId, createdAt }>>
+ *   doc.getMap('canvas'): Y.Map<shapeKey, Y.Map<{ areaId, shape, authorId, authorName,
+ *     profession, organisation, createdAt }>>
  *
  * `shape` is the tldraw record without its id, typeName and parentId (the key and the page say
  * those), so nothing in it points at another record.
@@ -98,12 +101,11 @@ export const canvasShapeRecord = declareRecord({
 	fields: {
 		areaId: idSchema,
 		shape: canvasShapeSchema,
-		authorId: idSchema,
-		createdAt: timeSchema
+		...authoredFields
 	},
 	// Every string in a shape (a sticky's words, a label) is text someone typed.
-	text: ['shape'],
-	refs: { areaId: 'areas', authorId: MEMBERS },
+	text: ['shape', ...authoredText],
+	refs: { areaId: 'areas', ...authoredRefs },
 	hidden: false,
 	create: ['facilitator', 'owner'],
 	createWhen: canvasStepCondition,
@@ -113,20 +115,19 @@ export const canvasShapeRecord = declareRecord({
 		create: 'no step is current, or the current step is an ideas step',
 		change: { shape: 'no step is current, or the current step is an ideas step' }
 	},
-	fixed: ['areaId', 'authorId', 'createdAt'],
+	fixed: ['areaId', ...authoredFixed],
 	remove: ['facilitator', 'owner'],
-	ownedBy: 'the member in `authorId`',
-	owner: (_key, get) => {
-		const id = get('authorId');
-		return typeof id === 'string' ? id : null;
-	},
-	check(get, _writer, before) {
+	...authoredOwner,
+	check(get, writer, before) {
+		// A sticky that becomes an idea carries its author's provenance: the author's own.
+		const unsigned = signedByAuthor(get, writer, 'a canvas shape');
+		if (unsigned) return unsigned;
 		if (listPlacements(before).get(get('areaId') as string)?.prioritised !== true) {
 			return 'the canvas belongs to a prioritised area';
 		}
 		return null;
 	},
-	checks: 'the area is prioritised',
+	checks: 'the area is prioritised; signed with the author’s own name or none',
 	perOwner: CANVAS_SHAPES_PER_MEMBER
 });
 
@@ -160,9 +161,16 @@ export function listCanvas(doc: Y.Doc, areaId?: string): CanvasRecord[] {
 }
 
 /** Draws a shape (or, for a key that exists, replaces the drawing; the owner stays). */
+export interface CanvasAuthor {
+	id: string;
+	name: string | null;
+	profession: Profession;
+	organisation: Organisation;
+}
+
 export function putCanvasShape(
 	doc: Y.Doc,
-	input: { key: string; areaId: string; shape: CanvasShape; authorId: string; now?: number },
+	input: { key: string; areaId: string; shape: CanvasShape; author: CanvasAuthor; now?: number },
 	origin?: unknown
 ): void {
 	doc.transact(() => {
@@ -175,7 +183,10 @@ export function putCanvasShape(
 		canvasMap(doc).set(input.key, map);
 		map.set('areaId', input.areaId);
 		map.set('shape', input.shape);
-		map.set('authorId', input.authorId);
+		map.set('authorId', input.author.id);
+		map.set('authorName', input.author.name);
+		map.set('profession', input.author.profession);
+		map.set('organisation', input.author.organisation);
 		map.set('createdAt', input.now ?? Date.now());
 	}, origin);
 }
