@@ -8,6 +8,7 @@ import { DocRecovery } from './doc-recovery.svelte';
 import { NoteDrafts } from './drafts.svelte';
 import { BoardJourney } from './journey.svelte';
 import { BoardState } from './managers/board-state.svelte';
+import { BoardCanvas } from './managers/canvas.svelte';
 import { BoardClustering } from './managers/clustering.svelte';
 import { BoardGoals } from './managers/goals.svelte';
 import { BoardIdeas } from './managers/ideas.svelte';
@@ -59,6 +60,7 @@ export class WorkshopSession {
 	#actionPlan: BoardActionPlan | null = null;
 	#prioritisation: BoardPrioritisation | null = null;
 	#ideas: BoardIdeas | null = null;
+	#canvas: BoardCanvas | null = null;
 	#roots: (() => void)[] = [];
 
 	#status = $state<ConnectionStatus>('connecting');
@@ -218,6 +220,11 @@ export class WorkshopSession {
 		));
 	}
 
+	/** The canvases' stickies, and stickies becoming ideas and ideas placed on a canvas. */
+	get canvas(): BoardCanvas {
+		return (this.#canvas ??= this.#opened(() => new BoardCanvas(this.doc)));
+	}
+
 	/**
 	 * The board's presence, for the canvas binding (canvas-binding.ts) alone: its cursor field
 	 * next to the person the rest of the app announces.
@@ -249,6 +256,7 @@ export class WorkshopSession {
 		this.#actionPlan?.destroy();
 		this.#prioritisation?.destroy();
 		this.#ideas?.destroy();
+		this.#canvas?.destroy();
 		this.#private?.destroy();
 		for (const stop of this.#roots) stop();
 		this.#provider.destroy();

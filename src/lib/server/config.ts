@@ -16,6 +16,8 @@ export interface Config {
 	wsRefusalsPerMinute: number;
 	/** Where printed links point; adapter-node's ORIGIN when set. */
 	publicOrigin: string;
+	/** tldraw's licence key for the canvas (issue 16); without it the canvas runs on localhost only. */
+	tldrawLicenseKey: string | null;
 }
 
 function flag(value: string | undefined, fallback: boolean): boolean {
@@ -36,6 +38,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		),
 		wsSocketsPerMember: Number(env.WS_SOCKETS_PER_MEMBER ?? defaultSocketLimits.socketsPerMember),
 		wsRefusalsPerMinute: Number(env.WS_REFUSALS_PER_MINUTE ?? 5),
-		publicOrigin: (env.ORIGIN ?? `http://localhost:${port}`).replace(/\/$/, '')
+		publicOrigin: (env.ORIGIN ?? `http://localhost:${port}`).replace(/\/$/, ''),
+		tldrawLicenseKey: env.TLDRAW_LICENSE_KEY?.trim() || null
 	};
 }

@@ -5,6 +5,7 @@ import { setBoardLocked } from '$lib/workshop/records/board-state';
 import {
 	CANVAS_PROPS_MAX,
 	canvasShapeText,
+	type CanvasRecord,
 	type CanvasShape,
 	listCanvas,
 	putCanvasShape,
@@ -77,7 +78,7 @@ describe('the board judge on canvas shapes, updates written byte by byte', () =>
 	it('accepts a sticky of her own and reads its text (the control)', () => {
 		const b = canvasBoard();
 		expect(send(b.doc, member(b, 'anna'), create(901, 'k1', annaShape()))).toBeNull();
-		const [shape] = listCanvas(b.doc, 'area1');
+		const [shape] = listCanvas(b.doc, 'area1') as [CanvasRecord];
 		expect(shape.authorId).toBe('anna');
 		expect(canvasShapeText(shape.shape)).toBe('Ring upp inom en timme');
 	});
@@ -111,10 +112,10 @@ describe('the board judge on canvas shapes, updates written byte by byte', () =>
 			/shape is not yours to change/
 		);
 		expect(send(b.doc, anna, deleteShape(910))).toMatch(/not yours to remove/);
-		expect(listCanvas(b.doc)[0].shape.x).toBe(100);
+		expect(listCanvas(b.doc)[0]!.shape.x).toBe(100);
 		// Bo moves his own; the facilitator moves it again and then removes it.
 		expect(send(b.doc, member(b, 'bo'), moveShape(910, NEXT, 910, sticky({ x: 300 })))).toBeNull();
-		expect(listCanvas(b.doc)[0].shape.x).toBe(300);
+		expect(listCanvas(b.doc)[0]!.shape.x).toBe(300);
 		const fac = member(b, 'fac', 'facilitator');
 		const client = replica(b.doc);
 		expect(
@@ -127,7 +128,7 @@ describe('the board judge on canvas shapes, updates written byte by byte', () =>
 				})
 			)
 		).toBeNull();
-		expect(listCanvas(b.doc)[0].shape.x).toBe(5);
+		expect(listCanvas(b.doc)[0]!.shape.x).toBe(5);
 		expect(send(b.doc, fac, deleteShape(910))).toBeNull();
 		expect(listCanvas(b.doc)).toEqual([]);
 	});

@@ -13,6 +13,8 @@ import { listPlacements } from './placement';
 import { readFacilitation } from './facilitation';
 import { listSteps } from './agenda';
 import type { Organisation, Profession } from '../people';
+import { newId } from '../ids';
+import { orderAfter } from './order-keys';
 
 /**
  * A shape on the free canvas of a prioritised area (method step 9: "on notes and on a free
@@ -235,4 +237,77 @@ export function richTextOf(text: string) {
 			...(line === '' ? {} : { content: [{ type: 'text', text: line }] })
 		}))
 	};
+}
+
+/** A sticky's size on the canvas (tldraw's note is 200 × 200 at scale 1). */
+const STICKY_SIZE = 200;
+const STICKY_GAP = 40;
+
+/** A sticky holding `text`, with tldraw's own defaults for a note. */
+export function stickyShape(
+	text: string,
+	at: { x: number; y: number },
+	index: string
+): CanvasShape {
+	return {
+		type: 'note',
+		x: at.x,
+		y: at.y,
+		rotation: 0,
+		index,
+		isLocked: false,
+		opacity: 1,
+		props: {
+			color: 'yellow',
+			labelColor: 'black',
+			richText: richTextOf(text),
+			size: 'm',
+			font: 'draw',
+			fontSizeAdjustment: 1,
+			align: 'middle',
+			verticalAlign: 'middle',
+			growY: 0,
+			url: '',
+			scale: 1,
+			textLastEditedBy: null
+		}
+	};
+}
+
+/**
+ * Places an idea on its area's canvas as a sticky in the drawer's name, in a row under what is
+ * drawn there; returns the new shape's key.
+ */
+export function placeIdeaOnCanvas(
+	doc: Y.Doc,
+	input: { areaId: string; text: string; author: CanvasAuthor; key?: string; now?: number },
+	origin?: unknown
+): string {
+	const shapes = listCanvas(doc, input.areaId);
+	const bottom = shapes.reduce((max, s) => Math.max(max, s.shape.y), -Infinity);
+	const top = shapes.reduce(
+		(max, s) => (max === null || s.shape.index > max ? s.shape.index : max),
+		null as string | null
+	);
+	const key = input.key ?? newId();
+	const y = shapes.length === 0 ? 0 : bottom + STICKY_SIZE + STICKY_GAP;
+	putCanvasShape(
+		doc,
+		{
+			key,
+			areaId: input.areaId,
+			shape: stickyShape(input.text, { x: 0, y }, orderAfter(top)),
+			author: input.author,
+			now: input.now
+		},
+		origin
+	);
+	return key;
+}
+
+/** The stickies of an area with their text, for the list beside the canvas. */
+export function listStickies(doc: Y.Doc, areaId: string) {
+	return listCanvas(doc, areaId)
+		.filter((s) => s.shape.type === 'note')
+		.map((s) => ({ ...s, text: canvasShapeText(s.shape) }));
 }

@@ -1,0 +1,69 @@
+import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
+import { createElement } from 'react';
+import { createRoot } from 'react-dom/client';
+import { Tldraw, type Editor } from 'tldraw';
+import 'tldraw/tldraw.css';
+import { bindCanvas, type CanvasBindingOptions } from '$lib/realtime/canvas-binding';
+
+/**
+ * tldraw and React, mounted as an island in the canvas route's Svelte page: this module is
+ * loaded with a dynamic import() from that page alone, so no other page loads tldraw. Its
+ * fonts, icons and translations are the app's own files (getAssetUrlsByImport), so the canvas
+ * asks no other host for anything.
+ */
+export interface CanvasIsland {
+	/** Whether this person may draw now (the board's lock, the current step). */
+	setReadonly(readonly: boolean): void;
+	destroy(): void;
+}
+
+export interface CanvasIslandOptions extends Omit<CanvasBindingOptions, 'doc' | 'awareness'> {
+	session: { doc: CanvasBindingOptions['doc']; awareness: CanvasBindingOptions['awareness'] };
+	/** tldraw's interface language ('sv' ships with tldraw). */
+	locale: string;
+	/** The person's name on their cursor. */
+	name: string;
+	licenseKey?: string;
+	readonly: boolean;
+	onReady?(): void;
+}
+
+export function mountCanvas(element: HTMLElement, options: CanvasIslandOptions): CanvasIsland {
+	const root = createRoot(element);
+	let editor: Editor | null = null;
+	let unbind: (() => void) | null = null;
+	let readonly = options.readonly;
+	const onMount = (mounted: Editor) => {
+		editor = mounted;
+		mounted.user.updateUserPreferences({
+			locale: options.locale,
+			name: options.name,
+			colorScheme: 'light'
+		});
+		mounted.updateInstanceState({ isReadonly: readonly });
+		unbind = bindCanvas(mounted, {
+			...options,
+			doc: options.session.doc,
+			awareness: options.session.awareness
+		});
+		options.onReady?.();
+	};
+	root.render(
+		createElement(Tldraw, {
+			assetUrls: getAssetUrlsByImport(),
+			licenseKey: options.licenseKey,
+			onMount
+		})
+	);
+	return {
+		setReadonly(value) {
+			readonly = value;
+			editor?.updateInstanceState({ isReadonly: value });
+		},
+		destroy() {
+			unbind?.();
+			unbind = null;
+			root.unmount();
+		}
+	};
+}
