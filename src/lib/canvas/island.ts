@@ -1,7 +1,14 @@
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Tldraw, type Editor } from 'tldraw';
+import {
+	Tldraw,
+	atom,
+	createTLCurrentUser,
+	getUserPreferences,
+	type Editor,
+	type TLUserPreferences
+} from 'tldraw';
 import 'tldraw/tldraw.css';
 import { bindCanvas, type CanvasBindingOptions } from '$lib/realtime/canvas-binding';
 
@@ -33,13 +40,20 @@ export function mountCanvas(element: HTMLElement, options: CanvasIslandOptions):
 	let editor: Editor | null = null;
 	let unbind: (() => void) | null = null;
 	let readonly = options.readonly;
+	// The person's language and name from the start (tldraw's interface reads the language once),
+	// kept in this page rather than in tldraw's own storage.
+	const preferences = atom<TLUserPreferences>('canvas user', {
+		...getUserPreferences(),
+		locale: options.locale,
+		name: options.name,
+		colorScheme: 'light' as const
+	});
+	const user = createTLCurrentUser({
+		userPreferences: preferences,
+		setUserPreferences: (value) => preferences.set(value)
+	});
 	const onMount = (mounted: Editor) => {
 		editor = mounted;
-		mounted.user.updateUserPreferences({
-			locale: options.locale,
-			name: options.name,
-			colorScheme: 'light'
-		});
 		mounted.updateInstanceState({ isReadonly: readonly });
 		unbind = bindCanvas(mounted, {
 			...options,
@@ -52,6 +66,7 @@ export function mountCanvas(element: HTMLElement, options: CanvasIslandOptions):
 		createElement(Tldraw, {
 			assetUrls: getAssetUrlsByImport(),
 			licenseKey: options.licenseKey,
+			user,
 			onMount
 		})
 	);
