@@ -1,6 +1,7 @@
 import PptxGenJS from 'pptxgenjs';
 import type { ReportModel } from '$lib/report/model';
 import { actionColumns, dateLine, emotionWord, flagNotice } from '$lib/report/text';
+import { canvasPng, canvasUnshown } from './canvas-png';
 import { renderMatrixPng } from './matrix-png';
 
 /**
@@ -25,6 +26,37 @@ const cut = (items: readonly string[], max: number) =>
 	items.length > max
 		? [...items.slice(0, max - 1), `… och ${items.length - max + 1} till`]
 		: [...items];
+
+/**
+ * An area's canvas: its picture, fitted inside the slide below the title, beside its texts; the
+ * texts alone when nothing on it can be drawn. No slide for an empty canvas.
+ */
+function canvasSlide(pptx: PptxGenJS, area: ReportModel['prioritised'][number]) {
+	const { canvas } = area;
+	if (canvas.figures.length === 0 && canvas.texts.length === 0 && canvas.unshown === 0) return;
+	const title = `Canvas: ${area.name}`;
+	const slide = titled(pptx, title);
+	const image = canvasPng(canvas, title);
+	const room = { w: BODY_W * 0.62, h: 5.7 };
+	let used = 0;
+	if (image) {
+		const ratio = image.width / image.height;
+		const w = Math.min(room.w, room.h * ratio);
+		const h = w / ratio;
+		slide.addImage({
+			data: `image/png;base64,${Buffer.from(image.png).toString('base64')}`,
+			x: X,
+			y: 1.3,
+			w,
+			h,
+			altText: `${title}: ${canvas.texts.join('; ')}`
+		});
+		used = w + 0.3;
+	}
+	const notes =
+		canvas.unshown > 0 ? [...canvas.texts, canvasUnshown(canvas.unshown)] : canvas.texts;
+	bulletList(slide, cut(notes, 10), { x: X + used, y: 1.3, w: BODY_W - used, h: 5.7 }, 14);
+}
 
 function titled(pptx: PptxGenJS, title: string): Slide {
 	const slide = pptx.addSlide();
@@ -332,6 +364,7 @@ export async function renderPptx(model: ReportModel): Promise<Uint8Array> {
 			...area.ideas.map((i) => i.text)
 		];
 		bulletList(slide, cut(plan, 8), { x: X + left, y: 1.8, w: BODY_W - left, h: 5.2 }, 16);
+		canvasSlide(pptx, area);
 	}
 
 	if (model.actions.length) {
