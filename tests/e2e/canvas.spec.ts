@@ -98,6 +98,9 @@ test('two people draw on one area’s canvas and see each other’s shapes live;
 	const piaLog = requestLog(pia);
 	await openCanvas(pia, base);
 	await openCanvas(facilitator, base);
+	// tldraw's own interface speaks Swedish (it ships sv), served by the app.
+	await expect(pia.locator('.tl-container')).toHaveAttribute('lang', 'sv');
+	await expect(pia.getByTestId('tools.select')).toHaveAttribute('aria-label', /Välj/);
 	// The canvas page does load them, so the check above looks for the right files.
 	expect(piaLog.filter((url) => island.some((file) => url.endsWith(file)))).not.toEqual([]);
 

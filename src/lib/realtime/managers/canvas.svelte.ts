@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
+import { stickiesByArea, type Sticky } from '$lib/workshop/canvas-view';
 import {
 	canvasMap,
-	listStickies,
 	placeIdeaOnCanvas,
 	readCanvasRecord,
 	canvasShapeText,
@@ -11,15 +11,6 @@ import {
 import { agendaMap } from '$lib/workshop/records/agenda';
 import { facilitationMap } from '$lib/workshop/records/facilitation';
 import { addIdea, ideasMap, listIdeas } from '$lib/workshop/records/idea';
-
-export interface Sticky {
-	key: string;
-	text: string;
-	authorId: string;
-	authorName: string | null;
-	/** The idea made of it, if any. */
-	ideaId: string | null;
-}
 
 /**
  * The canvases' stickies in this browser, beside tldraw (which only the canvas route loads):
@@ -35,26 +26,7 @@ export class BoardCanvas {
 		this.#stepAllows = canvasStepCondition(this.#doc) === null;
 	};
 	#read = () => {
-		const made = new Map<string, string>();
-		for (const idea of listIdeas(this.#doc)) {
-			if (idea.canvasKey !== undefined) made.set(idea.canvasKey, idea.id);
-		}
-		const byArea: Record<string, Sticky[]> = {};
-		const areas = new Set<string>();
-		canvasMap(this.#doc).forEach((map) => {
-			const areaId = map.get('areaId');
-			if (typeof areaId === 'string') areas.add(areaId);
-		});
-		for (const areaId of areas) {
-			byArea[areaId] = listStickies(this.#doc, areaId).map((s) => ({
-				key: s.key,
-				text: s.text,
-				authorId: s.authorId,
-				authorName: s.authorName,
-				ideaId: made.get(s.key) ?? null
-			}));
-		}
-		this.#stickies = byArea;
+		this.#stickies = stickiesByArea(this.#doc);
 	};
 
 	constructor(doc: Y.Doc) {

@@ -8,7 +8,7 @@ import {
 	authoredText,
 	signedByAuthor
 } from './authored';
-import { declareRecord, idSchema, orderSchema, timeSchema, type RecordValue } from './declare';
+import { declareRecord, idSchema, orderSchema, type RecordValue } from './declare';
 import { listPlacements } from './placement';
 import { readFacilitation } from './facilitation';
 import { listSteps } from './agenda';

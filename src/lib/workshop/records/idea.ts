@@ -157,7 +157,11 @@ export function addIdea(doc: Y.Doc, input: NewIdea, origin?: unknown): string {
  * area's last key is read once and the batch's keys made in one pass, so a reveal of thousands
  * costs the board once, not once per idea.
  */
-export function appendIdeas(doc: Y.Doc, inputs: readonly Required<Omit<NewIdea, 'canvasKey'>>[], origin?: unknown) {
+export function appendIdeas(
+	doc: Y.Doc,
+	inputs: readonly Required<Omit<NewIdea, 'canvasKey'>>[],
+	origin?: unknown
+) {
 	const byArea = new Map<string, Required<Omit<NewIdea, 'canvasKey'>>[]>();
 	for (const input of inputs) {
 		const list = byArea.get(input.areaId);
