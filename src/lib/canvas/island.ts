@@ -62,9 +62,15 @@ export function mountCanvas(element: HTMLElement, options: CanvasIslandOptions):
 		});
 		options.onReady?.();
 	};
+	const assetUrls = getAssetUrlsByImport();
+	// tldraw fetches the English file before any other language; it is `{}` (English is built
+	// in), so Vite inlines it as a data: URL, which the app's CSP (connect-src 'self') refuses,
+	// and tldraw then stays in English. The main file is a real file of the app's own.
+	const translations = assetUrls.translations as Record<string, string>;
+	if (translations.main) translations.en = translations.main;
 	root.render(
 		createElement(Tldraw, {
-			assetUrls: getAssetUrlsByImport(),
+			assetUrls,
 			licenseKey: options.licenseKey,
 			user,
 			onMount
