@@ -114,6 +114,11 @@ test('two people draw on one area’s canvas and see each other’s shapes live;
 		await expect(page.locator('.tl-shape[data-shape-type="note"]')).toHaveCount(2);
 	}
 
+	// Presence: the facilitator's pointer on the surface is Pia's named cursor.
+	const box = (await facilitator.getByTestId('canvas-surface').boundingBox())!;
+	await facilitator.mouse.move(box.x + 420, box.y + 200, { steps: 3 });
+	await expect(pia.locator('.tl-nametag').filter({ hasText: 'Mia Tavander' })).toBeVisible();
+
 	// Pia's own sticky becomes an idea; the facilitator's is not hers to turn into one.
 	const hers = pia.getByTestId('canvas-sticky').filter({ hasText: 'Ett nummer' });
 	const theirs = pia.getByTestId('canvas-sticky').filter({ hasText: 'Sjuksköterska' });
