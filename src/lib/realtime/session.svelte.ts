@@ -9,6 +9,7 @@ import { NoteDrafts } from './drafts.svelte';
 import { BoardJourney } from './journey.svelte';
 import { BoardAgenda } from './managers/agenda.svelte';
 import { BoardState } from './managers/board-state.svelte';
+import { BoardCanvas } from './managers/canvas.svelte';
 import { BoardClustering } from './managers/clustering.svelte';
 import { BoardGoals } from './managers/goals.svelte';
 import { BoardIdeas } from './managers/ideas.svelte';
@@ -65,6 +66,7 @@ export class WorkshopSession {
 	#silentNotes: BoardSilentNotes | null = null;
 	#agenda: BoardAgenda | null = null;
 	#timer: BoardTimer | null = null;
+	#canvas: BoardCanvas | null = null;
 	#roots: (() => void)[] = [];
 
 	#status = $state<ConnectionStatus>('connecting');
@@ -242,6 +244,19 @@ export class WorkshopSession {
 		return (this.#timer ??= this.#opened(() => new BoardTimer(this.doc)));
 	}
 
+	/** The canvases' stickies, and stickies becoming ideas and ideas placed on a canvas. */
+	get canvas(): BoardCanvas {
+		return (this.#canvas ??= this.#opened(() => new BoardCanvas(this.doc)));
+	}
+
+	/**
+	 * The board's presence, for the canvas binding (canvas-binding.ts) alone: its cursor field
+	 * next to the person the rest of the app announces.
+	 */
+	get awareness(): WebsocketProvider['awareness'] {
+		return this.#provider.awareness;
+	}
+
 	/** Updates what this browser announces about its person (throttled, skipped when unchanged). */
 	setUser(user: PresenceUser) {
 		this.#user = user;
@@ -278,6 +293,7 @@ export class WorkshopSession {
 		this.#silentNotes?.destroy();
 		this.#agenda?.destroy();
 		this.#timer?.destroy();
+		this.#canvas?.destroy();
 		this.#private?.destroy();
 		for (const stop of this.#roots) stop();
 		this.#provider.destroy();

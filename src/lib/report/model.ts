@@ -11,12 +11,14 @@ import { quadrantOfPoint, type MatrixPoint } from '$lib/workshop/analysis/matrix
 import { clusterView, type AreaView } from '$lib/workshop/analysis/perspectives';
 import { listActions } from '$lib/workshop/records/action';
 import { listAreas } from '$lib/workshop/records/area';
+import { listCanvas } from '$lib/workshop/records/canvas-shape';
 import { readGoal } from '$lib/workshop/records/goal';
 import { listIdeas } from '$lib/workshop/records/idea';
 import { listInsights } from '$lib/workshop/records/insight';
 import { listPlacements } from '$lib/workshop/records/placement';
 import { listRounds } from '$lib/workshop/records/round';
 import { readSummary } from '$lib/workshop/records/summary';
+import { canvasFigures, type ReportCanvas } from './canvas-svg';
 import { createRedactor, type ReportFlag } from './redact';
 import { organisationLabel, professionLabel, STATUS_LABELS } from './labels';
 
@@ -136,6 +138,8 @@ export interface ReportPrioritised {
 	insights: string[];
 	goal: { summary: string; statements: string[]; question: string };
 	ideas: ReportIdea[];
+	/** What is on the area's canvas (canvas-svg.ts). */
+	canvas: ReportCanvas;
 	actions: ReportAction[];
 }
 
@@ -439,6 +443,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
 					text: t(i.text, `Idé · ${name}`),
 					group: i.group === null ? null : t(i.group, `Idégrupp · ${name}`)
 				})),
+				canvas: canvasFigures(listCanvas(board, v.area.id), (text) => t(text, `Canvas · ${name}`)),
 				actions: listActions(board, v.area.id).map(toAction)
 			};
 		});

@@ -20,6 +20,8 @@ export interface Config {
 	organisation: Organisation;
 	/** Closed workshops are deleted this many months after closing; null: kept (the default). */
 	retentionClosedMonths: number | null;
+	/** tldraw's licence key for the canvas (issue 16); without it the canvas runs on localhost only. */
+	tldrawLicenseKey: string | null;
 }
 
 export interface Organisation {
@@ -70,6 +72,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 			privacyEmail: optional(env.PRIVACY_EMAIL),
 			publishedOn: day(env.PUBLISHED_ON)
 		},
-		retentionClosedMonths: months(env.RETENTION_CLOSED_MONTHS)
+		retentionClosedMonths: months(env.RETENTION_CLOSED_MONTHS),
+		tldrawLicenseKey: env.TLDRAW_LICENSE_KEY?.trim() || null
 	};
 }

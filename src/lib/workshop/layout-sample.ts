@@ -103,6 +103,10 @@ function sample(
 			}
 			return out;
 		}
+		case undefined:
+			// Any JSON (a canvas shape's props): a string, the value text can leak through.
+			if (Object.keys(j).length === 0) return text ? text(where) : `${where} ${vary}`;
+			throw new CannotSample(`${where}: cannot sample ${JSON.stringify(j).slice(0, 80)}`);
 		default:
 			throw new CannotSample(`${where}: cannot sample ${JSON.stringify(j).slice(0, 80)}`);
 	}

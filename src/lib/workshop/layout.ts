@@ -5,6 +5,7 @@ import { stepRecord } from './records/agenda';
 import { areaRecord } from './records/area';
 import { boardStateRecord, closedCondition, lockCondition } from './records/board-state';
 import { carriedRecord } from './records/carried';
+import { canvasShapeRecord } from './records/canvas-shape';
 import type { RecordDeclaration, Writer } from './records/declare';
 import { dismissedNoteRecord } from './records/dismissed-note';
 import { emotionRecord } from './records/emotion';
@@ -54,7 +55,8 @@ export const boardRecords: readonly RecordDeclaration[] = [
 	stepRecord,
 	facilitationRecord,
 	readyRecord,
-	carriedRecord
+	carriedRecord,
+	canvasShapeRecord
 ];
 
 export const boardLayout: ReadonlyMap<string, RecordDeclaration> = new Map(

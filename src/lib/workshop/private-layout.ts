@@ -85,15 +85,20 @@ function ballotRecord(
 	};
 }
 
+/** A record's fields or refs without the one naming a canvas sticky. */
+const withoutCanvas = <T extends object>(entries: T): T =>
+	Object.fromEntries(Object.entries(entries).filter(([key]) => key !== 'canvasKey')) as T;
+
 /** A silent round's idea, kept by its author until the server copies it into the board. */
 export const privateIdeaRecord: RecordDeclaration = {
 	name: 'idea',
 	root: 'ideas',
 	shape: 'collection',
 	key: ideaRecord.key,
-	fields: ideaRecord.fields,
+	// A canvas sticky becomes an idea on the board, never a private one.
+	fields: withoutCanvas(ideaRecord.fields),
 	text: ideaRecord.text,
-	refs: ideaRecord.refs,
+	refs: withoutCanvas(ideaRecord.refs ?? {}),
 	hidden: 'until the silent round is revealed; then the server copies it into the board',
 	create: ['owner'],
 	change: { text: ['owner'], updatedAt: ['owner'] },

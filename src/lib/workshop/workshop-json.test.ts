@@ -10,6 +10,7 @@ import { addAction } from './records/action';
 import { createArea } from './records/area';
 import { setBoardLocked } from './records/board-state';
 import { writeGoal } from './records/goal';
+import { placeIdeaOnCanvas } from './records/canvas-shape';
 import { addIdea } from './records/idea';
 import { writeIdeaRound } from './records/idea-round';
 import { addGoalComment } from './records/goal-comment';
@@ -109,7 +110,20 @@ function fullBoard(): Y.Doc {
 	});
 	setPlacement(doc, area, { prioritised: true, final: { worth: 4, cost: 2 } });
 	writeGoal(doc, area, { summary: 'Sammanhållen', statements: ['Jag vet vem jag ska ringa'] });
-	const idea = addIdea(doc, { text: 'En kontaktperson', areaId: area, author, now: 40 });
+	const sticky = placeIdeaOnCanvas(doc, {
+		areaId: area,
+		text: 'Ring direkt',
+		author,
+		key: 'canvasSticky1',
+		now: 39
+	});
+	const idea = addIdea(doc, {
+		text: 'En kontaktperson',
+		areaId: area,
+		author,
+		now: 40,
+		canvasKey: sticky
+	});
 	addAction(doc, { areaId: area, ideaId: idea, step: 'Hemgång', owner: 'Kommunen', now: 50 });
 	writeIdeaRound(doc, 'ir1', {
 		type: 'dots',

@@ -166,5 +166,6 @@ const asNew = (idea: Idea): NewIdea => ({
 		name: idea.authorName,
 		profession: idea.profession,
 		organisation: idea.organisation
-	}
+	},
+	...(idea.canvasKey === undefined ? {} : { canvasKey: idea.canvasKey })
 });

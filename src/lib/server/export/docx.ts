@@ -16,6 +16,7 @@ import {
 	type ISectionOptions
 } from 'docx';
 import type { ReportAction, ReportArea, ReportModel } from '$lib/report/model';
+import { canvasPng, canvasUnshown } from './canvas-png';
 import { renderMatrixPng } from './matrix-png';
 import { columnWidths } from '$lib/report/columns';
 import {
@@ -292,6 +293,7 @@ function body(model: ReportModel): Array<Paragraph | Table> {
 		if (area.actions.length) {
 			out.push(h('Åtgärder', HeadingLevel.HEADING_3), ...bullets(area.actions.map(actionLine)));
 		}
+		out.push(...canvasPart(area));
 	}
 	return out;
 }
@@ -308,6 +310,34 @@ function actionsByArea(actions: readonly ReportAction[]): Array<[string, ReportA
 	const groups = new Map<string, ReportAction[]>();
 	for (const a of actions) groups.set(a.area, [...(groups.get(a.area) ?? []), a]);
 	return [...groups];
+}
+
+/** The area's canvas: a picture of what can be drawn without a browser, and every text on it. */
+function canvasPart(area: ReportModel['prioritised'][number]): Paragraph[] {
+	const { canvas } = area;
+	if (canvas.figures.length === 0 && canvas.texts.length === 0 && canvas.unshown === 0) return [];
+	const out: Paragraph[] = [h('Canvas', HeadingLevel.HEADING_3)];
+	const title = `Canvas: ${area.name}`;
+	const image = canvasPng(canvas, title);
+	if (image) {
+		const width = Math.min(600, image.width);
+		out.push(
+			new Paragraph({
+				alignment: AlignmentType.CENTER,
+				children: [
+					new ImageRun({
+						type: 'png',
+						data: image.png,
+						transformation: { width, height: Math.round((width * image.height) / image.width) },
+						altText: { name: title, title, description: canvas.texts.join('; ') || title }
+					})
+				]
+			})
+		);
+	}
+	if (canvas.unshown > 0) out.push(p(canvasUnshown(canvas.unshown)));
+	out.push(...bullets(canvas.texts));
+	return out;
 }
 
 function planAndSummary(model: ReportModel): Array<Paragraph | Table> {

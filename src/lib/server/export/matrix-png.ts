@@ -30,6 +30,21 @@ function fontFiles(): string[] {
 
 let fonts: string[] | null = null;
 
+/** Any SVG the server draws for a report (the matrix, a canvas) as a PNG, with the bundled font. */
+export function renderSvgPng(svg: string, scale: number): MatrixPng {
+	fonts ??= fontFiles();
+	const resvg = new Resvg(svg, {
+		fitTo: { mode: 'zoom', value: scale },
+		background: '#ffffff',
+		font: { fontFiles: fonts, loadSystemFonts: false, defaultFontFamily: FAMILY }
+	});
+	const image = resvg.render();
+	return { png: new Uint8Array(image.asPng()), width: image.width, height: image.height };
+}
+
+/** The family name of the bundled font, for SVGs drawn for the server. */
+export const REPORT_FONT_FAMILY = FAMILY;
+
 export interface MatrixPng {
 	png: Uint8Array;
 	width: number;

@@ -1,6 +1,7 @@
 import PptxGenJS from 'pptxgenjs';
 import type { ReportModel } from '$lib/report/model';
 import { actionColumns, dateLine, emotionWord, flagNotice, quoted } from '$lib/report/text';
+import { canvasPng, canvasUnshown } from './canvas-png';
 import { renderMatrixPng } from './matrix-png';
 import { CELL_MARGIN_IN, paginateBullets, paginateTable } from '$lib/report/slides';
 
@@ -27,6 +28,42 @@ const TOP = 1.3;
 const BODY_H = H - TOP - 0.35;
 
 const continued = (title: string, page: number) => (page === 0 ? title : `${title} (forts.)`);
+
+/**
+ * An area's canvas: its picture, fitted inside the slide below the title, beside its texts; the
+ * texts alone when nothing on it can be drawn. No slide for an empty canvas.
+ */
+function canvasSlide(pptx: PptxGenJS, area: ReportModel['prioritised'][number]) {
+	const { canvas } = area;
+	if (canvas.figures.length === 0 && canvas.texts.length === 0 && canvas.unshown === 0) return;
+	const title = `Canvas: ${area.name}`;
+	const slide = titled(pptx, title);
+	const image = canvasPng(canvas, title);
+	const room = { w: BODY_W * 0.62, h: 5.7 };
+	let used = 0;
+	if (image) {
+		const ratio = image.width / image.height;
+		const w = Math.min(room.w, room.h * ratio);
+		const h = w / ratio;
+		slide.addImage({
+			data: `image/png;base64,${Buffer.from(image.png).toString('base64')}`,
+			x: X,
+			y: 1.3,
+			w,
+			h,
+			altText: `${title}: ${canvas.texts.join('; ')}`
+		});
+		used = w + 0.3;
+	}
+	const notes =
+		canvas.unshown > 0 ? [...canvas.texts, canvasUnshown(canvas.unshown)] : canvas.texts;
+	// Every text on the canvas: what does not fit beside the picture continues on further slides.
+	listPages(notes, BODY_W - used, 5.7, 14).forEach((page, i) => {
+		const target = i === 0 ? slide : titled(pptx, continued(title, i));
+		const x = i === 0 ? X + used : X;
+		bulletList(target, page, { x, y: 1.3, w: i === 0 ? BODY_W - used : BODY_W, h: 5.7 }, 14);
+	});
+}
 
 function titled(pptx: PptxGenJS, title: string): Slide {
 	const slide = pptx.addSlide();
@@ -396,6 +433,7 @@ export async function renderPptx(model: ReportModel): Promise<Uint8Array> {
 				);
 			}
 		}
+		canvasSlide(pptx, area);
 	}
 
 	if (model.actions.length) {

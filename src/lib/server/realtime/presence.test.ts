@@ -92,6 +92,22 @@ describe('PresenceGate', () => {
 		expect(pia.clients.size).toBe(0);
 	});
 
+	it('keeps a canvas cursor of an area, and drops a malformed one', () => {
+		const { gate } = setup();
+		const pia = holder('pia');
+		const [entry] = entries(
+			gate.admit(pia, update([[1, 1, '{"canvas":{"areaId":"area1","x":10.5,"y":-3}}']]))
+		);
+		expect(entry!.state?.canvas).toEqual({ areaId: 'area1', x: 10.5, y: -3 });
+		const bad = [
+			'{"canvas":{"areaId":"area1","x":1,"y":2,"extra":"text"}}',
+			'{"canvas":{"areaId":"a b","x":1,"y":2}}',
+			'{"canvas":{"areaId":"area1","x":1e300,"y":2}}',
+			'{"canvas":"area1"}'
+		];
+		expect(gate.admit(pia, update(bad.map((json, i) => [20 + i, 1, json])))).toBeNull();
+	});
+
 	it('keeps an id with the socket that announced it first, and at most 4 per socket', () => {
 		const { awareness, gate } = setup();
 		const pia = holder('pia');

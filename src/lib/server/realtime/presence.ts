@@ -58,12 +58,27 @@ export const ANONYMOUS_NAME = 'Anonym';
  * replaces it. The app's browsers send `{ user }`; outside clients may add small fields.
  */
 const primitive = z.union([z.string().max(200), z.number(), z.boolean(), z.null()]);
+/** Where a person's pointer is on an area's canvas (tldraw's page units), or null: not there. */
+export const canvasCursorSchema = z
+	.object({
+		areaId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+		x: z.number().finite().min(-1e7).max(1e7),
+		y: z.number().finite().min(-1e7).max(1e7)
+	})
+	.strict()
+	.nullable();
 const stateSchema = z
 	.record(z.string().max(40), z.unknown())
 	.refine((state) => Object.keys(state).length <= 8, 'too many fields')
 	.refine(
 		(state) =>
-			Object.entries(state).every(([key, v]) => key === 'user' || primitive.safeParse(v).success),
+			Object.entries(state).every(([key, v]) =>
+				key === 'user'
+					? true
+					: key === 'canvas'
+						? canvasCursorSchema.safeParse(v).success
+						: primitive.safeParse(v).success
+			),
 		'only small plain values'
 	);
 

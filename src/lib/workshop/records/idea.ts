@@ -51,10 +51,13 @@ export const ideaRecord = declareRecord({
 		group: z.string().min(1).max(IDEA_GROUP_MAX).nullable(),
 		order: orderSchema,
 		...authoredFields,
-		updatedAt: timeSchema
+		updatedAt: timeSchema,
+		/** The sticky on the area's canvas it was made from (records/canvas-shape.ts). */
+		canvasKey: idSchema
 	},
+	optional: ['canvasKey'],
 	text: ['text', 'group', ...authoredText],
-	refs: { areaId: 'areas', ...authoredRefs },
+	refs: { areaId: 'areas', ...authoredRefs, canvasKey: 'canvas' },
 	hidden: false,
 	create: ['facilitator', 'owner'],
 	change: {
@@ -84,13 +87,17 @@ export const ideaRecord = declareRecord({
 	perOwner: IDEAS_PER_MEMBER
 });
 
-export interface Idea extends RecordValue<typeof ideaRecord> {
+export interface Idea extends Omit<RecordValue<typeof ideaRecord>, 'canvasKey'> {
 	id: string;
+	canvasKey?: string;
 }
 
 export const ideasMap = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap('ideas');
 
-const ideaSchema = z.object(ideaRecord.fields);
+const ideaSchema = z.object({
+	...ideaRecord.fields,
+	canvasKey: ideaRecord.fields.canvasKey.optional()
+});
 
 /** Every well-formed idea (of one area, when given), in display order. */
 export function listIdeas(doc: Y.Doc, areaId?: string): Idea[] {
@@ -118,6 +125,8 @@ export interface NewIdea {
 	};
 	id?: string;
 	now?: number;
+	/** The canvas sticky it comes from. */
+	canvasKey?: string;
 }
 
 /** Adds an idea at the end of its area's list; returns its id. */
@@ -138,6 +147,7 @@ export function addIdea(doc: Y.Doc, input: NewIdea, origin?: unknown): string {
 		map.set('organisation', input.author.organisation);
 		map.set('createdAt', now);
 		map.set('updatedAt', now);
+		if (input.canvasKey !== undefined) map.set('canvasKey', input.canvasKey);
 	}, origin);
 	return id;
 }
@@ -147,8 +157,12 @@ export function addIdea(doc: Y.Doc, input: NewIdea, origin?: unknown): string {
  * area's last key is read once and the batch's keys made in one pass, so a reveal of thousands
  * costs the board once, not once per idea.
  */
-export function appendIdeas(doc: Y.Doc, inputs: readonly Required<NewIdea>[], origin?: unknown) {
-	const byArea = new Map<string, Required<NewIdea>[]>();
+export function appendIdeas(
+	doc: Y.Doc,
+	inputs: readonly Required<Omit<NewIdea, 'canvasKey'>>[],
+	origin?: unknown
+) {
+	const byArea = new Map<string, Required<Omit<NewIdea, 'canvasKey'>>[]>();
 	for (const input of inputs) {
 		const list = byArea.get(input.areaId);
 		if (list) list.push(input);
