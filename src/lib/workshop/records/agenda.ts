@@ -74,6 +74,8 @@ const stepSchema = z.object(stepRecord.fields);
 /** The agenda's well-formed steps in order (a malformed one is left out, never thrown on). */
 export function listSteps(doc: Y.Doc): Step[] {
 	const out: Step[] = [];
+	// Read by the judge on the server's own document: reading must not add a root to it.
+	if (!doc.share.has('agenda')) return out;
 	agendaMap(doc).forEach((map, id) => {
 		if (!(map instanceof Y.Map)) return;
 		const parsed = stepSchema.safeParse(map.toJSON());

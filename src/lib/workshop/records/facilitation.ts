@@ -85,8 +85,10 @@ const EMPTY: Facilitation = {
 
 /** The room's state, each field read on its own so one malformed field does not hide the rest. */
 export function readFacilitation(doc: Y.Doc): Facilitation {
-	const map = facilitationMap(doc);
 	const out: Facilitation = { ...EMPTY };
+	// The judge reads this on the server's own document: reading must not add a root to it.
+	if (!doc.share.has('facilitation')) return out;
+	const map = facilitationMap(doc);
 	for (const [field, schema] of Object.entries(facilitationRecord.fields)) {
 		const parsed = schema.safeParse(map.get(field));
 		if (parsed.success && map.has(field)) (out as Record<string, unknown>)[field] = parsed.data;
