@@ -75,6 +75,9 @@ test('the presenting window shows the join code with a locally drawn QR code, fo
 	const firstEvent = listEvents(client.doc)[0]!.id;
 	const firstQuestion = listQuestions(client.doc)[0]!.id;
 	client.doc.transact(() => {
+		// The template's default agenda makes way for this test's three steps.
+		const agenda = client.doc.getMap('agenda');
+		for (const key of [...agenda.keys()]) agenda.delete(key);
 		STEPS.forEach((step, i) => {
 			const map = new Y.Map<unknown>();
 			for (const [field, value] of Object.entries(step)) if (field !== 'id') map.set(field, value);

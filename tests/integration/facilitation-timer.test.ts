@@ -44,7 +44,10 @@ async function setup() {
 		await board.synced;
 		people.push({ ...p, board });
 	}
-	await waitFor(people[1]!.board.doc, (d) => agendaMap(d).size === 2);
+	await waitFor(
+		people[1]!.board.doc,
+		(d) => agendaMap(d).has('steg-persona') && agendaMap(d).has('steg-resan')
+	);
 	const post = (path: string, body: unknown) =>
 		api.request<{ ok?: true; error?: string }>(
 			'POST',

@@ -241,7 +241,7 @@ export class WorkshopSession {
 
 	/** The current step, its timer, the agenda's times and the ready check. */
 	get timer(): BoardTimer {
-		return (this.#timer ??= this.#opened(() => new BoardTimer(this.doc)));
+		return (this.#timer ??= this.#opened(() => new BoardTimer(this.doc, this.agenda)));
 	}
 
 	/** The canvases' stickies, and stickies becoming ideas and ideas placed on a canvas. */

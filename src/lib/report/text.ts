@@ -1,3 +1,4 @@
+import { formatNumber } from '$lib/format/number';
 import type { EmotionSummary } from '$lib/workshop/emotions';
 import type { ReportAction, ReportArea, ReportModel } from './model';
 
@@ -35,9 +36,9 @@ export function dateLine(model: ReportModel): string {
 	return model.date ? `Workshop ${model.date}` : 'Workshop';
 }
 
-/** A number as Swedish writes it: decimal comma, minus sign (4,5; −0,5). */
+/** A number as Swedish writes it: decimal comma, minus sign (4,5; −0,5); reports are Swedish. */
 export function decimal(n: number): string {
-	return String(n).replace('.', ',').replace(/^-/, '−');
+	return formatNumber(n, 'sv');
 }
 
 const FEELINGS = ['mycket dåligt', 'dåligt', 'neutralt', 'bra', 'mycket bra'];

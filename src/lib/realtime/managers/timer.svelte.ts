@@ -1,49 +1,40 @@
 import type * as Y from 'yjs';
-import { agendaMap, listSteps, type Step } from '$lib/workshop/records/agenda';
-import {
-	facilitationMap,
-	readFacilitation,
-	type Facilitation
-} from '$lib/workshop/records/facilitation';
+import type { Step } from '$lib/workshop/records/agenda';
+import { facilitationMap, type Facilitation } from '$lib/workshop/records/facilitation';
 import { readyAuthors, readyMap, setReady } from '$lib/workshop/records/ready';
+import type { BoardAgenda } from './agenda.svelte';
 
 /**
- * The room's state as the timer bar and the ready check read it: the current step, its timer
- * (server times: read them with serverClock), the agenda for planned-versus-actual time, and
- * who has marked the current step "Klar". The timer and the step are the server's to write
- * (POST /api/workshops/:id/timer and /facilitation); a member writes only their own ready flag.
+ * The room's state as the timer bar and the ready check read it: the current step and its
+ * timer (server times: read them with serverClock) and the agenda, both from the agenda store
+ * (one reader of those records), and who has marked the current step "Klar". The timer and the
+ * step are the server's to write (POST /api/workshops/:id/timer and /facilitation); a member
+ * writes only their own ready flag.
  */
 export class BoardTimer {
-	// Read in the constructor, before anything can ask.
-	#facilitation = $state.raw<Facilitation | null>(null);
-	#steps = $state.raw<Step[]>([]);
 	#ready = $state.raw<readonly string[]>([]);
 	#doc: Y.Doc;
-	#read = () => {
-		const facilitation = readFacilitation(this.#doc);
-		this.#facilitation = facilitation;
-		const step = facilitation.stepId;
+	#agenda: BoardAgenda;
+	#readReady = () => {
+		const step = this.#agenda.room.stepId;
 		this.#ready = step ? readyAuthors(this.#doc, step) : [];
 	};
-	#readSteps = () => {
-		this.#steps = listSteps(this.#doc);
-	};
 
-	constructor(doc: Y.Doc) {
+	constructor(doc: Y.Doc, agenda: BoardAgenda) {
 		this.#doc = doc;
-		this.#read();
-		this.#readSteps();
-		facilitationMap(doc).observe(this.#read);
-		readyMap(doc).observe(this.#read);
-		agendaMap(doc).observeDeep(this.#readSteps);
+		this.#agenda = agenda;
+		this.#readReady();
+		// A step change resets the list: the flags are keyed by step.
+		facilitationMap(doc).observe(this.#readReady);
+		readyMap(doc).observe(this.#readReady);
 	}
 
 	get facilitation(): Facilitation {
-		return this.#facilitation!;
+		return this.#agenda.room;
 	}
 
 	get steps(): Step[] {
-		return this.#steps;
+		return this.#agenda.steps;
 	}
 
 	/** The author ids marked ready for the current step. */
@@ -53,15 +44,14 @@ export class BoardTimer {
 
 	/** Marks this member ready (or not) for the current step; false without one. */
 	setReady(authorId: string, ready: boolean): boolean {
-		const step = this.#facilitation?.stepId;
+		const step = this.#agenda.room.stepId;
 		if (!step) return false;
 		setReady(this.#doc, step, authorId, ready);
 		return true;
 	}
 
 	destroy() {
-		facilitationMap(this.#doc).unobserve(this.#read);
-		readyMap(this.#doc).unobserve(this.#read);
-		agendaMap(this.#doc).unobserveDeep(this.#readSteps);
+		facilitationMap(this.#doc).unobserve(this.#readReady);
+		readyMap(this.#doc).unobserve(this.#readReady);
 	}
 }
