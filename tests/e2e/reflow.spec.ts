@@ -75,9 +75,11 @@ test('every page of a workshop with revealed rounds, ideas and actions fits a ph
 		'/prioritering',
 		`/prioritering/malbild/${ids.areas.samverkan}`,
 		'/ideer',
+		`/ideer/${ids.areas.samverkan}/canvas`,
 		'/handlingsplan',
 		'/sammanfattning',
 		'/citat',
+		'/agenda',
 		'/export',
 		'/rapport'
 	];
