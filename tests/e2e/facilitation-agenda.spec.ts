@@ -112,6 +112,16 @@ test('participants follow the facilitator through the agenda; the one typing kee
 	await cia.getByRole('link', { name: 'Resan', exact: true }).click();
 	await expect(cia.getByLabel('Ny lapp')).toHaveValue(typed);
 
+	// Someone joining now lands on the room's step; a reload while looking back stays put.
+	const dan = await participantOpensBoard(browser, code, 'Dan');
+	await expect(dan).toHaveURL(new RegExp(`/w/${id}/klustring$`));
+	await anna.getByRole('link', { name: 'Resan', exact: true }).click();
+	await expect(anna).toHaveURL(new RegExp(`/w/${id}$`));
+	await anna.reload();
+	await waitOnline(anna);
+	await expect(anna.getByTestId('back-to-step')).toBeVisible();
+	await expect(anna).toHaveURL(new RegExp(`/w/${id}$`));
+
 	// The phone shows the step without scrolling sideways.
 	const width = await bo.evaluate(() => document.documentElement.scrollWidth);
 	expect(width).toBeLessThanOrEqual(390);
