@@ -134,6 +134,29 @@ export function deleteNote(doc: Y.Doc, id: string): boolean {
 	return true;
 }
 
+/**
+ * Writes a note read from another document (a private document's silent round, the board) as
+ * it was: its id, provenance and creation time. Its edit time follows when it differs.
+ */
+export function copyNote(doc: Y.Doc, note: Note): string {
+	const id = addNote(doc, {
+		id: note.id,
+		text: note.text,
+		kind: note.kind,
+		eventId: note.eventId,
+		questionId: note.questionId,
+		now: note.createdAt,
+		author: {
+			id: note.authorId,
+			name: note.authorName,
+			profession: note.profession,
+			organisation: note.organisation
+		}
+	});
+	if (note.updatedAt !== note.createdAt) notesMap(doc).get(id)?.set('updatedAt', note.updatedAt);
+	return id;
+}
+
 /** All notes, oldest first (ties broken by id so every client shows the same order). */
 export function listNotes(doc: Y.Doc): Note[] {
 	const out: Note[] = [];

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import {
 	addNote,
+	copyNote,
 	deleteNote,
 	editNote,
 	listNotes,
@@ -69,20 +70,7 @@ export class BoardSilentNotes {
 		const target = this.open ? own : this.#board;
 		for (const note of listNotes(held)) {
 			if (taken.has(note.id)) continue;
-			addNote(target, {
-				id: note.id,
-				text: note.text,
-				kind: note.kind,
-				eventId: note.eventId,
-				questionId: note.questionId,
-				now: note.createdAt,
-				author: {
-					id: note.authorId,
-					name: note.authorName,
-					profession: note.profession,
-					organisation: note.organisation
-				}
-			});
+			copyNote(target, note);
 		}
 	};
 

@@ -6,7 +6,7 @@ import { memberships } from '../db/schema';
 import { workshopSwitches } from '../services/switches';
 import { authorIdsOf, authorPseudonym } from '../realtime/author-ids';
 import type { RealtimeServer } from '../realtime/server';
-import { addNote, notesMap } from '$lib/workshop/doc';
+import { copyNote, notesMap } from '$lib/workshop/doc';
 import { newId } from '$lib/workshop/ids';
 import { idSchema } from '$lib/workshop/records/declare';
 import { NOTES_PER_MEMBER, noteRecord } from '$lib/workshop/records/note';
@@ -204,25 +204,7 @@ function reveal(deps: SecretDeps, workshopId: string, roundId: string) {
 	const board = boardRoom(workshopId);
 	const chosen = fitting(deps.realtime.loaded(board), perMember).sort(oldestFirst);
 	deps.realtime.edit(board, (doc) => {
-		for (const note of chosen) {
-			addNote(doc, {
-				id: note.id,
-				text: note.text,
-				kind: note.kind,
-				eventId: note.eventId,
-				questionId: note.questionId,
-				now: note.createdAt,
-				author: {
-					id: note.authorId,
-					name: note.authorName,
-					profession: note.profession,
-					organisation: note.organisation
-				}
-			});
-			if (note.updatedAt !== note.createdAt) {
-				notesMap(doc).get(note.id)!.set('updatedAt', note.updatedAt);
-			}
-		}
+		for (const note of chosen) copyNote(doc, note);
 		writeNoteRound(doc, roundId, { status: 'revealed', revealedAt: now });
 	});
 	const revealed = new Map<string, string[]>();

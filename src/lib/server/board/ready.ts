@@ -1,8 +1,7 @@
-import { and, asc, eq } from 'drizzle-orm';
-import { memberships } from '../db/schema';
 import { authorIdsOf } from '../realtime/author-ids';
 import { workshopSwitches } from '../services/switches';
 import type { App } from '../app';
+import { admittedParticipants } from './voters';
 import type { ReadyParticipant } from '$lib/workshop/records/ready';
 
 /**
@@ -16,17 +15,8 @@ export function readyParticipants(
 	workshopId: string
 ): ReadyParticipant[] {
 	const anonymous = Boolean(workshopSwitches(deps, workshopId)?.anonymous);
-	return deps.db
-		.select({ id: memberships.id, name: memberships.displayName })
-		.from(memberships)
-		.where(
-			and(
-				eq(memberships.workshopId, workshopId),
-				eq(memberships.role, 'participant'),
-				eq(memberships.status, 'admitted')
-			)
-		)
-		.orderBy(asc(memberships.createdAt), asc(memberships.id))
-		.all()
-		.map((m) => ({ ids: authorIdsOf(deps.wsSecret, m.id), name: anonymous ? null : m.name }));
+	return admittedParticipants(deps.db, workshopId).map((m) => ({
+		ids: authorIdsOf(deps.wsSecret, m.id),
+		name: anonymous ? null : m.name
+	}));
 }

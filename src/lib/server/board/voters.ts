@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { DB } from '../db';
 import { memberships } from '../db/schema';
 
@@ -8,8 +8,13 @@ import { memberships } from '../db/schema';
  * holds no ballot, whatever their private document still says.
  */
 export function eligibleVoters(db: DB, workshopId: string): string[] {
+	return admittedParticipants(db, workshopId).map((m) => m.id);
+}
+
+/** The same members with their display names, in the order they joined (the ready check's list). */
+export function admittedParticipants(db: DB, workshopId: string): { id: string; name: string }[] {
 	return db
-		.select({ id: memberships.id })
+		.select({ id: memberships.id, name: memberships.displayName })
 		.from(memberships)
 		.where(
 			and(
@@ -18,6 +23,6 @@ export function eligibleVoters(db: DB, workshopId: string): string[] {
 				eq(memberships.status, 'admitted')
 			)
 		)
-		.all()
-		.map((m) => m.id);
+		.orderBy(asc(memberships.createdAt), asc(memberships.id))
+		.all();
 }
