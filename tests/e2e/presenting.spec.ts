@@ -144,6 +144,9 @@ test('the presenting window shows the join code with a locally drawn QR code, fo
 	);
 	await expect(present.getByTestId('present-code')).toContainText(shown);
 	await expect(present.getByTestId('announcer')).toHaveText('Resan');
+	// The step's timer, large: started on the facilitator's side, counting on the server's clock.
+	await post(facilitator, `/api/workshops/${id}/timer`, { action: 'start', minutes: 5 });
+	await expect(present.getByTestId('timer-readout')).toHaveText(/^[45]:\d\d$/);
 	// The frame fits the window: a long board scrolls inside its own area, never the page.
 	const fits = () =>
 		present.evaluate(
