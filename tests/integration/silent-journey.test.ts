@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addNote, editNote, listNotes, notesMap } from '../../src/lib/workshop/doc.ts';
 import { addEvent, addQuestion } from '../../src/lib/workshop/journey.ts';
+import { isBoardClosed } from '../../src/lib/workshop/records/board-state.ts';
 import { listNoteRounds, type NoteRound } from '../../src/lib/workshop/records/note-round.ts';
 import { facilitatorWithWorkshop, participant } from '../helpers/api.ts';
 import { serverPerFile } from '../helpers/harness.ts';
@@ -198,6 +199,32 @@ describe('silent writing on the journey', () => {
 			}
 		});
 		await waitFor(f.doc, (d) => listNotes(d).some((n) => n.text === 'Efteråt'));
+	});
+
+	it('refuses a participant’s private notes once the workshop is closed with the round still open', async () => {
+		const { workshop, api, f, per, action } = await setup();
+		const { roundId } = (await action({ action: 'open' })).body;
+		await waitFor(per.board.doc, (d) => roundIn(d, roundId)?.status === 'open');
+		const author = {
+			id: per.membershipId,
+			name: 'Per',
+			profession: 'sjukskoterska',
+			organisation: 'kommun'
+		} as const;
+		const before = addNote(per.own.doc, { text: 'Skriven före stängningen', author });
+		await waitFor(f.doc, (d) => roundIn(d, roundId)?.notes === 1);
+		const closing = { change: 'close' };
+		const closed = await api.request('POST', `/api/workshops/${workshop.id}/lifecycle`, closing);
+		expect(closed.status).toBe(200);
+		await waitFor(per.board.doc, (d) => isBoardClosed(d));
+		// The attack: his private document is still open on the wire, the round too.
+		const refused = nextClose(per.own.provider);
+		addNote(per.own.doc, { text: 'Skriven efter stängningen', author });
+		expect(await refused).toBe(4403);
+		// The facilitator's reveal carries only what was written while the workshop was open.
+		expect((await action({ action: 'reveal', roundId })).status).toBe(200);
+		await waitFor(f.doc, (d) => notesMap(d).has(before));
+		expect(listNotes(f.doc).map((n) => n.text)).toEqual(['Skriven före stängningen']);
 	});
 
 	it('reveals an anonymous workshop’s notes under the author’s pseudonym and no name', async () => {

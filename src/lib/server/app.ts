@@ -12,6 +12,8 @@ import { refreshProgress, roundOf } from './board/rounds';
 import { silentIdeaProgress } from './board/silent-progress';
 import { ideaRoundRules, refreshIdeaProgress, silentOpen } from './board/idea-rounds';
 import { noteProgress, notesOpen, refreshNoteProgress } from './board/note-rounds';
+import { boardRoom } from '$lib/workshop/rooms';
+import { isBoardClosed } from '$lib/workshop/records/board-state';
 import { RealtimeServer } from './realtime/server';
 import { ensureSetting } from './services/settings';
 import { startRetention } from './services/lifecycle';
@@ -71,6 +73,7 @@ async function createApp(config = readConfig()): Promise<App> {
 			}
 			writeProgress(workshopId);
 		},
+		closed: (workshopId) => isBoardClosed(realtime.loaded(boardRoom(workshopId))),
 		notesOpen: (workshopId) => notesOpen({ realtime }, workshopId),
 		notesChanged: (workshopId, membershipId, doc) => {
 			noteProgress(realtime).changed(workshopId, membershipId, doc);

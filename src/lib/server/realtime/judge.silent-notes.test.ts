@@ -181,4 +181,27 @@ describe('the private-document judge on silent-round notes, byte by byte', () =>
 		for (const u of updates) expect(accept(server, u)).toBeNull();
 		expect(listNotes(server).map((n) => n.text)).toEqual(['Via appen, ändrad']);
 	});
+
+	it('refuses her document once the workshop is closed, though the round was left open', () => {
+		// The attack: the facilitator closes the workshop without revealing; a participant keeps
+		// writing private notes (and could edit or remove them), which a later reveal would carry
+		// into the closed board.
+		let closed = false;
+		const closing = privateJudge('w1', anna, { ...hooks, closed: () => closed });
+		const doc = new Y.Doc();
+		const write = (update: Uint8Array) => {
+			const refused = closing(doc, update);
+			if (refused) return refused.reason;
+			Y.applyUpdate(doc, update);
+			return null;
+		};
+		expect(write(create(40, 'p1', annaNote()))).toBeNull();
+		closed = true;
+		expect(write(create(41, 'p2', annaNote()))).toBe('the workshop is closed');
+		expect(write(setField(40, FIELDS + 1, 40, 'text', 'Efteråt'))).toBe('the workshop is closed');
+		expect(write(encodeUpdate([], [{ client: 40, ranges: [[0, 1]] }]))).toBe(
+			'the workshop is closed'
+		);
+		expect(listNotes(doc).map((n) => n.text)).toEqual(['Ringer 1177 och väntar i en timme']);
+	});
 });

@@ -15,6 +15,12 @@ export interface PrivateHooks {
 	round(workshopId: string, roundId: string): RoundRules | null;
 	/** Whether a silent idea round is open over an area (board/idea-rounds.ts). */
 	silentOpen(workshopId: string, areaId: string): boolean;
+	/**
+	 * Whether the workshop is closed (the board's `closed` switch): then its owner writes nothing
+	 * here either, as on the board, so no ballot or silent-round draft changes after the close
+	 * and reaches the board later. Absent: never closed.
+	 */
+	closed?(workshopId: string): boolean;
 	/** Whether a silent round is open on the journey (board/note-rounds.ts); absent: never. */
 	notesOpen?(workshopId: string): boolean;
 	/**
@@ -94,7 +100,7 @@ export function privateJudge(
 			},
 			clientIds: ownersClientIds(owner.membershipId),
 			layout: privateLayout(owner.membershipId),
-			conditions: [],
+			conditions: [() => (hooks.closed?.(workshopId) ? 'the workshop is closed' : null)],
 			touchedRule: privateRules(board, owner)
 		})
 	);

@@ -43,6 +43,13 @@ export type CanvasShapeType = (typeof CANVAS_SHAPE_TYPES)[number];
 
 /** A shape's props as JSON, at most: a long pen stroke is a few kilobytes. */
 export const CANVAS_PROPS_MAX = 32_768;
+/**
+ * How deep a shape's props may nest objects and lists. tldraw's deepest is rich text: a list in
+ * a list adds four levels, so this leaves room for a dozen; a deeper value is no honest shape,
+ * and one nested thousands deep would be read by the server yet might exhaust a smaller
+ * browser's stack while it opens the board, so nobody could open it.
+ */
+export const CANVAS_PROPS_DEPTH = 64;
 /** Shapes one participant may hold on the canvases of one workshop. */
 export const CANVAS_SHAPES_PER_MEMBER = 2_000;
 /** How far from the origin a shape may sit, either way (tldraw's page units). */
@@ -59,6 +66,18 @@ function jsonLength(value: unknown): number | null {
 	}
 }
 
+/** Whether `value` nests objects or lists deeper than `max` (walked without recursion). */
+export function nestsDeeper(value: unknown, max: number): boolean {
+	const stack: Array<[unknown, number]> = [[value, 0]];
+	while (stack.length > 0) {
+		const [node, depth] = stack.pop()!;
+		if (typeof node !== 'object' || node === null) continue;
+		if (depth + 1 > max) return true;
+		for (const child of Object.values(node)) stack.push([child, depth + 1]);
+	}
+	return false;
+}
+
 export const canvasShapeSchema = z
 	.object({
 		type: z.enum(CANVAS_SHAPE_TYPES),
@@ -73,10 +92,16 @@ export const canvasShapeSchema = z
 		index: orderSchema,
 		isLocked: z.boolean(),
 		opacity: z.number().min(0).max(1),
-		props: z.record(z.string().max(40), z.unknown()).refine((props) => {
-			const length = jsonLength(props);
-			return length !== null && length <= CANVAS_PROPS_MAX;
-		}, `props are JSON of at most ${CANVAS_PROPS_MAX} characters`)
+		props: z
+			.record(z.string().max(40), z.unknown())
+			.refine(
+				(props) => !nestsDeeper(props, CANVAS_PROPS_DEPTH),
+				`props nest at most ${CANVAS_PROPS_DEPTH} levels`
+			)
+			.refine((props) => {
+				const length = jsonLength(props);
+				return length !== null && length <= CANVAS_PROPS_MAX;
+			}, `props are JSON of at most ${CANVAS_PROPS_MAX} characters`)
 	})
 	.strict();
 export type CanvasShape = z.infer<typeof canvasShapeSchema>;
