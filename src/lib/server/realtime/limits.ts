@@ -19,7 +19,13 @@ export interface SocketLimits {
 	 * largest whole-board answer (sync step 2) that socket asked for (room.ts).
 	 */
 	sendBufferMax: number;
-	/** Open sockets per client address and per membership, checked at the upgrade. */
+	/**
+	 * Open sockets per client address and per membership, checked at the upgrade. A ward or a
+	 * whole hospital often reaches us through one address: joining lets 100 new people in per
+	 * address and 10 minutes (services/limits.ts), and each holds a board socket, a private
+	 * document's during a round, maybe a second tab or the presenting view. So the address cap
+	 * is a few sockets for each of them; one person is held by the membership cap.
+	 */
 	socketsPerAddress: number;
 	socketsPerMember: number;
 }
@@ -28,7 +34,7 @@ export const defaultSocketLimits: SocketLimits = {
 	maxPayload: 1024 * 1024,
 	maxSyncPayload: DOC_MAX_BYTES,
 	sendBufferMax: 8 * 1024 * 1024,
-	socketsPerAddress: 50,
+	socketsPerAddress: 400,
 	socketsPerMember: 10
 };
 
