@@ -76,12 +76,15 @@ const server = await startServer({
 	}
 });
 const clients: YClient[] = [];
+// The facilitator's connection too: a socket left open keeps this process alive after the run.
+const open: YClient[] = [];
 try {
 	const facilitator = new ApiClient(server.url, '10.61.0.1');
 	await facilitator.signup();
 	const { workshop, links } = await facilitator.createWorkshop({ title: 'Bänk: följ steget' });
 	const room = boardRoom(workshop.id);
 	const fac = connect(server.wsUrl, room, { cookie: facilitator.cookieHeader() });
+	open.push(fac);
 	await fac.synced;
 	// The default agenda has ten steps; enough for every round to go to a new one.
 	while (listSteps(fac.doc).length < STEPS + 1) {
@@ -134,7 +137,7 @@ try {
 	console.log(`  of which the HTTP request:          ${summary(httpLatency)}`);
 	console.log(`reference: a note fanned out to them: ${summary(noteLatency)}`);
 } finally {
-	for (const client of clients) client.destroy();
+	for (const client of [...clients, ...open]) client.destroy();
 	await server.stop();
 	await removeTempDirs();
 }
