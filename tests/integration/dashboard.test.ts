@@ -73,6 +73,16 @@ describe('closing a workshop', () => {
 		expect((await lifecycle(fac.api, fac.workshop.id, 'close')).status).toBe(200);
 		await waitFor(p.doc, isBoardClosed, { message: 'Pia sees the workshop closed' });
 
+		// A newcomer is told the workshop has ended; Pia, who took part, still opens it to read.
+		const late = await new ApiClient(server.url, '10.9.0.7').request('POST', '/api/join', {
+			code: fac.links.participant.code,
+			displayName: 'Sen',
+			profession: 'sjukskoterska',
+			organisation: 'kommun'
+		});
+		expect(late.status).toBe(403);
+		expect(late.body).toMatchObject({ error: 'workshop_closed' });
+
 		const closed = finalClose(p);
 		addNote(p.doc, { text: 'efter stängning', author: authorOf(pia, 'Pia') });
 		expect((await closed).code).toBe(4403);

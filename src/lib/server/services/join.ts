@@ -107,12 +107,14 @@ export function joinWithLink(
 				.get();
 			return { ok: true, value };
 		}
-		if (!mayCreate()) return failure(429, 'join_limit');
 		const workshop = tx
-			.select({ admissionRequired: workshops.admissionRequired })
+			.select({ admissionRequired: workshops.admissionRequired, closedAt: workshops.closedAt })
 			.from(workshops)
 			.where(eq(workshops.id, link.workshopId))
 			.get();
+		// A closed workshop is read-only for those who took part; it takes no newcomers.
+		if (workshop?.closedAt) return failure(403, 'workshop_closed');
+		if (!mayCreate()) return failure(429, 'join_limit');
 		const value = tx
 			.insert(memberships)
 			.values({
