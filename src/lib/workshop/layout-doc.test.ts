@@ -31,6 +31,12 @@ describe('docs/realtime.md, “Who may write what”', () => {
 		expect(generated).toContain(`at most ${NOTES_PER_MEMBER} per member`);
 	});
 
+	it('never prints a value it could not describe', () => {
+		// The ballot keys (`<roundId>:<areaId>`) are refined, not patterned: once this read `undefined`.
+		expect(describeLayout()).not.toMatch(/undefined|\[object /);
+		expect(describeLayout()).toContain('Key: the id of `rounds`, `:`, the id of `areas`.');
+	});
+
 	it('replaces only what is between the markers', () => {
 		const text = `before\n${LAYOUT_START}\nold\n${LAYOUT_END}\nafter`;
 		expect(withLayout(text, 'new')).toBe(`before\n${LAYOUT_START}\n\nnew\n\n${LAYOUT_END}\nafter`);

@@ -108,7 +108,10 @@ function table(record: RecordDeclaration): string {
 	if (record.shape === 'entry') {
 		const key = z.toJSONSchema(record.key) as JsonSchema;
 		const says = keyWords(record.keyRef);
-		lines.push(`Key: \`${key.pattern?.replace(/\\\|/g, '|')}\`${says ? `, ${says}` : ''}.`, '');
+		// A key checked by a refinement rather than a pattern is described by its parts alone.
+		const pattern = key.pattern ? `\`${key.pattern.replace(/\\\|/g, '|')}\`` : null;
+		const words = [pattern, says].filter(Boolean).join(', ');
+		if (words) lines.push(`Key: ${words}.`, '');
 	} else if (record.shape === 'collection' && record.keyRef) {
 		lines.push(`Key: ${keyWords(record.keyRef)}.`, '');
 	}
