@@ -63,5 +63,24 @@ export default ts.config(
 				}
 			]
 		}
+	},
+	{
+		// Every browser context a test opens is closed when it ends (tests/e2e/fixtures.ts).
+		files: ['tests/e2e/**'],
+		ignores: ['tests/e2e/fixtures.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: [
+						{
+							name: '@playwright/test',
+							importNames: ['test'],
+							message: "Import test from './fixtures': it closes the contexts a test opens."
+						}
+					]
+				}
+			]
+		}
 	}
 );

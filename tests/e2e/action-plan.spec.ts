@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './fixtures';
 import JSZip from 'jszip';
 import { expectAccessible } from './axe';
 import { facilitatorCreatesWorkshop, participantJoins, waitOnline } from './flows';

@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixtures';
 import { expectAccessible } from './axe';
 import { facilitatorCreatesWorkshop, participantJoins, waitOnline } from './flows';
 import { JourneyBoard, Q_SKAVER } from './pages/journey';

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
-import { expect, test, chromium, type Browser, type Page } from '@playwright/test';
+import { expect, test, chromium, type Browser, type Page } from './fixtures';
 import { expectAccessible } from './axe';
 import { facilitatorCreatesWorkshop, participantJoins, waitOnline } from './flows';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { writeFileSync } from 'node:fs';
 import { expectAccessible } from './axe';
 import { facilitatorCreatesWorkshop, open, participantJoins, waitOnline } from './flows';

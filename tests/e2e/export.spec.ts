@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import JSZip from 'jszip';
 import { addNote } from '../../src/lib/workshop/doc.ts';
 import { listActions } from '../../src/lib/workshop/records/action.ts';

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './fixtures';
 import * as Y from 'yjs';
 import { agendaMap } from '../../src/lib/workshop/records/agenda.ts';
 import { createArea } from '../../src/lib/workshop/records/area.ts';

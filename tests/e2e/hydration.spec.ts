@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Page, type Route } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page, type Route } from './fixtures';
 import { expectAccessible } from './axe';
 
 /**

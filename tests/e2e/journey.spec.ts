@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type BrowserContextOptions } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContextOptions } from './fixtures';
 import { expectAccessible } from './axe';
 import { facilitatorCreatesWorkshop, participantJoins, waitOnline } from './flows';
 import { JourneyBoard, PhoneBoard, Q_ONSKAT, Q_SKAVER } from './pages/journey';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('a browser set to English gets English on a first visit, and the switch still works', async ({
 	browser

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { NYTTA_INSATS } from '../../src/lib/workshop/analysis/axes';
 import { renderMatrixSvg, type MatrixPoint } from '../../src/lib/workshop/analysis/matrix-svg';
 

@@ -1,4 +1,4 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from './fixtures';
 import { expectAccessible } from './axe';
 import { hydrated, waitOnline } from './flows';
 

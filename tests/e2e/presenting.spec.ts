@@ -1,4 +1,4 @@
-import { expect, test, type BrowserContext } from '@playwright/test';
+import { expect, test, type BrowserContext } from './fixtures';
 import QRCode from 'qrcode';
 import * as Y from 'yjs';
 import { addNote } from '../../src/lib/workshop/doc.ts';

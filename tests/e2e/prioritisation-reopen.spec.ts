@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './fixtures';
 import { facilitatorCreatesWorkshop, open, participantJoins, waitOnline } from './flows';
 
 const AREA = 'Vem ringer jag';

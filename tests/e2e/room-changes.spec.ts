@@ -1,4 +1,4 @@
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test, type Browser } from './fixtures';
 import { addNote } from '../../src/lib/workshop/doc.ts';
 import { listEvents } from '../../src/lib/workshop/journey.ts';
 import { expectAccessible } from './axe';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectAccessible } from './axe';
 import { facilitatorCreatesWorkshop, hydrated, participantJoins, waitOnline } from './flows';
 import { JourneyBoard, Q_SKAVER } from './pages/journey';

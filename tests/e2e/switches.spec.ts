@@ -1,4 +1,4 @@
-import { expect, test, type BrowserContext } from '@playwright/test';
+import { expect, test, type BrowserContext } from './fixtures';
 import { waitOnline } from './flows';
 
 /** A JSON request from a browser context, with the Origin header a same-origin fetch carries. */
