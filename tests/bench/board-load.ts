@@ -1,9 +1,11 @@
 /**
  * Board load benchmark: how long a workshop with 2,000 notes takes to become interactive in
- * headless Chromium (PRODUCT.md target: under 1.5 s), against an empty workshop measured in
- * the same run as the reference.
+ * headless Chromium (PRODUCT.md target: under 1.5 s; issue 18: 10,000 notes under 2 s),
+ * against an empty workshop measured in the same run as the reference.
  *
  *   npm run build && npm run bench:board-load            (RUNS=5 NOTES=2000 to change)
+ *   NOTES=10000 RUNS=3 npm run bench:board-load
+ *   BUILD_DIR=/other/checkout/build npm run bench:board-load   (another build, same bench)
  *
  * "Interactive" = every note of the board is loaded (the cells' counts add up to all of
  * them; each cell renders its newest 20), the connection indicator says online and the
@@ -20,7 +22,7 @@ import { listEvents, listQuestions } from '../../src/lib/workshop/journey.ts';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const NOTES = Number(process.env.NOTES ?? 2000);
-const TARGET_MS = 1500;
+const TARGET_MS = NOTES > 2000 ? 2000 : 1500;
 const professions = ['sjukskoterska', 'lakare', 'arbetsterapeut', 'fysioterapeut', 'chef'];
 
 async function seedWorkshop(baseUrl: string, wsUrl: string, title: string, notes: number) {
