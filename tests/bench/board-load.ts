@@ -1,9 +1,14 @@
 /**
  * Board load benchmark: how long a workshop with 2,000 notes takes to become interactive in
- * headless Chromium (PRODUCT.md target: under 1.5 s), against an empty workshop measured in
- * the same run as the reference.
+ * headless Chromium (PRODUCT.md target: under 1.5 s; issue 18: 10,000 notes under 2 s),
+ * against an empty workshop measured in the same run as the reference.
  *
  *   npm run build && npm run bench:board-load            (RUNS=5 NOTES=2000 to change)
+ *   NOTES=10000 RUNS=3 npm run bench:board-load
+ *     (the server refuses it today: a board holds RECORDS_PER_DOCUMENT records, layout.ts, and
+ *     seeding stops at 7,950 notes with "too many records in this board"; NOTES=7900 is the
+ *     largest board it takes)
+ *   BUILD_DIR=/other/checkout/build npm run bench:board-load   (another build, same bench)
  *
  * "Interactive" = every note of the board is loaded (the cells' counts add up to all of
  * them; each cell renders its newest 20), the connection indicator says online and the
@@ -20,7 +25,7 @@ import { listEvents, listQuestions } from '../../src/lib/workshop/journey.ts';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const NOTES = Number(process.env.NOTES ?? 2000);
-const TARGET_MS = 1500;
+const TARGET_MS = NOTES > 2000 ? 2000 : 1500;
 const professions = ['sjukskoterska', 'lakare', 'arbetsterapeut', 'fysioterapeut', 'chef'];
 
 async function seedWorkshop(baseUrl: string, wsUrl: string, title: string, notes: number) {
@@ -76,6 +81,8 @@ async function timeToInteractive(
 	});
 	await context.addCookies([{ name: SESSION_COOKIE, value: cookie, url: baseUrl }]);
 	const page = await context.newPage();
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Performance.enable');
 	await page.goto(`${baseUrl}/w/${id}`, { waitUntil: 'commit' });
 	const ms = await page.evaluate(
 		(expected) =>
@@ -114,7 +121,10 @@ async function timeToInteractive(
 							online: seen.online ?? now,
 							synced: performance.getEntriesByName('samskapa:synced')[0]?.startTime ?? now,
 							firstNote: seen.firstNote ?? now,
-							interactive: now
+							interactive: now,
+							busy: 0,
+							script: 0,
+							layout: 0
 						});
 					}
 				};
@@ -124,6 +134,13 @@ async function timeToInteractive(
 			}),
 		notes
 	);
+	// Main-thread busy time until then: what the page costs, which other processes' load on
+	// the machine changes far less than the wall-clock times.
+	const { metrics } = await cdp.send('Performance.getMetrics');
+	const seconds = (name: string) => metrics.find((metric) => metric.name === name)?.value ?? 0;
+	ms.busy = seconds('TaskDuration') * 1000;
+	ms.script = seconds('ScriptDuration') * 1000;
+	ms.layout = (seconds('LayoutDuration') + seconds('RecalcStyleDuration')) * 1000;
 	await context.close();
 	return ms;
 }
@@ -139,6 +156,10 @@ interface Milestones {
 	synced: number;
 	firstNote: number;
 	interactive: number;
+	/** Main-thread task time by then (CDP Performance.getMetrics), and its script and layout parts. */
+	busy: number;
+	script: number;
+	layout: number;
 }
 
 const pct = (values: number[], p: number) => {
@@ -170,13 +191,14 @@ try {
 		['empty (reference)', []]
 	];
 	const phases: Milestones[] = [];
+	const emptyPhases: Milestones[] = [];
 	for (let run = 0; run < RUNS; run++) {
 		const big_ = await timeToInteractive(browser, server.url, big.id, big.cookie, NOTES);
 		phases.push(big_);
 		rows[0]![1].push(big_.interactive);
-		rows[1]![1].push(
-			(await timeToInteractive(browser, server.url, empty.id, empty.cookie, 0)).interactive
-		);
+		const empty_ = await timeToInteractive(browser, server.url, empty.id, empty.cookie, 0);
+		emptyPhases.push(empty_);
+		rows[1]![1].push(empty_.interactive);
 	}
 	console.log(
 		`\nTime to interactive in headless Chromium, ${RUNS} runs each (ms since navigation start)`
@@ -191,13 +213,16 @@ try {
 				.padStart(5)}`
 		);
 	}
-	const median = (key: keyof Milestones) =>
+	const median = (key: keyof Milestones, of = phases) =>
 		pct(
-			phases.map((p) => p[key]),
+			of.map((p) => p[key]),
 			50
 		).toFixed(0);
 	console.log(
 		`${NOTES}-note board, medians: first byte ${median('firstByte')} ms, DOM ready ${median('domReady')} ms, connection created ${median('connecting')} ms, connected ${median('online')} ms, document synced ${median('synced')} ms, first note on screen ${median('firstNote')} ms, all notes and controls ready ${median('interactive')} ms`
+	);
+	console.log(
+		`main thread busy until interactive, medians: ${NOTES} notes ${median('busy')} ms (script ${median('script')}, style and layout ${median('layout')}); empty ${median('busy', emptyPhases)} ms (script ${median('script', emptyPhases)}, style and layout ${median('layout', emptyPhases)})`
 	);
 	const p95 = pct(rows[0]![1], 95);
 	console.log(`\n${NOTES}-note p95 / empty p95: ${(p95 / pct(rows[1]![1], 95)).toFixed(2)}×`);

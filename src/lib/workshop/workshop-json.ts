@@ -5,7 +5,7 @@ import { namedRoots } from './anonymity';
 import { boardRecords, RECORDS_PER_DOCUMENT } from './layout';
 import { exportBoard } from './layout-export';
 import { redactPatientData, type PatientDataKind } from './patient-data';
-import { mayHoldPatientData } from './patient-data-flag';
+import { mayHoldPatientData } from './patient-data-gate';
 import { idSchema, type RecordDeclaration } from './records/declare';
 import { mapStrings } from './records/walk';
 import { builtInTemplates, templateFromDoc } from './template';
