@@ -33,7 +33,12 @@ export class BoardClustering {
 	#canUndo = $state(false);
 	#canRedo = $state(false);
 	#undo: Y.UndoManager;
-	#view = $derived(clusterView(this.#insights, this.#areas));
+	// Built on the previous view, so what did not change keeps its objects and a move
+	// re-renders only the two areas it touched (perspectives.ts).
+	#lastView: ClusterView | undefined;
+	#view = $derived.by(
+		() => (this.#lastView = clusterView(this.#insights, this.#areas, this.#lastView))
+	);
 	// An insight that did not change keeps its object, so the page re-renders only the cards
 	// whose insight changed (500 cards re-rendered per move made a move slow).
 	#readInsights = () => {

@@ -7,6 +7,8 @@ import type { Destination } from './labels';
 export interface ClusterPage {
 	readonly clustering: BoardClustering;
 	readonly view: ClusterView;
+	/** How many distinct professions the board's insights have: the "of 6" in "4 of 6". */
+	readonly professionsTotal: number;
 	readonly places: Destination[];
 	readonly facilitator: boolean;
 	/** Whether this person may move insights now. */
