@@ -28,7 +28,8 @@ export interface ClusterPage {
 	moveAreaBefore(areaId: string, targetId: string): void;
 	/** One step up (-1) or down (+1) within its area; whether it moved. */
 	nudge(insightId: string, delta: -1 | 1): boolean;
-	toggleSimilar(insightId: string): void;
+	/** Highlights the insights like this one, or stops; done once they are highlighted. */
+	toggleSimilar(insightId: string): Promise<void>;
 	announce(message: string): void;
 }
 
