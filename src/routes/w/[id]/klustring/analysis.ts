@@ -7,6 +7,8 @@ export type Analysis = typeof import('$lib/workshop/analysis');
 
 let loading: Promise<Analysis> | undefined;
 
+/** The engine, fetched once. A failed fetch (offline, a new deploy) fails every call after it:
+ * browsers keep a module that failed to load as failed until the page is reloaded. */
 export const loadAnalysis = (): Promise<Analysis> => (loading ??= import('$lib/workshop/analysis'));
 
 /** Runs `work` once the page has been painted; returns how to cancel it. */
