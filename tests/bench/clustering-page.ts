@@ -9,12 +9,14 @@
  *   painted (the board synced over the WebSocket, the view model built, the DOM rendered);
  * - move: "Flytta till …" picked in the menu until the card is painted in its new area;
  * - seen by another: the same move until a second client (a Node Yjs client of the same
- *   workshop) has it, i.e. through the server's judge and store and back out.
+ *   workshop) has it, i.e. through the server's judge and store and back out;
+ * - another's move painted here: that Node client moves an insight, until this page has painted
+ *   the card in its new area (the server and this browser's re-render after the update).
  * Chromium runs headless on this machine, so these are the times of a person's browser here.
  */
 import { loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
-import { insightsMap } from '../../src/lib/workshop/records/insight.ts';
+import { insightsMap, moveInsight } from '../../src/lib/workshop/records/insight.ts';
 import { facilitatorWithWorkshop, SESSION_COOKIE } from '../helpers/api.ts';
 import { removeTempDirs, startServer } from '../helpers/server.ts';
 import { connect, waitFor } from '../helpers/yclient.ts';
@@ -118,6 +120,34 @@ try {
 		seen.push(performance.now() - started);
 	}
 
+	// The other way: a move made elsewhere, until this page shows it (both clocks are this
+	// machine's).
+	const received: number[] = [];
+	for (let run = 0; run < RUNS * 4; run++) {
+		const id = ids[(run * 41 + 5) % (INSIGHTS - 60)]!;
+		const to = areas[(run * 11 + 1) % tops]!;
+		if (insightsMap(other.doc).get(id)?.get('areaId') === to) continue;
+		const painted = page.evaluate(
+			({ id, to }) =>
+				new Promise<number>((done) => {
+					const placed = () =>
+						document
+							.querySelector(`[data-insight-id="${id}"]`)
+							?.closest('[data-area-id]')
+							?.getAttribute('data-area-id') === to;
+					const check = () =>
+						placed() ? requestAnimationFrame(() => done(Date.now())) : requestAnimationFrame(check);
+					check();
+				}),
+			{ id, to }
+		);
+		// The page is watching before the move is made.
+		await page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
+		const started = Date.now();
+		moveInsight(other.doc, id, to);
+		received.push((await painted) - started);
+	}
+
 	console.log(
 		`${INSIGHTS} insights in ${AREAS} areas, Chromium headless (ms; load average ${loadavg()[0]!.toFixed(1)} on this machine)`
 	);
@@ -125,6 +155,7 @@ try {
 	report('render the page', renders);
 	report('move (menu pick to paint)', moves);
 	report('move seen by another client', seen);
+	report("another's move painted here", received);
 	writer.destroy();
 	other.destroy();
 	await context.close();

@@ -13,6 +13,7 @@ import {
 import { dismissedNotesMap } from '$lib/workshop/records/dismissed-note';
 import * as insights from '$lib/workshop/records/insight';
 import * as rejections from '$lib/workshop/records/rejected-suggestion';
+import { rereadInsights, touchedInsights } from './insight-list';
 
 /**
  * Insights and areas of one board as reactive state, and every command the clustering page
@@ -33,17 +34,18 @@ export class BoardClustering {
 	#canUndo = $state(false);
 	#canRedo = $state(false);
 	#undo: Y.UndoManager;
-	#view = $derived(clusterView(this.#insights, this.#areas));
+	// Built on the previous view, so what did not change keeps its objects and a move
+	// re-renders only the two areas it touched (perspectives.ts).
+	#lastView: ClusterView | undefined;
+	#view = $derived.by(
+		() => (this.#lastView = clusterView(this.#insights, this.#areas, this.#lastView))
+	);
 	// An insight that did not change keeps its object, so the page re-renders only the cards
-	// whose insight changed (500 cards re-rendered per move made a move slow).
-	#readInsights = () => {
-		// A lookup for this call only, not state.
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity
-		const before = new Map(this.#insights.map((i) => [i.id, i]));
-		this.#insights = insights.listInsights(this.#doc).map((next) => {
-			const old = before.get(next.id);
-			return old && insights.sameInsight(old, next) ? old : next;
-		});
+	// whose insight changed (500 cards re-rendered per move made a move slow); and only the
+	// insights a change touched are read again (insight-list.ts).
+	#readInsights = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+		const map = insights.insightsMap(this.#doc);
+		this.#insights = rereadInsights(this.#insights, touchedInsights(events, map), map);
 	};
 	#readAreas = () => (this.#areas = areas.listAreas(this.#doc));
 	#readState = () => {
@@ -80,7 +82,7 @@ export class BoardClustering {
 		for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) {
 			this.#undo.on(event, this.#readStack);
 		}
-		this.#readInsights();
+		this.#insights = insights.listInsights(this.#doc);
 		this.#readAreas();
 		this.#readState();
 		this.#readRejected();

@@ -56,8 +56,16 @@ export function perspectiveOf(insights: readonly Insight[]): Perspective {
  * The clustering page's view model from the board's insights and areas (as listAreas reads
  * them: at most two levels). An insight whose area is gone shows in Ej sorterade, so every
  * insight appears exactly once.
+ *
+ * Given the `previous` view, every part that reads the same is that part of the previous view
+ * (the same object): a move between two areas gives new views of those two areas only, so a
+ * page keyed on these objects re-renders only what moved.
  */
-export function clusterView(insights: readonly Insight[], areas: readonly Area[]): ClusterView {
+export function clusterView(
+	insights: readonly Insight[],
+	areas: readonly Area[],
+	previous?: ClusterView
+): ClusterView {
 	const byArea = new Map<string | null, Insight[]>();
 	const known = new Set(areas.map((a) => a.id));
 	for (const insight of insights) {
@@ -68,30 +76,61 @@ export function clusterView(insights: readonly Insight[], areas: readonly Area[]
 	}
 	for (const list of byArea.values()) list.sort(byOrder);
 	const sorted = [...areas].sort(byOrder);
-	const leaf = (area: Area): AreaView => {
-		const own = byArea.get(area.id) ?? [];
-		return { area, insights: own, children: [], perspective: perspectiveOf(own) };
-	};
-	const top = sorted.filter((a) => a.parentId === null).map(leaf);
-	const flat: AreaView[] = [];
-	for (const view of top) {
-		view.children = sorted.filter((a) => a.parentId === view.area.id).map(leaf);
-		if (view.children.length > 0) {
-			view.perspective = perspectiveOf([
-				...view.insights,
-				...view.children.flatMap((c) => c.insights)
-			]);
+	const before = new Map(previous?.flat.map((v) => [v.area.id, v]));
+	const view = (area: Area, own: Insight[], children: AreaView[]): AreaView => {
+		const old = before.get(area.id);
+		const keptArea = old && sameArea(old.area, area) ? old.area : area;
+		const keptOwn = old && sameItems(old.insights, own) ? old.insights : own;
+		const keptChildren = old && sameItems(old.children, children) ? old.children : children;
+		if (old && old.area === keptArea && old.insights === keptOwn && old.children === keptChildren) {
+			return old;
 		}
-		flat.push(view, ...view.children);
-	}
-	return {
-		unsorted: byArea.get(null) ?? [],
-		areas: top,
-		flat,
-		professions: distinct(insights.map((i) => i.professions)),
-		organisations: distinct(insights.map((i) => i.organisations))
+		const perspective =
+			old && old.insights === keptOwn && old.children === keptChildren
+				? old.perspective
+				: perspectiveOf([...keptOwn, ...keptChildren.flatMap((c) => c.insights)]);
+		return { area: keptArea, insights: keptOwn, children: keptChildren, perspective };
 	};
+	const top: AreaView[] = [];
+	const flat: AreaView[] = [];
+	for (const area of sorted) {
+		if (area.parentId !== null) continue;
+		const children = sorted
+			.filter((a) => a.parentId === area.id)
+			.map((a) => view(a, byArea.get(a.id) ?? [], []));
+		const parent = view(area, byArea.get(area.id) ?? [], children);
+		top.push(parent);
+		flat.push(parent, ...parent.children);
+	}
+	const unsorted = byArea.get(null) ?? [];
+	const professions = distinct(insights.map((i) => i.professions));
+	const organisations = distinct(insights.map((i) => i.organisations));
+	const next: ClusterView = {
+		unsorted: keep(previous?.unsorted, unsorted),
+		areas: keep(previous?.areas, top),
+		flat: keep(previous?.flat, flat),
+		professions: keep(previous?.professions, professions),
+		organisations: keep(previous?.organisations, organisations)
+	};
+	return previous &&
+		(Object.keys(next) as (keyof ClusterView)[]).every((k) => next[k] === previous[k])
+		? previous
+		: next;
 }
+
+const sameItems = <T>(a: readonly T[], b: readonly T[]) =>
+	a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** The previous list when it holds the same items, so that it stays the same object. */
+const keep = <T>(previous: T[] | undefined, next: T[]): T[] =>
+	previous && sameItems(previous, next) ? previous : next;
+
+const sameArea = (a: Area, b: Area) =>
+	a.id === b.id &&
+	a.name === b.name &&
+	a.parentId === b.parentId &&
+	a.order === b.order &&
+	a.createdAt === b.createdAt;
 
 export type OverviewKey = 'order' | 'name' | 'insights' | 'events' | 'questions' | 'professions';
 

@@ -2,9 +2,9 @@ import { averageLinkage } from './agglomerative';
 import { similarityMatrix } from './cosine';
 import { nameGroup } from './name-group';
 import { analyse, type Analysed, type InsightText } from './pipeline';
+import { DEFAULT_THRESHOLD } from './threshold';
 
-/** Where the facilitator's slider starts: small, precise groups rather than big vague ones. */
-export const DEFAULT_THRESHOLD = 0.2;
+export { DEFAULT_THRESHOLD };
 
 export interface SuggestOptions {
 	/** 0..1: how alike (average cosine) a group's notes must be; higher gives smaller groups. */

@@ -7,6 +7,8 @@ import type { Destination } from './labels';
 export interface ClusterPage {
 	readonly clustering: BoardClustering;
 	readonly view: ClusterView;
+	/** How many distinct professions the board's insights have: the "of 6" in "4 of 6". */
+	readonly professionsTotal: number;
 	readonly places: Destination[];
 	readonly facilitator: boolean;
 	/** Whether this person may move insights now. */
@@ -26,7 +28,8 @@ export interface ClusterPage {
 	moveAreaBefore(areaId: string, targetId: string): void;
 	/** One step up (-1) or down (+1) within its area; whether it moved. */
 	nudge(insightId: string, delta: -1 | 1): boolean;
-	toggleSimilar(insightId: string): void;
+	/** Highlights the insights like this one, or stops; done once they are highlighted. */
+	toggleSimilar(insightId: string): Promise<void>;
 	announce(message: string): void;
 }
 
