@@ -87,7 +87,7 @@ async function deleteRows(store: Store, workshopId: string) {
  * the database file or its WAL.
  */
 export async function deleteWorkshop(deps: Deps, workshopId: string) {
-	deps.realtime.dropWorkshop(workshopId);
+	await deps.realtime.dropWorkshop(workshopId);
 	await deleteRows(deps.store, workshopId);
 	await deps.store.scrub();
 }
@@ -109,7 +109,7 @@ export async function deleteExpired(
 		return deadline !== null && deadline <= now;
 	});
 	for (const w of expired) {
-		deps.realtime.dropWorkshop(w.id);
+		await deps.realtime.dropWorkshop(w.id);
 		await deleteRows(deps.store, w.id);
 	}
 	if (expired.length > 0) await deps.store.scrub();
