@@ -10,8 +10,9 @@ import * as Y from 'yjs';
 import { addNote } from '$lib/workshop/doc';
 import { authorOf, connect, waitForNote } from '../../../../tests/helpers/yclient';
 import { closed, firstMessage, openAccepted, updateMessage } from '../../../../tests/helpers/ws';
-import { openDatabase } from '../db';
-import { DocStore } from './doc-store';
+import { openSqliteStore } from '../db/sqlite';
+import { WriteLock } from '../db/write-lock';
+import { SqliteDocLog } from './doc-store';
 import { encodeUpdate, type Struct } from './judge-bytes';
 import { Throttle } from './limits';
 import { defaultLimits } from './room';
@@ -27,8 +28,8 @@ afterEach(() => {
 /** A RealtimeServer on a real HTTP server and SQLite file; everyone may write anything. */
 async function start() {
 	const dir = mkdtempSync(join(tmpdir(), 'samskapa-cost-'));
-	const { sqlite } = openDatabase(join(dir, 'test.db'));
-	const store = new DocStore(sqlite);
+	const { sqlite } = openSqliteStore(join(dir, 'test.db'));
+	const store = new SqliteDocLog(sqlite, new WriteLock());
 	const realtime = new RealtimeServer(store, openHooks(), { maxPayload: 1 << 20 });
 	const http: Server = createServer();
 	http.on('upgrade', (req, socket, head) => {
@@ -37,7 +38,7 @@ async function start() {
 	await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
 	const port = (http.address() as AddressInfo).port;
 	cleanups.push(() => {
-		realtime.close();
+		void realtime.close();
 		http.close();
 		sqlite.close();
 		rmSync(dir, { recursive: true, force: true });
@@ -126,7 +127,7 @@ describe('Throttle.charge', () => {
 describe('sync step 1 on a large board', () => {
 	it('charges a socket by the size of the answer: asking again and again is slowed', async () => {
 		const { realtime, wsUrl } = await start();
-		realtime.edit('doc', (doc) => {
+		await realtime.edit('doc', (doc) => {
 			for (let i = 0; i < 600; i++) {
 				addNote(doc, { text: 'x'.repeat(2000), author: authorOf({ membershipId: 'a' }, 'A') });
 			}
