@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 
 interface AppHandle {
 	realtime: { handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean };
-	close(): void;
+	close(): Promise<void>;
 }
 type Handler = (req: IncomingMessage, res: import('node:http').ServerResponse) => void;
 
@@ -85,14 +85,16 @@ server.listen(port, host, () => {
 });
 
 let stopping = false;
-function shutdown(signal: string) {
+async function shutdown(signal: string) {
 	if (stopping) return;
 	stopping = true;
 	console.log(`[samskapa] ${signal}: saving documents and closing the database`);
 	server.close();
 	server.closeAllConnections();
 	try {
-		app?.close();
+		await app?.close();
+	} catch (error) {
+		console.error('[samskapa] could not save every document', error);
 	} finally {
 		process.exit(0);
 	}

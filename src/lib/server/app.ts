@@ -1,9 +1,7 @@
-import { openDatabase, type DB } from './db';
-import type Database from 'better-sqlite3';
+import { openStore, type DB, type DocLog, type Store } from './db';
 import { readConfig, type Config } from './config';
 import { randomToken } from './auth/tokens';
 import { ensureDemo } from './demo';
-import { DocStore } from './realtime/doc-store';
 import { createAuthorize } from './realtime/authorize';
 import { coalesce } from './realtime/coalesce';
 import type { PrivateHooks } from './realtime/private-doc';
@@ -20,14 +18,16 @@ import { startRetention } from './services/lifecycle';
 
 export interface App {
 	config: Config;
+	store: Store;
+	/** store.db and store.docs, named for the many callers that need only one. */
 	db: DB;
-	sqlite: Database.Database;
+	docs: DocLog;
 	realtime: RealtimeServer;
-	store: DocStore;
 	wsSecret: string;
 	/** Path of the demo facilitator's login link, when the demo exists. */
 	demoPath: string | null;
-	close(): void;
+	/** Snapshots every loaded document, closes the sockets and then the store. */
+	close(): Promise<void>;
 }
 
 /**
@@ -45,9 +45,12 @@ export function getApp(): Promise<App> {
 }
 
 async function createApp(config = readConfig()): Promise<App> {
-	const { db, sqlite } = openDatabase(config.databasePath);
+	const store = await openStore({
+		databasePath: config.databasePath,
+		databaseUrl: config.databaseUrl ?? undefined
+	});
+	const { db, docs } = store;
 	const wsSecret = ensureSetting(db, 'ws_secret', () => randomToken(32));
-	const store = new DocStore(sqlite);
 	// Later, outside the private document's transaction, since the count is written into the
 	// board, and at most once per interval however fast one member scores.
 	const writeProgress = coalesce(PROGRESS_RECOUNT_MS, (workshopId) => {
@@ -85,7 +88,7 @@ async function createApp(config = readConfig()): Promise<App> {
 		}
 	};
 	const realtime: RealtimeServer = new RealtimeServer(
-		store,
+		docs,
 		createAuthorize(db, wsSecret, hooks, {
 			rooms: () => realtime
 		}),
@@ -99,26 +102,26 @@ async function createApp(config = readConfig()): Promise<App> {
 			refusalsPerMinute: config.wsRefusalsPerMinute
 		}
 	);
-	const demoPath = config.demo ? await ensureDemo(db, store) : null;
+	const demoPath = config.demo ? await ensureDemo(db, docs) : null;
 	if (demoPath) {
 		console.log(`[samskapa] Demo workshop "Oskar 83": ${config.publicOrigin}${demoPath}`);
 	}
-	const stopRetention = startRetention({ db, sqlite, realtime }, config.retentionClosedMonths);
+	const stopRetention = startRetention({ store, realtime }, config.retentionClosedMonths);
 	let closed = false;
 	return {
 		config,
-		db,
-		sqlite,
-		realtime,
 		store,
+		db,
+		docs,
+		realtime,
 		wsSecret,
 		demoPath,
-		close() {
+		async close() {
 			if (closed) return;
 			closed = true;
 			stopRetention();
-			realtime.close();
-			sqlite.close();
+			await realtime.close();
+			await store.close();
 		}
 	};
 }
