@@ -59,7 +59,6 @@ export default defineConfig({
 					name: 'integration-pg',
 					environment: 'node',
 					include: postgresSuite(),
-					passWithNoTests: true,
 					env: { TEST_STORE: 'postgres' },
 					globalSetup: ['tests/helpers/postgres-setup.ts'],
 					testTimeout: 30_000,

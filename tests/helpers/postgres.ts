@@ -25,7 +25,7 @@ export function postgresBinDir(): string | null {
 	const versions = readdirSync(root)
 		.filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
 		.sort((a, b) => Number(b) - Number(a));
-	return versions.length > 0 ? join(root, versions[0], 'bin') : null;
+	return versions[0] ? join(root, versions[0], 'bin') : null;
 }
 
 export interface Cluster {

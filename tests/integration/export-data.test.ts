@@ -69,7 +69,7 @@ function track(client: YClient) {
 /** Every workshop in the server's database (read-only beside the running server). */
 async function workshopCount(): Promise<number> {
 	const [row] = await query<{ n: number }>(server.database, 'SELECT count(*) AS n FROM workshops');
-	return row.n;
+	return row!.n;
 }
 
 async function raw(api: ApiClient, path: string, init: RequestInit = {}) {

@@ -278,7 +278,8 @@ describe('the journey board over the real server', () => {
 		}
 		// In the file's bytes too: with every page written back (and the WAL emptied), a name
 		// occurs exactly as often as live rows hold it, so nothing scrubbed lingers in free space.
-		const rw = new Database(server.database.path, { fileMustExist: true });
+		const dbPath = server.database.path;
+		const rw = new Database(dbPath, { fileMustExist: true });
 		try {
 			rw.pragma('wal_checkpoint(TRUNCATE)');
 			const tables = rw.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as {
@@ -300,7 +301,7 @@ describe('the journey board over the real server', () => {
 					.reduce((n, v) => n + occurrences(Buffer.from(v), name), 0);
 			const file = Buffer.concat(
 				['', '-wal'].flatMap((suffix) => {
-					const path = `${server.database.path}${suffix}`;
+					const path = `${dbPath}${suffix}`;
 					return existsSync(path) ? [readFileSync(path)] : [];
 				})
 			);

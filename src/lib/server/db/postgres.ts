@@ -4,9 +4,18 @@
  */
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import pg from 'pg';
 import * as Y from 'yjs';
+import type { DocLog } from '../realtime/doc-store';
+import {
+	postgresDefaults,
+	registerTables,
+	type DB,
+	type Store,
+	type StoreConfig,
+	type Tables
+} from './index';
 import * as schema from './schema.pg';
 
 export type PgDB = NodePgDatabase<typeof schema>;
@@ -16,10 +25,60 @@ export interface PostgresOptions {
 	poolSize?: number;
 	/** A statement running longer is cancelled (DATABASE_STATEMENT_TIMEOUT_MS); 0 for never. */
 	statementTimeoutMs?: number;
+	/** drizzle/pg by default. */
 	migrationsFolder?: string;
 }
 
-export const defaultPostgresOptions = { poolSize: 10, statementTimeoutMs: 30_000 };
+export interface PostgresStore extends Store {
+	readonly dialect: 'postgres';
+	/** The pool itself, for what only PostgreSQL has (room leases, tests). */
+	readonly pool: pg.Pool;
+}
+
+/**
+ * The tables a deletion touches (lifecycle.ts: the doc log, snapshots, client ids, the
+ * workshop and what cascades from it), vacuumed by `scrub`.
+ */
+const SCRUBBED = 'doc_updates, doc_snapshots, doc_clients, workshops, memberships, links';
+
+/**
+ * Opens PostgreSQL, applies drizzle/pg's migrations and returns the store. `db` is drizzle's
+ * node-postgres database typed as the SQLite one (db/index.ts DB): services use only the
+ * builder methods both share, and reach the tables through tablesOf(db), which finds
+ * schema.pg.ts's here, for `db` and for every transaction's `tx`.
+ */
+export async function openPostgresStore(
+	url: string,
+	config: Omit<StoreConfig, 'databaseUrl' | 'databasePath'> & PostgresOptions = {}
+): Promise<PostgresStore> {
+	const { pool, db } = await openPostgresPool(url, {
+		...config,
+		migrationsFolder: join(config.migrationsFolder ?? resolve('drizzle'), 'pg')
+	});
+	const tables = schema as unknown as Tables;
+	registerTables(db, tables);
+	let closing: Promise<void> | null = null;
+	return {
+		dialect: 'postgres',
+		db: db as unknown as DB,
+		tables,
+		pool,
+		docs: new PostgresDocLog(pool),
+		transaction: (fn) =>
+			db.transaction((tx) => {
+				registerTables(tx, tables);
+				return fn(tx as unknown as DB);
+			}),
+		// Dead rows are removed now rather than whenever autovacuum comes by. Plain VACUUM takes
+		// no lock that stops writers (FULL would stop every room's appends while it rewrites the
+		// log); what PostgreSQL still keeps (freed page space until reused, WAL until recycled)
+		// is in docs/operations.md.
+		scrub: async () => {
+			await pool.query(`VACUUM ${SCRUBBED}`);
+		},
+		close: () => (closing ??= pool.end())
+	};
+}
 
 /**
  * Any number (one per process) serialising migrations: three processes starting at once wait
@@ -55,11 +114,11 @@ async function migrateLocked(pool: pg.Pool, migrationsFolder: string) {
 	}
 }
 
-export async function openPostgresPool(
+async function openPostgresPool(
 	url: string,
 	options: PostgresOptions = {}
 ): Promise<{ pool: pg.Pool; db: PgDB }> {
-	const { poolSize, statementTimeoutMs } = { ...defaultPostgresOptions, ...options };
+	const { poolSize, statementTimeoutMs } = { ...postgresDefaults, ...options };
 	const pool = new pg.Pool({
 		connectionString: url,
 		max: poolSize,
@@ -83,7 +142,7 @@ export async function openPostgresPool(
  * the hot path of every keystroke; each resolves once PostgreSQL has committed it, so a room
  * that awaits `append` broadcasts only what is stored.
  */
-export class PostgresDocLog {
+export class PostgresDocLog implements DocLog {
 	#pool: pg.Pool;
 
 	constructor(pool: pg.Pool) {
@@ -96,7 +155,7 @@ export class PostgresDocLog {
 			text: 'INSERT INTO doc_updates (doc_name, "update") VALUES ($1, $2) RETURNING id',
 			values: [docName, Buffer.from(update.buffer, update.byteOffset, update.byteLength)]
 		});
-		return result.rows[0].id;
+		return result.rows[0]!.id;
 	}
 
 	/**
