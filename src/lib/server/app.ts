@@ -49,7 +49,7 @@ async function createApp(config = readConfig()): Promise<App> {
 		databasePath: config.databasePath,
 		databaseUrl: config.databaseUrl ?? undefined,
 		poolSize: config.databasePoolSize,
-		statementTimeoutMs: config.databaseStatementTimeoutMs
+		statementTimeoutMs: config.databaseQueryTimeoutMs
 	});
 	const { db, docs } = store;
 	const wsSecret = ensureSetting(db, 'ws_secret', () => randomToken(32));

@@ -8,8 +8,8 @@ export interface Config {
 	databaseUrl: string | null;
 	/** PostgreSQL: connections per process (DATABASE_POOL_SIZE). */
 	databasePoolSize: number;
-	/** PostgreSQL: longest a statement may run, ms (DATABASE_STATEMENT_TIMEOUT_MS; 0 for never). */
-	databaseStatementTimeoutMs: number;
+	/** PostgreSQL: longest a statement may run, ms (DATABASE_QUERY_TIMEOUT_MS; 0 for never). */
+	databaseQueryTimeoutMs: number;
 	signupOpen: boolean;
 	demo: boolean;
 	/** Largest WebSocket message other than a sync step 2 / update; larger close with 1009. */
@@ -64,8 +64,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		databasePath: env.DATABASE_PATH ?? './data/samskapa.db',
 		databaseUrl: optional(env.DATABASE_URL),
 		databasePoolSize: Number(env.DATABASE_POOL_SIZE ?? postgresDefaults.poolSize),
-		databaseStatementTimeoutMs: Number(
-			env.DATABASE_STATEMENT_TIMEOUT_MS ?? postgresDefaults.statementTimeoutMs
+		databaseQueryTimeoutMs: Number(
+			env.DATABASE_QUERY_TIMEOUT_MS ?? postgresDefaults.statementTimeoutMs
 		),
 		signupOpen: flag(env.SIGNUP_OPEN, true),
 		demo: flag(env.SAMSKAPA_DEMO, true),

@@ -23,7 +23,7 @@ export type PgDB = NodePgDatabase<typeof schema>;
 export interface PostgresOptions {
 	/** Connections in the pool (DATABASE_POOL_SIZE). */
 	poolSize?: number;
-	/** A statement running longer is cancelled (DATABASE_STATEMENT_TIMEOUT_MS); 0 for never. */
+	/** A statement running longer is cancelled (DATABASE_QUERY_TIMEOUT_MS); 0 for never. */
 	statementTimeoutMs?: number;
 	/** drizzle/pg by default. */
 	migrationsFolder?: string;
