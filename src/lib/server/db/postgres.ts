@@ -73,9 +73,7 @@ export async function openPostgresStore(
 		// no lock that stops writers (FULL would stop every room's appends while it rewrites the
 		// log); what PostgreSQL still keeps (freed page space until reused, WAL until recycled)
 		// is in docs/operations.md.
-		scrub: async () => {
-			await pool.query(`VACUUM ${SCRUBBED}`);
-		},
+		scrub: () => maintenance(url, (client) => client.query(`VACUUM ${SCRUBBED}`)),
 		close: () => (closing ??= pool.end())
 	};
 }
@@ -98,20 +96,30 @@ const types = {
 		oid === INT8 ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser
 };
 
-/** Applies every pending migration, one process at a time (session advisory lock). */
-async function migrateLocked(pool: pg.Pool, migrationsFolder: string) {
-	const client = await pool.connect();
+/**
+ * Runs `fn` on a connection of its own, outside the pool: migrations and VACUUM may rightly
+ * take longer than the statement timeout that guards the pool's requests.
+ */
+async function maintenance<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+	const client = new pg.Client({ connectionString: url, types });
+	await client.connect();
 	try {
-		await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-		try {
-			// drizzle's migrator runs the pending migrations in one transaction.
-			await migrate(drizzle(client, { schema }), { migrationsFolder });
-		} finally {
-			await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
-		}
+		return await fn(client);
 	} finally {
-		client.release();
+		await client.end();
 	}
+}
+
+/**
+ * Applies every pending migration, one process at a time: a session advisory lock, released
+ * with the connection however the migration ends.
+ */
+function migrateLocked(url: string, migrationsFolder: string) {
+	return maintenance(url, async (client) => {
+		await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+		// drizzle's migrator runs the pending migrations in one transaction.
+		await migrate(drizzle(client, { schema }), { migrationsFolder });
+	});
 }
 
 async function openPostgresPool(
@@ -119,6 +127,7 @@ async function openPostgresPool(
 	options: PostgresOptions = {}
 ): Promise<{ pool: pg.Pool; db: PgDB }> {
 	const { poolSize, statementTimeoutMs } = { ...postgresDefaults, ...options };
+	await migrateLocked(url, options.migrationsFolder ?? resolve('drizzle/pg'));
 	const pool = new pg.Pool({
 		connectionString: url,
 		max: poolSize,
@@ -128,12 +137,6 @@ async function openPostgresPool(
 	// An idle connection the server drops (restart, network) must not take the process down;
 	// the pool replaces it on the next query.
 	pool.on('error', (error) => console.error('[db] idle PostgreSQL connection failed', error));
-	try {
-		await migrateLocked(pool, options.migrationsFolder ?? resolve('drizzle/pg'));
-	} catch (error) {
-		await pool.end();
-		throw error;
-	}
 	return { pool, db: drizzle(pool, { schema }) };
 }
 
