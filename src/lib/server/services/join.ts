@@ -3,8 +3,9 @@ import { and, eq, ne, or } from 'drizzle-orm';
 import { joinCodeSchema, joinSchema, type ProfileInput } from '$lib/schemas';
 import { newId } from '$lib/workshop/ids';
 import { ensureBrowserId, ensureSession } from '../auth/cookie';
-import type { DB } from '../db';
-import { memberships, workshops, type Role } from '../db/schema';
+import { tablesOf, transaction, type DB } from '../db';
+import type { Role } from '../db/schema';
+import { rememberMembership } from '../realtime/membership-cache';
 import { joinFailures, newMemberships } from './limits';
 import { failure, invalid, type Outcome } from './outcome';
 import {
@@ -19,7 +20,10 @@ import {
  * Joins a workshop with a code or a link token and a profile: the /join page, /j/<token> and
  * POST /api/join. Failures are rate limited per client address: codes are short enough to guess at.
  */
-export function joinWorkshop(event: RequestEvent, input: unknown): Outcome<Membership> {
+export async function joinWorkshop(
+	event: RequestEvent,
+	input: unknown
+): Promise<Outcome<Membership>> {
 	const address = event.getClientAddress();
 	if (joinFailures.blocked(address)) return failure(429, 'rate_limited');
 	const parsed = joinSchema.safeParse(input);
@@ -27,7 +31,9 @@ export function joinWorkshop(event: RequestEvent, input: unknown): Outcome<Membe
 	const { code, token, ...profile } = parsed.data;
 	if (!code && !token) return failure(400, 'validation', { code: 'error_code_invalid' });
 	const { db } = event.locals.app;
-	const link = token ? findActiveLinkByToken(db, token) : findActiveLinkByCode(db, code!);
+	const link = await (token
+		? await findActiveLinkByToken(db, token)
+		: await findActiveLinkByCode(db, code!));
 	if (!link) {
 		joinFailures.take(address);
 		return failure(404, token ? 'link_unknown' : 'code_unknown');
@@ -36,25 +42,25 @@ export function joinWorkshop(event: RequestEvent, input: unknown): Outcome<Membe
 		// Co-facilitators need an account; the profile is the account's.
 		const user = event.locals.session?.user;
 		if (!user) return failure(401, 'unauthenticated');
-		return { ok: true, value: acceptCofacilitator(db, link, user) };
+		return { ok: true, value: await acceptCofacilitator(db, link, user) };
 	}
-	const browser = { sessionId: ensureSession(event), browserId: ensureBrowserId(event) };
-	return joinWithLink(db, link, browser, profile, () => newMemberships.take(address));
+	const browser = { sessionId: await ensureSession(event), browserId: ensureBrowserId(event) };
+	return await joinWithLink(db, link, browser, profile, () => newMemberships.take(address));
 }
 
 /**
  * The first step of joining by code: whether the code opens a workshop, asked before anyone
  * types a name. Unknown codes count against the same per-address limit as a failed join.
  */
-export function checkJoinCode(
+export async function checkJoinCode(
 	event: RequestEvent,
 	input: string
-): 'ok' | 'code_invalid' | 'code_unknown' | 'rate_limited' {
+): Promise<'ok' | 'code_invalid' | 'code_unknown' | 'rate_limited'> {
 	const address = event.getClientAddress();
 	if (joinFailures.blocked(address)) return 'rate_limited';
 	const parsed = joinCodeSchema.safeParse(input);
 	if (!parsed.success) return 'code_invalid';
-	if (findActiveLinkByCode(event.locals.app.db, parsed.data)) return 'ok';
+	if (await findActiveLinkByCode(event.locals.app.db, parsed.data)) return 'ok';
 	joinFailures.take(address);
 	return 'code_unknown';
 }
@@ -74,11 +80,12 @@ export function joinWithLink(
 	browser: { sessionId: string; browserId: string },
 	profile: ProfileInput,
 	mayCreate: () => boolean
-): Outcome<Membership> {
+): Promise<Outcome<Membership>> {
 	if (link.kind === 'cofacilitator') throw new Error('co-facilitator links need an account');
 	const role: Role = link.kind;
-	return db.transaction((tx) => {
-		const own = tx
+	const { memberships, workshops } = tablesOf(db);
+	return transaction(db, async (tx): Promise<Outcome<Membership>> => {
+		const own = await tx
 			.select()
 			.from(memberships)
 			.where(
@@ -90,12 +97,11 @@ export function joinWithLink(
 						eq(memberships.browserId, browser.browserId)
 					)
 				)
-			)
-			.all();
+			);
 		if (own.some((m) => m.status === 'removed')) return failure(403, 'removed');
 		const existing = own.sort((a, b) => rank[b.role] - rank[a.role])[0];
 		if (existing) {
-			const value = tx
+			const [value] = await tx
 				.update(memberships)
 				.set({
 					...profile,
@@ -103,19 +109,19 @@ export function joinWithLink(
 					role: rank[existing.role] > rank[role] ? existing.role : role
 				})
 				.where(eq(memberships.id, existing.id))
-				.returning()
-				.get();
-			return { ok: true, value };
+				.returning();
+			// The member's open sockets sign with the new name from their next update.
+			rememberMembership(value!);
+			return { ok: true, value: value! };
 		}
-		const workshop = tx
+		const [workshop] = await tx
 			.select({ admissionRequired: workshops.admissionRequired, closedAt: workshops.closedAt })
 			.from(workshops)
-			.where(eq(workshops.id, link.workshopId))
-			.get();
+			.where(eq(workshops.id, link.workshopId));
 		// A closed workshop is read-only for those who took part; it takes no newcomers.
 		if (workshop?.closedAt) return failure(403, 'workshop_closed');
 		if (!mayCreate()) return failure(429, 'join_limit');
-		const value = tx
+		const [value] = await tx
 			.insert(memberships)
 			.values({
 				id: newId(),
@@ -125,8 +131,7 @@ export function joinWithLink(
 				...profile,
 				status: workshop?.admissionRequired ? 'waiting' : 'admitted'
 			})
-			.returning()
-			.get();
-		return { ok: true, value };
+			.returning();
+		return { ok: true, value: value! };
 	});
 }
