@@ -99,8 +99,12 @@ export function transaction<T>(db: DB, fn: (tx: DB) => Promise<T>): Promise<T> {
 
 /** A unique index refused the row (SQLite's and PostgreSQL's codes). */
 export function isUniqueViolation(error: unknown): boolean {
-	const code = (error as { code?: string } | null)?.code;
-	return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
+	// drizzle wraps the driver's error (DrizzleQueryError) with the original as its cause.
+	const causes = [error, (error as { cause?: unknown } | null)?.cause];
+	return causes.some((e) => {
+		const code = (e as { code?: string } | null)?.code;
+		return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
+	});
 }
 
 export { schema };

@@ -10,7 +10,7 @@ import * as Y from 'yjs';
 import type { DocLog } from '../realtime/doc-store';
 import {
 	postgresDefaults,
-	registerTables,
+	registerDb,
 	type DB,
 	type Store,
 	type StoreConfig,
@@ -55,27 +55,29 @@ export async function openPostgresStore(
 		...config,
 		migrationsFolder: join(config.migrationsFolder ?? resolve('drizzle'), 'pg')
 	});
-	const tables = schema as unknown as Tables;
-	registerTables(db, tables);
 	let closing: Promise<void> | null = null;
-	return {
+	const store: PostgresStore = {
 		dialect: 'postgres',
 		db: db as unknown as DB,
-		tables,
+		tables: schema as unknown as Tables,
 		pool,
 		docs: new PostgresDocLog(pool),
 		transaction: (fn) =>
 			db.transaction((tx) => {
-				registerTables(tx, tables);
+				registerDb(tx, store, true);
 				return fn(tx as unknown as DB);
 			}),
 		// Dead rows are removed now rather than whenever autovacuum comes by. Plain VACUUM takes
 		// no lock that stops writers (FULL would stop every room's appends while it rewrites the
 		// log); what PostgreSQL still keeps (freed page space until reused, WAL until recycled)
 		// is in docs/operations.md.
-		scrub: () => maintenance(url, (client) => client.query(`VACUUM ${SCRUBBED}`)),
+		scrub: async () => {
+			await maintenance(url, (client) => client.query(`VACUUM ${SCRUBBED}`));
+		},
 		close: () => (closing ??= pool.end())
 	};
+	registerDb(db, store, false);
+	return store;
 }
 
 /**
