@@ -77,26 +77,22 @@ export function millis(value: unknown): number | null {
 	return value instanceof Date ? value.getTime() : Number(value);
 }
 
-/** Every value of every row of every table, as text (a blob as latin1), to search for a string. */
-export async function allValues(database: TestDatabase): Promise<string[]> {
+/** Where `needle` is stored: `table.column` for every live value holding it (a blob as latin1). */
+export async function columnsHolding(database: TestDatabase, needle: string): Promise<string[]> {
 	const tables = await query<{ name: string }>(
 		database,
 		database.store === 'sqlite'
 			? "SELECT name FROM sqlite_master WHERE type = 'table'"
 			: "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'"
 	);
-	const values: string[] = [];
+	const found: string[] = [];
 	for (const { name } of tables) {
 		for (const row of await query(database, `SELECT * FROM "${name}"`)) {
-			for (const v of Object.values(row)) {
-				values.push(Buffer.isBuffer(v) ? v.toString('latin1') : JSON.stringify(v));
+			for (const [column, v] of Object.entries(row)) {
+				const text = Buffer.isBuffer(v) ? v.toString('latin1') : JSON.stringify(v);
+				if (text.includes(needle)) found.push(`${name}.${column}`);
 			}
 		}
 	}
-	return values;
-}
-
-/** How many stored values hold `needle`. */
-export async function valuesHolding(database: TestDatabase, needle: string): Promise<number> {
-	return (await allValues(database)).filter((v) => v.includes(needle)).length;
+	return found;
 }

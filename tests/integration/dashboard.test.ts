@@ -15,7 +15,7 @@ import {
 	waitForNote,
 	type YClient
 } from '../helpers/yclient.ts';
-import { query, valuesHolding, type TestDatabase } from '../helpers/store';
+import { columnsHolding, query, type TestDatabase } from '../helpers/store';
 
 /**
  * Issue 17's dashboard over the wire: closing makes a workshop read-only for participants
@@ -63,7 +63,7 @@ async function fileBytes(dbPath: string): Promise<Buffer> {
  */
 async function stores(database: TestDatabase, text: string): Promise<boolean> {
 	if (database.store === 'sqlite') return (await fileBytes(database.path)).includes(text);
-	return (await valuesHolding(database, text)) > 0;
+	return (await columnsHolding(database, text)).length > 0;
 }
 
 describe('closing a workshop', () => {
