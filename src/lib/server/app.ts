@@ -47,7 +47,9 @@ export function getApp(): Promise<App> {
 async function createApp(config = readConfig()): Promise<App> {
 	const store = await openStore({
 		databasePath: config.databasePath,
-		databaseUrl: config.databaseUrl ?? undefined
+		databaseUrl: config.databaseUrl ?? undefined,
+		poolSize: config.databasePoolSize,
+		statementTimeoutMs: config.databaseQueryTimeoutMs
 	});
 	const { db, docs } = store;
 	const wsSecret = await ensureSetting(db, 'ws_secret', () => randomToken(32));

@@ -44,8 +44,16 @@ export interface StoreConfig {
 	databasePath?: string;
 	/** `postgres://…` or `postgresql://…` chooses PostgreSQL. */
 	databaseUrl?: string;
+	/** SQLite's migrations; PostgreSQL's are in its `pg/` subfolder. */
 	migrationsFolder?: string;
+	/** PostgreSQL only: connections in the pool (db/postgres.ts). */
+	poolSize?: number;
+	/** PostgreSQL only: a statement running longer is cancelled; 0 for never. */
+	statementTimeoutMs?: number;
 }
+
+/** A pool of 10 per process and 30 s per statement unless configured (README, Configuration). */
+export const postgresDefaults = { poolSize: 10, statementTimeoutMs: 30_000 };
 
 export function isPostgresUrl(url: string | undefined): url is string {
 	return !!url && /^postgres(ql)?:\/\//.test(url);
@@ -54,7 +62,8 @@ export function isPostgresUrl(url: string | undefined): url is string {
 /** Opens the configured store and applies its migrations. */
 export async function openStore(config: StoreConfig): Promise<Store> {
 	if (isPostgresUrl(config.databaseUrl)) {
-		throw new Error('DATABASE_URL names PostgreSQL, but this build has no PostgreSQL store yet');
+		const { openPostgresStore } = await import('./postgres');
+		return openPostgresStore(config.databaseUrl, config);
 	}
 	const { openSqliteStore } = await import('./sqlite');
 	return openSqliteStore(config.databasePath ?? './data/samskapa.db', config.migrationsFolder);
@@ -90,8 +99,12 @@ export function transaction<T>(db: DB, fn: (tx: DB) => Promise<T>): Promise<T> {
 
 /** A unique index refused the row (SQLite's and PostgreSQL's codes). */
 export function isUniqueViolation(error: unknown): boolean {
-	const code = (error as { code?: string } | null)?.code;
-	return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
+	// drizzle wraps the driver's error (DrizzleQueryError) with the original as its cause.
+	const causes = [error, (error as { cause?: unknown } | null)?.cause];
+	return causes.some((e) => {
+		const code = (e as { code?: string } | null)?.code;
+		return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
+	});
 }
 
 export { schema };

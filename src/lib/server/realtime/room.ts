@@ -254,6 +254,11 @@ export class Room {
 		return this.#broken;
 	}
 
+	/** Whether it accepted anything since it was loaded or last compacted. */
+	get changedSinceSnapshot(): boolean {
+		return this.#sinceSnapshot.updates > 0 || this.#appending !== null;
+	}
+
 	/**
 	 * Writes a snapshot and prunes the log; safe to call at any time. Waits for pending appends
 	 * first, so the snapshot's log id covers what it holds.

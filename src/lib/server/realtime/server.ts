@@ -364,13 +364,18 @@ export class RealtimeServer {
 		if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
 	}
 
-	/** Snapshots the room (once what it accepted is stored) and forgets it. */
+	/**
+	 * Snapshots the room (once what it accepted is stored) and forgets it. A room that only
+	 * was read (a private document loaded for the judge or a count) has nothing to save: its
+	 * snapshot would re-encode and rewrite the whole document at every unload, a cost that on
+	 * PostgreSQL slowed every other room's appends (tests/integration/private-load.test.ts).
+	 */
 	#unload(room: Room): void | Promise<void> {
 		const live = this.rooms.get(room.name) === room;
 		this.#forget(room);
 		let saving: void | Promise<void>;
 		try {
-			saving = live ? room.compact() : undefined;
+			saving = live && room.changedSinceSnapshot ? room.compact() : undefined;
 		} catch (error) {
 			room.destroy();
 			throw error;
