@@ -9,8 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 
 interface AppHandle {
-	realtime: { handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean };
-	close(): void;
+	upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+	close(): Promise<void>;
 }
 type Handler = (req: IncomingMessage, res: import('node:http').ServerResponse) => void;
 
@@ -72,7 +72,7 @@ server.on('upgrade', (req, socket, head) => {
 	socket.on('error', () => socket.destroy());
 	// No request, however malformed, may take the process down.
 	try {
-		if (!app.realtime.handleUpgrade(req, socket, head)) socket.destroy();
+		if (!app.upgrade(req, socket, head)) socket.destroy();
 	} catch (error) {
 		console.error('[samskapa] upgrade failed', error);
 		socket.destroy();
@@ -91,11 +91,9 @@ function shutdown(signal: string) {
 	console.log(`[samskapa] ${signal}: saving documents and closing the database`);
 	server.close();
 	server.closeAllConnections();
-	try {
-		app?.close();
-	} finally {
-		process.exit(0);
-	}
+	Promise.resolve(app?.close())
+		.catch((error: unknown) => console.error('[samskapa] shutdown failed', error))
+		.finally(() => process.exit(0));
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));

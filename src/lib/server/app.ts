@@ -17,6 +17,10 @@ import { isBoardClosed } from '$lib/workshop/records/board-state';
 import { RealtimeServer } from './realtime/server';
 import { ensureSetting } from './services/settings';
 import { startRetention } from './services/lifecycle';
+import { readClusterConfig, startCluster, type Cluster } from './cluster';
+import { affinityUpgrade } from './cluster/upgrade';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 
 export interface App {
 	config: Config;
@@ -27,7 +31,11 @@ export interface App {
 	wsSecret: string;
 	/** Path of the demo facilitator's login link, when the demo exists. */
 	demoPath: string | null;
-	close(): void;
+	/** Several processes behind a proxy (REDIS_URL set), or null for the single process. */
+	cluster: Cluster | null;
+	/** The WebSocket upgrade src/server.ts hands on: the realtime server's, behind affinity. */
+	upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+	close(): Promise<void>;
 }
 
 /**
@@ -48,6 +56,15 @@ async function createApp(config = readConfig()): Promise<App> {
 	const { db, sqlite } = openDatabase(config.databasePath);
 	const wsSecret = ensureSetting(db, 'ws_secret', () => randomToken(32));
 	const store = new DocStore(sqlite);
+	const clusterConfig = readClusterConfig();
+	const cluster = clusterConfig
+		? await startCluster(clusterConfig, {
+				get rooms() {
+					return realtime.rooms;
+				},
+				evictWorkshop: (workshopId) => realtime.evictWorkshop(workshopId)
+			})
+		: null;
 	// Later, outside the private document's transaction, since the count is written into the
 	// board, and at most once per interval however fast one member scores.
 	const writeProgress = coalesce(PROGRESS_RECOUNT_MS, (workshopId) => {
@@ -85,7 +102,7 @@ async function createApp(config = readConfig()): Promise<App> {
 		}
 	};
 	const realtime: RealtimeServer = new RealtimeServer(
-		store,
+		cluster ? cluster.affinity.guardStore(store) : store,
 		createAuthorize(db, wsSecret, hooks, {
 			rooms: () => realtime
 		}),
@@ -104,6 +121,7 @@ async function createApp(config = readConfig()): Promise<App> {
 		console.log(`[samskapa] Demo workshop "Oskar 83": ${config.publicOrigin}${demoPath}`);
 	}
 	const stopRetention = startRetention({ db, sqlite, realtime }, config.retentionClosedMonths);
+	const upgrade = realtime.handleUpgrade.bind(realtime);
 	let closed = false;
 	return {
 		config,
@@ -113,12 +131,19 @@ async function createApp(config = readConfig()): Promise<App> {
 		store,
 		wsSecret,
 		demoPath,
-		close() {
+		cluster,
+		upgrade: cluster ? affinityUpgrade(cluster.affinity, upgrade) : upgrade,
+		async close() {
 			if (closed) return;
 			closed = true;
 			stopRetention();
-			realtime.close();
-			sqlite.close();
+			try {
+				realtime.close();
+				sqlite.close();
+			} finally {
+				// Given back only once every document is stored, so the next holder finds it all.
+				await cluster?.stop();
+			}
 		}
 	};
 }

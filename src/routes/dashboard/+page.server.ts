@@ -7,6 +7,7 @@ import { findMembership } from '$lib/server/services/workshops';
 import { listDashboard, listSeries } from '$lib/server/services/dashboard';
 import { joinSeries, resolveSeries, seriesChoiceSchema } from '$lib/server/services/series';
 import { changeLifecycle, lifecycleChanges } from '$lib/server/services/lifecycle';
+import { serveWorkshop } from '$lib/server/cluster/serve';
 import { formatJoinCode } from '$lib/workshop/join-code';
 import { workshopStatuses } from '$lib/workshop/status';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -88,7 +89,10 @@ export const actions: Actions = {
 		if (!workshop) {
 			return failAction(failure(400, 'validation', { template: 'error_template_unknown' }), values);
 		}
-		if (inSeries.series) joinSeries(app, workshop.id, inSeries.series, choice.data.carry);
+		if (inSeries.series) {
+			await serveWorkshop(app, workshop.id);
+			joinSeries(app, workshop.id, inSeries.series, choice.data.carry);
+		}
 		redirect(303, `/w/${workshop.id}`);
 	},
 	lifecycle: async (event) => {
@@ -98,6 +102,7 @@ export const actions: Actions = {
 		if (!parsed.success) error(400, 'validation');
 		const { workshopId, change } = parsed.data;
 		facilitated(event, workshopId);
+		await serveWorkshop(event.locals.app, workshopId);
 		changeLifecycle(event.locals.app, workshopId, change);
 		return { changed: { workshopId, change } };
 	}
