@@ -19,6 +19,7 @@ import { ensureSetting } from './services/settings';
 import { startRetention } from './services/lifecycle';
 import { readClusterConfig, startCluster, type Cluster } from './cluster';
 import { affinityUpgrade } from './cluster/upgrade';
+import { shareRateLimits } from './rate-limit';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 
@@ -65,6 +66,8 @@ async function createApp(config = readConfig()): Promise<App> {
 				evictWorkshop: (workshopId) => realtime.evictWorkshop(workshopId)
 			})
 		: null;
+	// Join, sign-in, sign-up, import and export limits must hold however the proxy spreads requests.
+	if (cluster) shareRateLimits(cluster.redis);
 	// Later, outside the private document's transaction, since the count is written into the
 	// board, and at most once per interval however fast one member scores.
 	const writeProgress = coalesce(PROGRESS_RECOUNT_MS, (workshopId) => {

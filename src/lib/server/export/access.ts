@@ -38,12 +38,12 @@ export const mayExport = (role: Membership['role'], workshop: Workshop): boolean
  * exportAccessOrFailure for a download (every export route, and the print view): also counts
  * it against the membership's EXPORT_RATE_LIMIT, 429 `rate_limited` past it.
  */
-export function exportDownloadOrFailure(
+export async function exportDownloadOrFailure(
 	event: RequestEvent,
 	workshopId: string
-): ExportAccess | Failure {
+): Promise<ExportAccess | Failure> {
 	const access = exportAccessOrFailure(event, workshopId);
 	if (isFailure(access)) return access;
-	if (!exportDownloads.take(access.membership.id)) return failure(429, 'rate_limited');
+	if (!(await exportDownloads.take(access.membership.id))) return failure(429, 'rate_limited');
 	return access;
 }

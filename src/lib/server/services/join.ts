@@ -19,9 +19,12 @@ import {
  * Joins a workshop with a code or a link token and a profile: the /join page, /j/<token> and
  * POST /api/join. Failures are rate limited per client address: codes are short enough to guess at.
  */
-export function joinWorkshop(event: RequestEvent, input: unknown): Outcome<Membership> {
+export async function joinWorkshop(
+	event: RequestEvent,
+	input: unknown
+): Promise<Outcome<Membership>> {
 	const address = event.getClientAddress();
-	if (joinFailures.blocked(address)) return failure(429, 'rate_limited');
+	if (await joinFailures.blocked(address)) return failure(429, 'rate_limited');
 	const parsed = joinSchema.safeParse(input);
 	if (!parsed.success) return invalid(parsed.error);
 	const { code, token, ...profile } = parsed.data;
@@ -29,7 +32,7 @@ export function joinWorkshop(event: RequestEvent, input: unknown): Outcome<Membe
 	const { db } = event.locals.app;
 	const link = token ? findActiveLinkByToken(db, token) : findActiveLinkByCode(db, code!);
 	if (!link) {
-		joinFailures.take(address);
+		await joinFailures.take(address);
 		return failure(404, token ? 'link_unknown' : 'code_unknown');
 	}
 	if (link.kind === 'cofacilitator') {
@@ -39,23 +42,32 @@ export function joinWorkshop(event: RequestEvent, input: unknown): Outcome<Membe
 		return { ok: true, value: acceptCofacilitator(db, link, user) };
 	}
 	const browser = { sessionId: ensureSession(event), browserId: ensureBrowserId(event) };
-	return joinWithLink(db, link, browser, profile, () => newMemberships.take(address));
+	// Counted before the transaction (which cannot wait for Redis), so parallel joins cannot
+	// all pass; given back when the join turned out to be the same membership again.
+	const allowed = await newMemberships.take(address);
+	let created = false;
+	const joined = joinWithLink(db, link, browser, profile, () => {
+		created = true;
+		return allowed;
+	});
+	if (!created) await newMemberships.refund(address);
+	return joined;
 }
 
 /**
  * The first step of joining by code: whether the code opens a workshop, asked before anyone
  * types a name. Unknown codes count against the same per-address limit as a failed join.
  */
-export function checkJoinCode(
+export async function checkJoinCode(
 	event: RequestEvent,
 	input: string
-): 'ok' | 'code_invalid' | 'code_unknown' | 'rate_limited' {
+): Promise<'ok' | 'code_invalid' | 'code_unknown' | 'rate_limited'> {
 	const address = event.getClientAddress();
-	if (joinFailures.blocked(address)) return 'rate_limited';
+	if (await joinFailures.blocked(address)) return 'rate_limited';
 	const parsed = joinCodeSchema.safeParse(input);
 	if (!parsed.success) return 'code_invalid';
 	if (findActiveLinkByCode(event.locals.app.db, parsed.data)) return 'ok';
-	joinFailures.take(address);
+	await joinFailures.take(address);
 	return 'code_unknown';
 }
 

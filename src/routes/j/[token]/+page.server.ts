@@ -40,7 +40,7 @@ export const load: PageServerLoad = ({ locals, params }) => {
 export const actions: Actions = {
 	join: async (event) => {
 		const values = formValues(await event.request.formData(), FIELDS);
-		const result = joinWorkshop(event, { ...values, token: event.params.token });
+		const result = await joinWorkshop(event, { ...values, token: event.params.token });
 		if (!result.ok) return failAction(result, values);
 		redirect(303, `/w/${result.value.workshopId}`);
 	},

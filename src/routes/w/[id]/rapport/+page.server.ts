@@ -10,8 +10,8 @@ import type { PageServerLoad } from './$types';
  * whoever may export (exportAccessOrFailure), the report model built for them, and the matrix
  * as the same SVG the prioritisation page shows.
  */
-export const load = ((event) => {
-	const access = exportDownloadOrFailure(event as unknown as RequestEvent, event.params.id);
+export const load = (async (event) => {
+	const access = await exportDownloadOrFailure(event as unknown as RequestEvent, event.params.id);
 	if (isFailure(access)) {
 		if (access.status === 401) {
 			redirect(303, `/login?next=${encodeURIComponent(event.url.pathname)}`);

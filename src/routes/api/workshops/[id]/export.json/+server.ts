@@ -11,9 +11,9 @@ import type { RequestHandler } from './$types';
  * whoever may export (exportAccessOrFailure). Text flagged as possible patient data is masked
  * unless `?include=flagged`; POST /api/workshops/import reads the file back as a new workshop.
  */
-export const GET: RequestHandler = (event) => {
+export const GET: RequestHandler = async (event) => {
 	const { id } = event.params;
-	const access = exportDownloadOrFailure(event, id);
+	const access = await exportDownloadOrFailure(event, id);
 	if (isFailure(access)) return failureResponse(access);
 	const { workshop } = access;
 	const exportedAt = new Date();

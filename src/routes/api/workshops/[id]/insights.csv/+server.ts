@@ -8,8 +8,8 @@ import { failureResponse } from '$lib/server/services/outcome';
 import type { RequestHandler } from './$types';
 
 /** One row per insight as CSV for Swedish Excel; patient data masked unless `?include=flagged`. */
-export const GET: RequestHandler = (event) => {
-	const access = exportDownloadOrFailure(event, event.params.id);
+export const GET: RequestHandler = async (event) => {
+	const access = await exportDownloadOrFailure(event, event.params.id);
 	if (isFailure(access)) return failureResponse(access);
 	const { input, model } = reportFor(event, access);
 	const csv = renderCsv(buildInsightTable(input, model));

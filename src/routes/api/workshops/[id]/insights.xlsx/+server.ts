@@ -9,7 +9,7 @@ import type { RequestHandler } from './$types';
 
 /** Insights and areas as an Excel workbook; patient data masked unless `?include=flagged`. */
 export const GET: RequestHandler = async (event) => {
-	const access = exportDownloadOrFailure(event, event.params.id);
+	const access = await exportDownloadOrFailure(event, event.params.id);
 	if (isFailure(access)) return failureResponse(access);
 	const { input, model } = reportFor(event, access);
 	const file = await renderXlsx(buildInsightTable(input, model), model);

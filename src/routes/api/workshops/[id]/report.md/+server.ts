@@ -7,8 +7,8 @@ import { failureResponse } from '$lib/server/services/outcome';
 import type { RequestHandler } from './$types';
 
 /** The whole report as Markdown; patient data masked unless `?include=flagged`. */
-export const GET: RequestHandler = (event) => {
-	const access = exportDownloadOrFailure(event, event.params.id);
+export const GET: RequestHandler = async (event) => {
+	const access = await exportDownloadOrFailure(event, event.params.id);
 	if (isFailure(access)) return failureResponse(access);
 	const { model } = reportFor(event, access);
 	return download(renderMarkdown(model), MARKDOWN_TYPE, access.workshop, 'md');

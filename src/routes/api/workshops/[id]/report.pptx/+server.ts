@@ -10,7 +10,7 @@ import type { RequestHandler } from './$types';
  * the export page's confirm step asked for `?include=flagged`.
  */
 export const GET: RequestHandler = async (event) => {
-	const access = exportDownloadOrFailure(event, event.params.id);
+	const access = await exportDownloadOrFailure(event, event.params.id);
 	if (isFailure(access)) return failureResponse(access);
 	const file = await renderPptx(reportModelFor(event, access));
 	return download(
