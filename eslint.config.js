@@ -36,7 +36,9 @@ export default ts.config(
 		files: ['**/*.ts', '**/*.svelte', '**/*.svelte.ts'],
 		languageOptions: {
 			parserOptions: {
-				projectService: { allowDefaultProject: ['drizzle.config.ts', 'playwright.config.ts'] },
+				projectService: {
+					allowDefaultProject: ['drizzle.config.ts', 'drizzle.pg.config.ts', 'playwright.config.ts']
+				},
 				extraFileExtensions: ['.svelte'],
 				parser: ts.parser,
 				svelteConfig

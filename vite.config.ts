@@ -2,6 +2,21 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { realtimeDevPlugin } from './src/lib/server/realtime/vite-plugin.ts';
+import { postgresBinDir } from './tests/helpers/postgres.ts';
+
+/**
+ * The integration suite runs a second time on PostgreSQL where its binaries exist. Without them
+ * it is skipped, loudly; in CI (CI=true) it runs anyway and its setup fails the run.
+ */
+function postgresSuite(): string[] {
+	const suite = ['tests/integration/**/*.test.ts'];
+	if (!process.env.VITEST || process.env.CI === 'true' || postgresBinDir()) return suite;
+	console.warn(
+		'\n*** integration-pg SKIPPED: no PostgreSQL binaries (/usr/lib/postgresql/*/bin/initdb).' +
+			" Install Debian's `postgresql` (or set POSTGRES_BIN) to run the suite on PostgreSQL. ***\n"
+	);
+	return [];
+}
 
 export default defineConfig({
 	plugins: [
@@ -33,6 +48,19 @@ export default defineConfig({
 					name: 'integration',
 					environment: 'node',
 					include: ['tests/integration/**/*.test.ts'],
+					testTimeout: 30_000,
+					hookTimeout: 60_000,
+					fileParallelism: false
+				}
+			},
+			{
+				extends: './vite.config.ts',
+				test: {
+					name: 'integration-pg',
+					environment: 'node',
+					include: postgresSuite(),
+					env: { TEST_STORE: 'postgres' },
+					globalSetup: ['tests/helpers/postgres-setup.ts'],
 					testTimeout: 30_000,
 					hookTimeout: 60_000,
 					fileParallelism: false

@@ -85,15 +85,19 @@ server.listen(port, host, () => {
 });
 
 let stopping = false;
-function shutdown(signal: string) {
+async function shutdown(signal: string) {
 	if (stopping) return;
 	stopping = true;
 	console.log(`[samskapa] ${signal}: saving documents and closing the database`);
 	server.close();
 	server.closeAllConnections();
-	Promise.resolve(app?.close())
-		.catch((error: unknown) => console.error('[samskapa] shutdown failed', error))
-		.finally(() => process.exit(0));
+	try {
+		await app?.close();
+	} catch (error) {
+		console.error('[samskapa] could not save every document', error);
+	} finally {
+		process.exit(0);
+	}
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));

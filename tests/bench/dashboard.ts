@@ -7,10 +7,10 @@
  *   npm run build && node --disable-warning=ExperimentalWarning \
  *     --import ./tests/bench/ts-resolve.ts tests/bench/dashboard.ts   (WORKSHOPS=50 NOTES=200 RUNS=20)
  */
-import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { ApiClient } from '../helpers/api.ts';
 import { removeTempDirs, startServer } from '../helpers/server.ts';
+import { query } from '../helpers/store.ts';
 import { addNote } from '../../src/lib/workshop/doc.ts';
 
 const WORKSHOPS = Number(process.env.WORKSHOPS ?? 50);
@@ -34,8 +34,6 @@ for (let i = 0; i < WORKSHOPS; i++) {
 await first.stop();
 
 // Each board gets NOTES notes as one stored update, as an import or a long session leaves it.
-const sqlite = new Database(first.dbPath);
-const append = sqlite.prepare('INSERT INTO doc_updates (doc_name, "update") VALUES (?, ?)');
 for (const id of ids) {
 	const doc = new Y.Doc();
 	for (let n = 0; n < NOTES; n++) {
@@ -44,11 +42,13 @@ for (const id of ids) {
 			author: { id: 'bench', name: 'Bench', profession: 'sjukskoterska', organisation: 'kommun' }
 		});
 	}
-	append.run(`w/${id}`, Y.encodeStateAsUpdate(doc));
+	await query(first.database, 'INSERT INTO doc_updates (doc_name, "update") VALUES (?, ?)', [
+		`w/${id}`,
+		Y.encodeStateAsUpdate(doc)
+	]);
 }
-sqlite.close();
 
-const server = await startServer({ dbPath: first.dbPath });
+const server = await startServer({ database: first.database });
 api.moveTo(server.url);
 const backfill = await timed(api, '/dashboard');
 const times: number[] = [];

@@ -1,6 +1,7 @@
 /**
  * Starts the real production entry (`node src/server.ts`, which serves the built app) as a
- * child process on a random port with its own SQLite file. Requires `npm run build` first.
+ * child process on a random port with its own database: a SQLite file, or with TEST_STORE=postgres
+ * a PostgreSQL database (tests/helpers/store.ts). Requires `npm run build` first.
  *
  * Set BUILD_DIR to test a copy of build/ (src/server.ts reads the same variable), e.g. while
  * someone else rebuilds the shared checkout. Set SAMSKAPA_TEST_LOG=1 to see server output.
@@ -11,14 +12,15 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { databaseEnv, newTestDatabase, type TestDatabase } from './store.ts';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 /** The built app src/server.ts serves; BUILD_DIR overrides it. */
 export const BUILD_DIR = resolve(ROOT, process.env.BUILD_DIR ?? 'build');
 
 export interface StartOptions {
-	/** SQLite file to use; a fresh temporary one when omitted. */
-	dbPath?: string;
+	/** The database to use (an earlier server's, to restart on it); a fresh one when omitted. */
+	database?: TestDatabase;
 	/** 0 (the default) lets the OS pick a free port; pass an old server's port to restart on it. */
 	port?: number;
 	/** Extra environment (e.g. WS_MAX_PAYLOAD). */
@@ -43,7 +45,7 @@ export interface TestServer extends ListeningProcess {
 	url: string;
 	/** ws://127.0.0.1:<port>/ws (the base URL a WebsocketProvider takes) */
 	wsUrl: string;
-	dbPath: string;
+	database: TestDatabase;
 }
 
 const tempDirs = new Set<string>();
@@ -151,10 +153,13 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
 	if (!existsSync(handler)) {
 		throw new Error(`${handler} is missing: run \`npm run build\` first`);
 	}
-	const dbPath = options.dbPath ?? (await tempDbPath());
+	const database = options.database ?? (await newTestDatabase(tempDbPath));
 	// The child runs like `npm run serve`, not like a test: drop what vitest put in our env.
 	const env: NodeJS.ProcessEnv = { ...process.env };
 	for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key];
+	// Only the database chosen here: an outer DATABASE_URL would win over DATABASE_PATH.
+	delete env.DATABASE_URL;
+	delete env.DATABASE_PATH;
 	const server = await spawnListening(
 		['--disable-warning=ExperimentalWarning', join(ROOT, 'src', 'server.ts')],
 		{
@@ -162,7 +167,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
 			NODE_ENV: 'production',
 			PORT: String(options.port ?? 0),
 			HOST: '127.0.0.1',
-			DATABASE_PATH: dbPath,
+			...databaseEnv(database),
 			SAMSKAPA_DEMO: '0',
 			BUILD_DIR,
 			...options.env
@@ -173,7 +178,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
 		...server,
 		url: `http://127.0.0.1:${server.port}`,
 		wsUrl: `ws://127.0.0.1:${server.port}/ws`,
-		dbPath
+		database
 	};
 }
 

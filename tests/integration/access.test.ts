@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signWsToken } from '../../src/lib/server/auth/tokens.ts';
 import { addNote, editNote, listNotes } from '../../src/lib/workshop/doc.ts';
@@ -26,6 +25,7 @@ import {
 	waitForSynced,
 	type YClient
 } from '../helpers/yclient.ts';
+import { query } from '../helpers/store';
 
 let server: TestServer;
 let alice: Awaited<ReturnType<typeof facilitatorWithWorkshop>>;
@@ -121,16 +121,12 @@ describe('WebSocket upgrade', () => {
 		expect(await refusedStatus(server.wsUrl, roomA(), { token: 'garbage' })).toBe(401);
 
 		// A correctly signed but expired token, made with the server's own secret.
-		const db = new Database(server.dbPath, { readonly: true, fileMustExist: true });
-		let secret: string;
-		try {
-			const row = db.prepare("SELECT value FROM settings WHERE key = 'ws_secret'").get() as
-				{ value: string } | undefined;
-			expect(row?.value).toBeTruthy();
-			secret = row!.value;
-		} finally {
-			db.close();
-		}
+		const [row] = await query<{ value: string }>(
+			server.database,
+			"SELECT value FROM settings WHERE key = 'ws_secret'"
+		);
+		expect(row?.value).toBeTruthy();
+		const secret = row!.value;
 		const expired = signWsToken(secret, p1.membershipId, -1_000);
 		expect(await refusedStatus(server.wsUrl, roomA(), { token: expired })).toBe(401);
 		// Control: the same secret with a live expiry is accepted, so the 401 is the expiry.

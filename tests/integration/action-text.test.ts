@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -15,6 +14,7 @@ import { facilitatorWithWorkshop, participant } from '../helpers/api.ts';
 import { removeTempDirs, startServer, type TestServer } from '../helpers/server.ts';
 import { closed, firstMessage, openAccepted, updateMessage } from '../helpers/ws.ts';
 import { connect, waitFor, type YClient } from '../helpers/yclient.ts';
+import { query } from '../helpers/store';
 
 /**
  * Two people typing in one field of the action plan at once, over the wire: both keep their
@@ -126,13 +126,12 @@ describe('a board stored when action fields were plain strings', () => {
 			map.set(field, value);
 		}
 		for (const field of ['step', 'desired', 'proposal', 'plan']) map.set(field, '');
-		const sqlite = new Database(first.dbPath);
-		sqlite
-			.prepare('INSERT INTO doc_updates (doc_name, "update") VALUES (?, ?)')
-			.run(room, Buffer.from(Y.encodeStateAsUpdate(old)));
-		sqlite.close();
+		await query(first.database, 'INSERT INTO doc_updates (doc_name, "update") VALUES (?, ?)', [
+			room,
+			Buffer.from(Y.encodeStateAsUpdate(old))
+		]);
 
-		const second = await startServer({ dbPath: first.dbPath });
+		const second = await startServer({ database: first.database });
 		others.push(second);
 		const one = track(connect(second.wsUrl, room, { cookie: api.cookieHeader() }));
 		const two = track(connect(second.wsUrl, room, { cookie: api.cookieHeader() }));

@@ -127,7 +127,7 @@ describe('the action plan and summary over the wire', () => {
 
 		await server.stop();
 		server = await startServer({
-			dbPath: server.dbPath,
+			database: server.database,
 			port: server.port,
 			env: { WS_REFUSALS_PER_MINUTE: '100' }
 		});

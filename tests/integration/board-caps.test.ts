@@ -59,7 +59,7 @@ function notesUpdate(count: number, text: string, by: NoteAuthor) {
 /** Restarts the server on its database, as after a deploy. */
 async function restart() {
 	await run.server.stop();
-	run.server = await startServer({ dbPath: run.server.dbPath });
+	run.server = await startServer({ database: run.server.database });
 }
 
 /** A newcomer's first sync of a board, and the board's size as the newcomer holds it. */

@@ -178,7 +178,7 @@ describe('the canvas over the wire', () => {
 		// A restart on the same database: everything is still there.
 		for (const client of clients.splice(0)) client.destroy();
 		await first.stop();
-		const second = await startServer({ dbPath: first.dbPath });
+		const second = await startServer({ database: first.database });
 		servers.push(second);
 		const again = track(connect(second.wsUrl, room, { cookie: fac.api.cookieHeader() }));
 		await again.synced;

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addNote } from '../../src/lib/workshop/doc.ts';
@@ -9,6 +8,7 @@ import { addGoalComment, goalCommentsMap } from '../../src/lib/workshop/records/
 import { ApiClient, facilitatorWithWorkshop, participant } from '../helpers/api.ts';
 import { removeTempDirs, startServer, type TestServer } from '../helpers/server.ts';
 import { authorOf, connect, waitFor, type YClient } from '../helpers/yclient.ts';
+import { query } from '../helpers/store';
 
 /**
  * The data exports (JSON v2, and the import back) against the real server and the demo
@@ -67,13 +67,9 @@ function track(client: YClient) {
 }
 
 /** Every workshop in the server's database (read-only beside the running server). */
-function workshopCount(): number {
-	const db = new Database(server.dbPath, { readonly: true, fileMustExist: true });
-	try {
-		return (db.prepare('SELECT count(*) AS n FROM workshops').get() as { n: number }).n;
-	} finally {
-		db.close();
-	}
+async function workshopCount(): Promise<number> {
+	const [row] = await query<{ n: number }>(server.database, 'SELECT count(*) AS n FROM workshops');
+	return row!.n;
 }
 
 async function raw(api: ApiClient, path: string, init: RequestInit = {}) {
@@ -129,13 +125,13 @@ describe('JSON export, schema version 2', () => {
 		const first = (await (
 			await raw(demo.api, `/api/workshops/${demo.id}/export.json?include=flagged`)
 		).json()) as File_;
-		const before = workshopCount();
+		const before = await workshopCount();
 		const res = await importFile(demo.api, JSON.stringify(first));
 		expect(res.status).toBe(201);
 		const { workshop } = (await res.json()) as { workshop: { id: string; title: string } };
 		expect(workshop.id).not.toBe(demo.id);
 		expect(workshop.title).toBe(first.workshop.title);
-		expect(workshopCount()).toBe(before + 1);
+		expect(await workshopCount()).toBe(before + 1);
 		const second = (await (
 			await raw(demo.api, `/api/workshops/${workshop.id}/export.json?include=flagged`)
 		).json()) as File_;
@@ -216,13 +212,13 @@ describe('import of a malformed or hostile file', () => {
 
 	for (const [name, body, status, error] of cases) {
 		it(`refuses ${name} cleanly and creates nothing`, async () => {
-			const before = workshopCount();
+			const before = await workshopCount();
 			const res = await importFile(demo.api, body());
 			expect(res.status).toBe(status);
 			const answer = (await res.json()) as { error: string; message: string };
 			expect(answer.error).toBe(error);
 			expect(answer.message.length).toBeGreaterThan(10);
-			expect(workshopCount()).toBe(before);
+			expect(await workshopCount()).toBe(before);
 		});
 	}
 

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addNote } from '../../src/lib/workshop/doc.ts';
@@ -12,6 +11,7 @@ import {
 import { facilitatorWithWorkshop } from '../helpers/api.ts';
 import { removeTempDirs, startServer, type TestServer } from '../helpers/server.ts';
 import { connect, waitFor, type YClient } from '../helpers/yclient.ts';
+import { query } from '../helpers/store';
 
 const running: TestServer[] = [];
 const clients: YClient[] = [];
@@ -53,14 +53,13 @@ describe('a board stored before insights existed', () => {
 			addNote(old, { text, kind: 'bottennapp', author, now: Date.UTC(2025, 3, 20, 9, i) })
 		);
 		addNote(old, { text: 'Tidspress', kind: 'citat', author });
-		const sqlite = new Database(first.dbPath);
-		sqlite
-			.prepare('INSERT INTO doc_updates (doc_name, "update") VALUES (?, ?)')
-			.run(room, Buffer.from(Y.encodeStateAsUpdate(old)));
-		sqlite.close();
+		await query(first.database, 'INSERT INTO doc_updates (doc_name, "update") VALUES (?, ?)', [
+			room,
+			Buffer.from(Y.encodeStateAsUpdate(old))
+		]);
 
 		// After a restart the facilitator finds them in Ej sorterade with their provenance.
-		const second = await start({ dbPath: first.dbPath });
+		const second = await start({ database: first.database });
 		const mia = connect(second.wsUrl, room, { cookie: api.cookieHeader() });
 		clients.push(mia);
 		await mia.synced;
@@ -83,7 +82,7 @@ describe('a board stored before insights existed', () => {
 		await stop(second);
 
 		// Loaded again: nothing added, the removed one stays removed.
-		const third = await start({ dbPath: first.dbPath });
+		const third = await start({ database: first.database });
 		const late = connect(third.wsUrl, room, { cookie: api.cookieHeader() });
 		clients.push(late);
 		await late.synced;

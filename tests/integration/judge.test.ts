@@ -153,7 +153,7 @@ describe('the write judge over the wire', () => {
 		for (const client of clients.splice(0)) client.destroy();
 
 		await server.stop();
-		server = await startServer({ dbPath: server.dbPath, port: server.port });
+		server = await startServer({ database: server.database, port: server.port });
 		const rating = encodeUpdate([
 			{
 				client: bound,

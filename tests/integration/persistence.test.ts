@@ -57,7 +57,7 @@ describe('persistence', () => {
 		await first.stop();
 		expect(first.proc.exitCode).toBe(0);
 
-		const second = await start({ dbPath: first.dbPath });
+		const second = await start({ database: first.database });
 		// The token was signed with the secret kept in the database, so it still works.
 		const fresh = track(connect(second.wsUrl, anna.room, { token: anna.wsToken }));
 		await fresh.synced;
@@ -114,7 +114,7 @@ describe('persistence', () => {
 
 		// First prove the database alone has every received update: restart on ANOTHER port,
 		// where the old clients (still retrying the old port) cannot re-upload their copies.
-		const check = await start({ dbPath: server.dbPath });
+		const check = await start({ database: server.database });
 		expect(check.port).not.toBe(server.port);
 		const fresh = track(
 			connect(check.wsUrl, boardRoom(fac.workshop.id), { cookie: fac.api.cookieHeader() })
@@ -132,7 +132,7 @@ describe('persistence', () => {
 
 		// Then restart on the old port: the providers of the killed server reconnect by
 		// themselves and merge the edits they made offline.
-		const restarted = await start({ dbPath: server.dbPath, port: server.port });
+		const restarted = await start({ database: server.database, port: server.port });
 		expect(restarted.port).toBe(server.port);
 		await Promise.all([waitForNote(b.doc, offlineA, 15_000), waitForNote(a.doc, offlineB, 15_000)]);
 

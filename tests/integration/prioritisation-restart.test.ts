@@ -107,7 +107,7 @@ describe('prioritisation across a restart', () => {
 		clients.length = 0;
 		await first.stop();
 
-		const second = await startServer({ dbPath: first.dbPath });
+		const second = await startServer({ database: first.database });
 		servers.push(second);
 		const again = track(connect(second.wsUrl, room, { cookie: fac.api.cookieHeader() }));
 		await again.synced;

@@ -226,7 +226,7 @@ describe('a member’s private document costs the server what an update touches'
 		// A restart: nothing of the counts stays in memory, no private document is loaded.
 		for (const c of clients.splice(0)) c.destroy();
 		await first.stop();
-		const server = await startServer({ dbPath: first.dbPath });
+		const server = await startServer({ database: first.database });
 		servers.push(server);
 		const again = {
 			...w,

@@ -1,9 +1,7 @@
-import { openDatabase, type DB } from './db';
-import type Database from 'better-sqlite3';
+import { openStore, type DB, type DocLog, type Store } from './db';
 import { readConfig, type Config } from './config';
 import { randomToken } from './auth/tokens';
 import { ensureDemo } from './demo';
-import { DocStore } from './realtime/doc-store';
 import { createAuthorize } from './realtime/authorize';
 import { coalesce } from './realtime/coalesce';
 import type { PrivateHooks } from './realtime/private-doc';
@@ -25,10 +23,11 @@ import type { Duplex } from 'node:stream';
 
 export interface App {
 	config: Config;
+	store: Store;
+	/** store.db and store.docs, named for the many callers that need only one. */
 	db: DB;
-	sqlite: Database.Database;
+	docs: DocLog;
 	realtime: RealtimeServer;
-	store: DocStore;
 	wsSecret: string;
 	/** Path of the demo facilitator's login link, when the demo exists. */
 	demoPath: string | null;
@@ -36,6 +35,7 @@ export interface App {
 	cluster: Cluster | null;
 	/** The WebSocket upgrade src/server.ts hands on: the realtime server's, behind affinity. */
 	upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+	/** Snapshots every loaded document, closes the sockets, then the store; gives the leases back. */
 	close(): Promise<void>;
 }
 
@@ -54,9 +54,14 @@ export function getApp(): Promise<App> {
 }
 
 async function createApp(config = readConfig()): Promise<App> {
-	const { db, sqlite } = openDatabase(config.databasePath);
+	const store = await openStore({
+		databasePath: config.databasePath,
+		databaseUrl: config.databaseUrl ?? undefined,
+		poolSize: config.databasePoolSize,
+		statementTimeoutMs: config.databaseQueryTimeoutMs
+	});
+	const { db, docs } = store;
 	const wsSecret = ensureSetting(db, 'ws_secret', () => randomToken(32));
-	const store = new DocStore(sqlite);
 	const clusterConfig = readClusterConfig();
 	const cluster = clusterConfig
 		? await startCluster(clusterConfig, {
@@ -105,7 +110,7 @@ async function createApp(config = readConfig()): Promise<App> {
 		}
 	};
 	const realtime: RealtimeServer = new RealtimeServer(
-		cluster ? cluster.affinity.guardStore(store) : store,
+		cluster ? cluster.affinity.guardStore(docs) : docs,
 		createAuthorize(db, wsSecret, hooks, {
 			rooms: () => realtime
 		}),
@@ -119,19 +124,19 @@ async function createApp(config = readConfig()): Promise<App> {
 			refusalsPerMinute: config.wsRefusalsPerMinute
 		}
 	);
-	const demoPath = config.demo ? await ensureDemo(db, store) : null;
+	const demoPath = config.demo ? await ensureDemo(db, docs) : null;
 	if (demoPath) {
 		console.log(`[samskapa] Demo workshop "Oskar 83": ${config.publicOrigin}${demoPath}`);
 	}
-	const stopRetention = startRetention({ db, sqlite, realtime }, config.retentionClosedMonths);
+	const stopRetention = startRetention({ store, realtime }, config.retentionClosedMonths);
 	const upgrade = realtime.handleUpgrade.bind(realtime);
 	let closed = false;
 	return {
 		config,
-		db,
-		sqlite,
-		realtime,
 		store,
+		db,
+		docs,
+		realtime,
 		wsSecret,
 		demoPath,
 		cluster,
@@ -141,8 +146,8 @@ async function createApp(config = readConfig()): Promise<App> {
 			closed = true;
 			stopRetention();
 			try {
-				realtime.close();
-				sqlite.close();
+				await realtime.close();
+				await store.close();
 			} finally {
 				// Given back only once every document is stored, so the next holder finds it all.
 				await cluster?.stop();

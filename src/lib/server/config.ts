@@ -1,8 +1,15 @@
+import { postgresDefaults } from './db';
 import { defaultSocketLimits, DOC_MAX_BYTES } from './realtime/limits';
 
 /** Runtime configuration, read once from the environment. See README "Configuration". */
 export interface Config {
 	databasePath: string;
+	/** `postgres://…` chooses PostgreSQL instead of the SQLite file (db/index.ts openStore). */
+	databaseUrl: string | null;
+	/** PostgreSQL: connections per process (DATABASE_POOL_SIZE). */
+	databasePoolSize: number;
+	/** PostgreSQL: longest a statement may run, ms (DATABASE_QUERY_TIMEOUT_MS; 0 for never). */
+	databaseQueryTimeoutMs: number;
 	signupOpen: boolean;
 	demo: boolean;
 	/** Largest WebSocket message other than a sync step 2 / update; larger close with 1009. */
@@ -55,6 +62,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	const port = env.PORT ?? '3000';
 	return {
 		databasePath: env.DATABASE_PATH ?? './data/samskapa.db',
+		databaseUrl: optional(env.DATABASE_URL),
+		databasePoolSize: Number(env.DATABASE_POOL_SIZE ?? postgresDefaults.poolSize),
+		databaseQueryTimeoutMs: Number(
+			env.DATABASE_QUERY_TIMEOUT_MS ?? postgresDefaults.statementTimeoutMs
+		),
 		signupOpen: flag(env.SIGNUP_OPEN, true),
 		demo: flag(env.SAMSKAPA_DEMO, true),
 		wsMaxPayload: Number(env.WS_MAX_PAYLOAD ?? 1024 * 1024),

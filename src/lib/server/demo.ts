@@ -4,7 +4,7 @@ import type { DB } from './db';
 import { users, workshops } from './db/schema';
 import { hashPassword } from './auth/password';
 import { randomToken } from './auth/tokens';
-import type { DocStore } from './realtime/doc-store';
+import type { DocLog } from './realtime/doc-store';
 import { createWorkshop } from './services/workshops';
 import { ensureSetting, getSetting } from './services/settings';
 import { addNote } from '$lib/workshop/doc';
@@ -121,7 +121,7 @@ export function demoWorkshopDocument(): Y.Doc {
  * Creates the demo workshop "Oskar 83" on an empty database and returns the login link path;
  * on later starts returns the existing link while the demo account still exists.
  */
-export async function ensureDemo(db: DB, store: DocStore): Promise<string | null> {
+export async function ensureDemo(db: DB, store: DocLog): Promise<string | null> {
 	const hasUsers = db.select({ id: users.id }).from(users).limit(1).get();
 	if (hasUsers) {
 		const token = getSetting(db, DEMO_TOKEN_KEY);

@@ -85,7 +85,7 @@ export const actions: Actions = {
 		const app = locals.app;
 		const inSeries = resolveSeries(app.db, user.id, choice.data);
 		if (!inSeries.ok) return failAction(inSeries, values);
-		const workshop = startWorkshop(app.db, app.store, user, parsed.data);
+		const workshop = startWorkshop(app.db, app.docs, user, parsed.data);
 		if (!workshop) {
 			return failAction(failure(400, 'validation', { template: 'error_template_unknown' }), values);
 		}
@@ -103,7 +103,7 @@ export const actions: Actions = {
 		const { workshopId, change } = parsed.data;
 		facilitated(event, workshopId);
 		await serveWorkshop(event.locals.app, workshopId);
-		changeLifecycle(event.locals.app, workshopId, change);
+		await changeLifecycle(event.locals.app, workshopId, change);
 		return { changed: { workshopId, change } };
 	}
 };

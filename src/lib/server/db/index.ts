@@ -1,37 +1,85 @@
-import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type { DocLog } from '../realtime/doc-store';
 import * as schema from './schema';
 
-export type DB = BetterSQLite3Database<typeof schema>;
-
-export interface Database_ {
-	db: DB;
-	sqlite: Database.Database;
-}
+export type Dialect = 'sqlite' | 'postgres';
 
 /**
- * Opens the SQLite file (creating its folder), turns on WAL and secure_delete and applies every
- * migration in `drizzle/`. WAL with synchronous=NORMAL keeps each committed transaction across a process
- * crash (kill -9); only a power loss can cost the last transactions.
+ * The drizzle database every service uses. Typed as the SQLite one; on PostgreSQL it is a
+ * node-postgres drizzle database over the tables in `Store.tables`. Use only builder methods
+ * both dialects share (select/insert/update/delete, where, orderBy, limit, returning,
+ * onConflictDoUpdate/onConflictDoNothing) and `await` the query; never .get()/.all()/.run()/
+ * .values(), which exist on SQLite only.
  */
-export function openDatabase(path: string, migrationsFolder = resolve('drizzle')): Database_ {
-	if (path !== ':memory:') {
-		mkdirSync(dirname(resolve(path)), { recursive: true });
+export type DB = BetterSQLite3Database<typeof schema>;
+
+/** The table objects of one dialect (schema.ts or schema.pg.ts): same names, same JS types. */
+export type Tables = typeof schema;
+
+export type { DocLog };
+
+/** Where the application keeps everything: SQLite (the default) or PostgreSQL. */
+export interface Store {
+	readonly dialect: Dialect;
+	readonly db: DB;
+	readonly tables: Tables;
+	/**
+	 * Runs `fn` in one transaction: committed when its promise resolves, rolled back when it
+	 * rejects. Inside, use only `tx` (on SQLite a write through `db` would wait for this very
+	 * transaction to end: db/write-lock.ts).
+	 */
+	transaction<T>(fn: (tx: DB) => Promise<T>): Promise<T>;
+	/** Yjs update log and snapshots. */
+	readonly docs: DocLog;
+	/**
+	 * After a deletion, leaves no byte of the deleted rows in the store's files (a deleted
+	 * workshop is gone, not only unlisted). SQLite: VACUUM and a WAL checkpoint.
+	 */
+	scrub(): Promise<void>;
+	close(): Promise<void>;
+}
+
+export interface StoreConfig {
+	/** The SQLite file (or ':memory:'); used when `databaseUrl` is not a PostgreSQL URL. */
+	databasePath?: string;
+	/** `postgres://…` or `postgresql://…` chooses PostgreSQL. */
+	databaseUrl?: string;
+	/** SQLite's migrations; PostgreSQL's are in its `pg/` subfolder. */
+	migrationsFolder?: string;
+	/** PostgreSQL only: connections in the pool (db/postgres.ts). */
+	poolSize?: number;
+	/** PostgreSQL only: a statement running longer is cancelled; 0 for never. */
+	statementTimeoutMs?: number;
+}
+
+/** A pool of 10 per process and 30 s per statement unless configured (README, Configuration). */
+export const postgresDefaults = { poolSize: 10, statementTimeoutMs: 30_000 };
+
+export function isPostgresUrl(url: string | undefined): url is string {
+	return !!url && /^postgres(ql)?:\/\//.test(url);
+}
+
+/** Opens the configured store and applies its migrations. */
+export async function openStore(config: StoreConfig): Promise<Store> {
+	if (isPostgresUrl(config.databaseUrl)) {
+		const { openPostgresStore } = await import('./postgres');
+		return openPostgresStore(config.databaseUrl, config);
 	}
-	const sqlite = new Database(path);
-	sqlite.pragma('journal_mode = WAL');
-	sqlite.pragma('synchronous = NORMAL');
-	sqlite.pragma('foreign_keys = ON');
-	sqlite.pragma('busy_timeout = 5000');
-	// Deleted rows are overwritten, not left in free pages: a name scrubbed by turning
-	// anonymity on (or a removed note) is gone from the file, not just from the tables.
-	sqlite.pragma('secure_delete = ON');
-	const db = drizzle(sqlite, { schema });
-	migrate(db, { migrationsFolder });
-	return { db, sqlite };
+	const { openSqliteStore } = await import('./sqlite');
+	return openSqliteStore(config.databasePath ?? './data/samskapa.db', config.migrationsFolder);
+}
+
+/** The tables a `db` was opened over (a transaction's `tx` included), for code given only a DB. */
+const tablesByDb = new WeakMap<object, Tables>();
+
+export function registerTables(db: object, tables: Tables) {
+	tablesByDb.set(db, tables);
+}
+
+export function tablesOf(db: DB): Tables {
+	const tables = tablesByDb.get(db);
+	if (!tables) throw new Error('this database was not opened through openStore');
+	return tables;
 }
 
 export { schema };

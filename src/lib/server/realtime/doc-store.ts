@@ -1,18 +1,38 @@
 import type Database from 'better-sqlite3';
 import * as Y from 'yjs';
+import type { WriteLock } from '../db/write-lock';
 
 /**
- * The update log and snapshots of Yjs documents in SQLite. Raw prepared statements rather
- * than drizzle because `append` sits on the hot path of every keystroke; the tables are
- * declared in db/schema.ts like every other.
+ * The update log and snapshots of Yjs documents, on either store. A method returns its value
+ * or a Promise of it: SQLite answers synchronously (the room then broadcasts in the same tick,
+ * as it always did), PostgreSQL asynchronously (the room waits for each append before it
+ * broadcasts that update; room.ts). Callers handle both.
  */
-export class DocStore {
+export interface DocLog {
+	/** Appends one update; it is committed when this returns (or resolves). Returns the log id. */
+	append(docName: string, update: Uint8Array): number | Promise<number>;
+	/** Applies snapshot and tail to `doc`; returns the last log id it contained. */
+	loadInto(docName: string, doc: Y.Doc): number | Promise<number>;
+	/** Replaces the log up to `lastId` with one snapshot of the document's current state. */
+	compact(docName: string, doc: Y.Doc, lastId: number): void | Promise<void>;
+}
+
+/**
+ * The doc log in SQLite. Raw prepared statements rather than drizzle because `append` sits on
+ * the hot path of every keystroke; the tables are declared in db/schema.ts like every other.
+ * Every call goes through the store's write lock (db/write-lock.ts): synchronous while no
+ * transaction is open, after its commit otherwise, so an accepted update never joins (and is
+ * never rolled back with) someone else's transaction.
+ */
+export class SqliteDocLog implements DocLog {
 	#append: Database.Statement<[string, Uint8Array]>;
 	#snapshot: Database.Statement<[string], { state: Buffer; last_update_id: number }>;
 	#tail: Database.Statement<[string, number], { id: number; update: Buffer }>;
 	#compact: (docName: string, state: Uint8Array, lastId: number) => void;
+	#lock: Pick<WriteLock, 'whenFree'>;
 
-	constructor(sqlite: Database.Database) {
+	constructor(sqlite: Database.Database, lock: Pick<WriteLock, 'whenFree'>) {
+		this.#lock = lock;
 		this.#append = sqlite.prepare('INSERT INTO doc_updates (doc_name, "update") VALUES (?, ?)');
 		this.#snapshot = sqlite.prepare(
 			'SELECT state, last_update_id FROM doc_snapshots WHERE doc_name = ?'
@@ -32,27 +52,27 @@ export class DocStore {
 		});
 	}
 
-	/** Appends one update; it is committed when this returns. Returns the log id. */
-	append(docName: string, update: Uint8Array): number {
-		return Number(this.#append.run(docName, update).lastInsertRowid);
+	append(docName: string, update: Uint8Array): number | Promise<number> {
+		return this.#lock.whenFree(() => Number(this.#append.run(docName, update).lastInsertRowid));
 	}
 
-	/** Applies snapshot and tail to `doc`; returns the last log id it contained. */
-	loadInto(docName: string, doc: Y.Doc): number {
-		const snapshot = this.#snapshot.get(docName);
-		let lastId = snapshot?.last_update_id ?? 0;
-		doc.transact(() => {
-			if (snapshot) Y.applyUpdate(doc, snapshot.state);
-			for (const row of this.#tail.iterate(docName, lastId)) {
-				Y.applyUpdate(doc, row.update);
-				lastId = row.id;
-			}
-		}, 'load');
-		return lastId;
+	loadInto(docName: string, doc: Y.Doc): number | Promise<number> {
+		return this.#lock.whenFree(() => {
+			const snapshot = this.#snapshot.get(docName);
+			let lastId = snapshot?.last_update_id ?? 0;
+			doc.transact(() => {
+				if (snapshot) Y.applyUpdate(doc, snapshot.state);
+				for (const row of this.#tail.iterate(docName, lastId)) {
+					Y.applyUpdate(doc, row.update);
+					lastId = row.id;
+				}
+			}, 'load');
+			return lastId;
+		});
 	}
 
-	/** Replaces the log up to `lastId` with one snapshot of the document's current state. */
-	compact(docName: string, doc: Y.Doc, lastId: number) {
-		this.#compact(docName, Y.encodeStateAsUpdate(doc), lastId);
+	compact(docName: string, doc: Y.Doc, lastId: number): void | Promise<void> {
+		const state = Y.encodeStateAsUpdate(doc);
+		return this.#lock.whenFree(() => this.#compact(docName, state, lastId));
 	}
 }

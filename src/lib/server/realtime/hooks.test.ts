@@ -8,9 +8,10 @@ import * as Y from 'yjs';
 import { connect, waitFor, type YClient } from '../../../../tests/helpers/yclient';
 import { openHooks } from '../../../../tests/helpers/open-hooks';
 import type { PresenceUser } from '$lib/realtime/presence';
-import { openDatabase } from '../db';
+import { openSqliteStore } from '../db/sqlite';
+import { WriteLock } from '../db/write-lock';
 import type { Membership } from '../services/workshops';
-import { DocStore } from './doc-store';
+import { SqliteDocLog } from './doc-store';
 import { FeatureHooks, type Feature, type Session } from './hooks';
 import { RealtimeServer } from './server';
 
@@ -105,8 +106,8 @@ describe('FeatureHooks', () => {
 /** A RealtimeServer with `features` on a real HTTP server and SQLite file. */
 async function start(features: Feature[]) {
 	const dir = mkdtempSync(join(tmpdir(), 'samskapa-hooks-'));
-	const { sqlite } = openDatabase(join(dir, 'test.db'));
-	const store = new DocStore(sqlite);
+	const { sqlite } = openSqliteStore(join(dir, 'test.db'));
+	const store = new SqliteDocLog(sqlite, new WriteLock());
 	const realtime = new RealtimeServer(store, openHooks(features), { maxPayload: 1 << 20 });
 	const http: Server = createServer();
 	http.on('upgrade', (req, socket, head) => {

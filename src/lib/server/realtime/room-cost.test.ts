@@ -10,8 +10,9 @@ import * as Y from 'yjs';
 import { addNote } from '$lib/workshop/doc';
 import { authorOf, connect, waitForNote } from '../../../../tests/helpers/yclient';
 import { closed, firstMessage, openAccepted, updateMessage } from '../../../../tests/helpers/ws';
-import { openDatabase } from '../db';
-import { DocStore } from './doc-store';
+import { openSqliteStore } from '../db/sqlite';
+import { WriteLock } from '../db/write-lock';
+import { SqliteDocLog } from './doc-store';
 import { encodeUpdate, type Struct } from './judge-bytes';
 import { Throttle } from './limits';
 import { defaultLimits } from './room';
@@ -27,8 +28,8 @@ afterEach(() => {
 /** A RealtimeServer on a real HTTP server and SQLite file; everyone may write anything. */
 async function start() {
 	const dir = mkdtempSync(join(tmpdir(), 'samskapa-cost-'));
-	const { sqlite } = openDatabase(join(dir, 'test.db'));
-	const store = new DocStore(sqlite);
+	const { sqlite } = openSqliteStore(join(dir, 'test.db'));
+	const store = new SqliteDocLog(sqlite, new WriteLock());
 	const realtime = new RealtimeServer(store, openHooks(), { maxPayload: 1 << 20 });
 	const http: Server = createServer();
 	http.on('upgrade', (req, socket, head) => {

@@ -1,7 +1,7 @@
 import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { DocStore } from './doc-store';
+import type { DocLog } from './doc-store';
 import {
 	CLOSE_FORBIDDEN,
 	CLOSE_MALFORMED,
@@ -108,12 +108,14 @@ export class Room {
 
 	constructor(
 		readonly name: string,
-		readonly store: DocStore,
+		readonly store: DocLog,
 		readonly limits: RoomLimits,
 		private readonly onBroken: (room: Room) => void,
 		private readonly features: FeatureHooks
 	) {
-		this.#lastId = store.loadInto(name, this.doc);
+		const lastId = store.loadInto(name, this.doc);
+		if (typeof lastId !== 'number') throw new Error('asynchronous loading is not supported yet');
+		this.#lastId = lastId;
 		this.awareness.setLocalState(null);
 		this.doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) =>
 			this.#onUpdate(update, origin, tr)
@@ -127,7 +129,9 @@ export class Room {
 
 	#onUpdate(update: Uint8Array, origin: unknown, tr: Y.Transaction) {
 		try {
-			this.#lastId = this.store.append(this.name, update);
+			const id = this.store.append(this.name, update);
+			if (typeof id !== 'number') throw new Error('asynchronous appends are not supported yet');
+			this.#lastId = id;
 		} catch (error) {
 			// Not on disk, so it must not be seen: drop every socket; clients resend on reconnect.
 			console.error(`[realtime] could not persist update to ${clean(this.name)}`, error);

@@ -13,16 +13,17 @@ import {
 	waitForNote,
 	type YClient
 } from '../../../../tests/helpers/yclient';
-import { openDatabase } from '../db';
-import { DocStore } from './doc-store';
+import { openSqliteStore } from '../db/sqlite';
+import { WriteLock } from '../db/write-lock';
+import { SqliteDocLog } from './doc-store';
 import { RealtimeServer } from './server';
 import { openHooks } from '../../../../tests/helpers/open-hooks';
 
 /** A store whose next append fails, as a full disk would. */
-class FlakyStore extends DocStore {
+class FlakyStore extends SqliteDocLog {
 	failNext = false;
 
-	override append(docName: string, update: Uint8Array): number {
+	override append(docName: string, update: Uint8Array) {
 		if (this.failNext) {
 			this.failNext = false;
 			throw new Error('disk I/O error');
@@ -39,8 +40,8 @@ afterEach(() => {
 /** A RealtimeServer on a real HTTP server and a temporary SQLite file; ?token= names the member. */
 async function start() {
 	const dir = mkdtempSync(join(tmpdir(), 'samskapa-realtime-'));
-	const { sqlite } = openDatabase(join(dir, 'test.db'));
-	const store = new FlakyStore(sqlite);
+	const { sqlite } = openSqliteStore(join(dir, 'test.db'));
+	const store = new FlakyStore(sqlite, new WriteLock());
 	const realtime = new RealtimeServer(store, openHooks(), {
 		maxPayload: 1 << 20,
 		unloadAfterMs: 0

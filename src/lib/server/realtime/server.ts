@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { clean } from '../log';
-import type { DocStore } from './doc-store';
+import type { DocLog } from './doc-store';
 import {
 	clientAddress,
 	defaultSocketLimits,
@@ -51,7 +51,7 @@ export class RealtimeServer {
 	#features: FeatureHooks;
 
 	constructor(
-		private readonly store: DocStore,
+		private readonly store: DocLog,
 		private readonly hooks: RealtimeHooks,
 		private readonly options: RealtimeOptions
 	) {

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { DB } from '../db';
 import { workshops } from '../db/schema';
-import type { DocStore } from '../realtime/doc-store';
+import type { DocLog } from '../realtime/doc-store';
 import { createWorkshop, type Workshop } from './workshops';
 import { scrubAuthorNames } from '$lib/workshop/anonymity';
 import { newId } from '$lib/workshop/ids';
@@ -39,7 +39,7 @@ export type ImportResult =
  */
 export function importWorkshop(
 	db: DB,
-	store: DocStore,
+	store: DocLog,
 	owner: { id: string; displayName: string },
 	file: WorkshopFile
 ): ImportResult {

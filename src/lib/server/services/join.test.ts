@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../db';
+import { openSqliteStore } from '../db/sqlite';
 import { eligibleVoters } from '../board/voters';
 import { leaveWorkshop } from './identity';
 import { joinWithLink } from './join';
@@ -15,7 +15,7 @@ const profile = {
 } as const;
 
 function setup() {
-	const { db } = openDatabase(':memory:');
+	const { db } = openSqliteStore(':memory:');
 	db.insert(users)
 		.values({ id: 'u1', email: 'mia@region.se', displayName: 'Mia', passwordHash: 'x' })
 		.run();

@@ -1,8 +1,8 @@
-import { and, eq, isNotNull } from 'drizzle-orm';
-import type Database from 'better-sqlite3';
+import { and, eq, isNotNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { App } from '../app';
-import { workshops } from '../db/schema';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { tablesOf, type Store } from '../db';
 import { setBoardClosed } from '$lib/workshop/records/board-state';
 import { boardRoom } from '$lib/workshop/rooms';
 import { retentionDeadline } from '$lib/workshop/status';
@@ -13,7 +13,7 @@ import { retentionDeadline } from '$lib/workshop/status';
  * retention, which deletes closed workshops a configured number of months after closing.
  */
 
-type Deps = Pick<App, 'db' | 'sqlite' | 'realtime'>;
+type Deps = Pick<App, 'store' | 'realtime'>;
 
 export const lifecycleChanges = ['close', 'reopen', 'archive', 'unarchive'] as const;
 export type LifecycleChange = (typeof lifecycleChanges)[number];
@@ -21,13 +21,14 @@ export const lifecycleSchema = z.object({ change: z.enum(lifecycleChanges) });
 export const deleteSchema = z.object({ confirm: z.string().max(500) });
 
 /** One of the dashboard's buttons: close, reopen, archive or take out of the archive. */
-export function changeLifecycle(
+export async function changeLifecycle(
 	deps: Pick<App, 'db' | 'realtime'>,
 	workshopId: string,
 	change: LifecycleChange
 ) {
-	if (change === 'close' || change === 'reopen') setClosed(deps, workshopId, change === 'close');
-	else setArchived(deps, workshopId, change === 'archive');
+	if (change === 'close' || change === 'reopen') {
+		await setClosed(deps, workshopId, change === 'close');
+	} else await setArchived(deps, workshopId, change === 'archive');
 }
 
 /** Spaces and case aside, the name typed to confirm a deletion must be the workshop's. */
@@ -41,88 +42,77 @@ export function confirmsName(typed: string, title: string): boolean {
  * switch, which the judge reads (records/board-state.ts closedCondition) and every open board
  * shows at once.
  */
-export function setClosed(deps: Pick<App, 'db' | 'realtime'>, workshopId: string, closed: boolean) {
-	deps.db
+export async function setClosed(
+	deps: Pick<App, 'db' | 'realtime'>,
+	workshopId: string,
+	closed: boolean
+) {
+	const { workshops } = tablesOf(deps.db);
+	await deps.db
 		.update(workshops)
 		.set({ closedAt: closed ? new Date() : null })
-		.where(eq(workshops.id, workshopId))
-		.run();
-	deps.realtime.edit(boardRoom(workshopId), (doc) => setBoardClosed(doc, closed));
+		.where(eq(workshops.id, workshopId));
+	await deps.realtime.edit(boardRoom(workshopId), (doc) => setBoardClosed(doc, closed));
 }
 
-export function setArchived(deps: Pick<App, 'db'>, workshopId: string, archived: boolean) {
-	deps.db
+export async function setArchived(deps: Pick<App, 'db'>, workshopId: string, archived: boolean) {
+	const { workshops } = tablesOf(deps.db);
+	await deps.db
 		.update(workshops)
 		.set({ archivedAt: archived ? new Date() : null })
-		.where(eq(workshops.id, workshopId))
-		.run();
+		.where(eq(workshops.id, workshopId));
 }
-
-const statements = new WeakMap<Database.Database, (workshopId: string) => void>();
 
 /** Every row naming the workshop's documents: the board `w/<id>` and each `w/<id>/p/<member>`. */
-function deleteRows(sqlite: Database.Database): (workshopId: string) => void {
-	let run = statements.get(sqlite);
-	if (run) return run;
-	// A range rather than LIKE: ids may hold `_`, LIKE's wildcard. '/' + 1 is '0'.
-	const where = "doc_name = @room OR (doc_name >= @room || '/' AND doc_name < @room || '0')";
-	const updates = sqlite.prepare(`DELETE FROM doc_updates WHERE ${where}`);
-	const snapshots = sqlite.prepare(`DELETE FROM doc_snapshots WHERE ${where}`);
-	const clients = sqlite.prepare(`DELETE FROM doc_clients WHERE ${where}`);
-	// Memberships and links go with the workshop (ON DELETE CASCADE).
-	const workshop = sqlite.prepare('DELETE FROM workshops WHERE id = ?');
-	run = sqlite.transaction((workshopId: string) => {
-		const room = boardRoom(workshopId);
-		updates.run({ room });
-		snapshots.run({ room });
-		clients.run({ room });
-		workshop.run(workshopId);
+async function deleteRows(store: Store, workshopId: string) {
+	const room = boardRoom(workshopId);
+	const { docUpdates, docSnapshots, docClients, workshops } = store.tables;
+	// A prefix by substr, which both dialects have, rather than LIKE (ids may hold `_`, LIKE's
+	// wildcard) or a range (PostgreSQL's collation may not order '/' before '0').
+	const ofRoom = (docName: SQLiteColumn) =>
+		or(eq(docName, room), sql`substr(${docName}, 1, ${room.length + 1}) = ${room + '/'}`);
+	await store.transaction(async (tx) => {
+		await tx.delete(docUpdates).where(ofRoom(docUpdates.docName));
+		await tx.delete(docSnapshots).where(ofRoom(docSnapshots.docName));
+		await tx.delete(docClients).where(ofRoom(docClients.docName));
+		// Memberships and links go with the workshop (ON DELETE CASCADE).
+		await tx.delete(workshops).where(eq(workshops.id, workshopId));
 	});
-	statements.set(sqlite, run);
-	return run;
-}
-
-/**
- * Leaves no byte of deleted rows in the database file or its WAL. secure_delete (db/index.ts)
- * zeroes a deleted cell, yet a note's update was still found in the log table's page after the
- * delete and a checkpoint (a copy SQLite left while rearranging the page, as far as we can
- * tell; tests/integration/dashboard.test.ts sees it without this): VACUUM rewrites every page
- * from the live rows only, and the checkpoint empties the WAL of the old page images.
- */
-function scrubFile(sqlite: Database.Database) {
-	sqlite.exec('VACUUM');
-	sqlite.pragma('wal_checkpoint(TRUNCATE)');
 }
 
 /**
  * Deletes a workshop for good: its sockets are cut and its rooms dropped unsaved first, then
  * the update log, snapshots and every private document, memberships and links go in one
- * transaction; then the file is scrubbed (scrubFile), so no text of the workshop is left in the
- * database file or its WAL.
+ * transaction; then the store is scrubbed (Store.scrub), so no text of the workshop is left in
+ * the database file or its WAL.
  */
-export function deleteWorkshop(deps: Deps, workshopId: string) {
+export async function deleteWorkshop(deps: Deps, workshopId: string) {
 	deps.realtime.dropWorkshop(workshopId);
-	deleteRows(deps.sqlite)(workshopId);
-	scrubFile(deps.sqlite);
+	await deleteRows(deps.store, workshopId);
+	await deps.store.scrub();
 }
 
 /** Closed workshops whose retention deadline has passed, deleted; returns their ids. */
-export function deleteExpired(deps: Deps, months: number | null, now = new Date()): string[] {
+export async function deleteExpired(
+	deps: Deps,
+	months: number | null,
+	now = new Date()
+): Promise<string[]> {
 	if (!months) return [];
-	const closed = deps.db
+	const { workshops } = deps.store.tables;
+	const closed = await deps.store.db
 		.select({ id: workshops.id, closedAt: workshops.closedAt })
 		.from(workshops)
-		.where(and(isNotNull(workshops.closedAt), eq(workshops.isDemo, false)))
-		.all();
+		.where(and(isNotNull(workshops.closedAt), eq(workshops.isDemo, false)));
 	const expired = closed.filter((w) => {
 		const deadline = retentionDeadline(w.closedAt, months);
 		return deadline !== null && deadline <= now;
 	});
 	for (const w of expired) {
 		deps.realtime.dropWorkshop(w.id);
-		deleteRows(deps.sqlite)(w.id);
+		await deleteRows(deps.store, w.id);
 	}
-	if (expired.length > 0) scrubFile(deps.sqlite);
+	if (expired.length > 0) await deps.store.scrub();
 	return expired.map((w) => w.id);
 }
 
@@ -132,15 +122,15 @@ export const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
 /** Runs retention now and every RETENTION_INTERVAL_MS; returns the stop function. */
 export function startRetention(deps: Deps, months: number | null): () => void {
 	if (!months) return () => {};
-	const run = () => {
+	const run = async () => {
 		try {
-			const gone = deleteExpired(deps, months);
+			const gone = await deleteExpired(deps, months);
 			if (gone.length > 0) console.log(`[samskapa] retention deleted ${gone.length} workshop(s)`);
 		} catch (error) {
 			console.error('[samskapa] retention failed', error);
 		}
 	};
-	run();
+	void run();
 	const timer = setInterval(run, RETENTION_INTERVAL_MS);
 	timer.unref();
 	return () => clearInterval(timer);

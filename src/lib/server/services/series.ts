@@ -26,7 +26,7 @@ import { failure, type Failure } from './outcome';
  * created, at the end, and may start from what the previous one left (series-carry.ts).
  */
 
-type Deps = Pick<App, 'db' | 'realtime' | 'store'>;
+type Deps = Pick<App, 'db' | 'realtime' | 'docs'>;
 
 export const SERIES_TITLE_MAX = 120;
 
@@ -113,7 +113,7 @@ export function joinSeries(
 	);
 	if (count === 0) return 0;
 	const doc = boardDocFrom(remapBoard(picked, newId).board);
-	deps.store.append(boardRoom(workshopId), Y.encodeStateAsUpdate(doc));
+	deps.docs.append(boardRoom(workshopId), Y.encodeStateAsUpdate(doc));
 	doc.destroy();
 	return count;
 }

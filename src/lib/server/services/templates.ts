@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { DB } from '../db';
 import { templates } from '../db/schema';
-import type { DocStore } from '../realtime/doc-store';
+import type { DocLog } from '../realtime/doc-store';
 import { createWorkshop } from './workshops';
 import type { WorkshopInput } from '$lib/schemas';
 import { newId } from '$lib/workshop/ids';
@@ -53,7 +53,7 @@ export function resolveTemplate(db: DB, userId: string, id: string | undefined) 
  */
 export function startWorkshop(
 	db: DB,
-	store: DocStore,
+	store: DocLog,
 	owner: { id: string; displayName: string },
 	input: WorkshopInput
 ) {

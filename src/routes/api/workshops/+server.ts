@@ -24,10 +24,10 @@ export const POST: RequestHandler = async ({ locals, request, url }) => {
 	if (!parsed.success) return failureResponse(invalid(parsed.error));
 	const choice = seriesChoiceSchema.safeParse(body);
 	if (!choice.success) return failureResponse(invalid(choice.error));
-	const { db, store } = locals.app;
+	const { db, docs } = locals.app;
 	const inSeries = resolveSeries(db, user.id, choice.data);
 	if (!inSeries.ok) return failureResponse(inSeries);
-	const workshop = startWorkshop(db, store, user, parsed.data);
+	const workshop = startWorkshop(db, docs, user, parsed.data);
 	if (!workshop) {
 		return failureResponse(failure(400, 'validation', { template: 'error_template_unknown' }));
 	}

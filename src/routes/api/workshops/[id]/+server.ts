@@ -20,6 +20,6 @@ export const DELETE: RequestHandler = async (event) => {
 	if (!confirmsName(parsed.data.confirm, workshop.title)) {
 		return failureResponse(failure(400, 'validation', { confirm: 'error_home_delete_name' }));
 	}
-	deleteWorkshop(event.locals.app, id);
+	await deleteWorkshop(event.locals.app, id);
 	return new Response(null, { status: 204 });
 };

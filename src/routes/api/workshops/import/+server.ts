@@ -59,8 +59,8 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 	if (text === 400) return refusal(400, 'import_not_json');
 	const parsed = parseWorkshopFile(text);
 	if (!parsed.ok) return refusal(400, parsed.error, parsed.path);
-	const { db, store } = locals.app;
-	const imported = importWorkshop(db, store, user, parsed.file);
+	const { db, docs } = locals.app;
+	const imported = importWorkshop(db, docs, user, parsed.file);
 	if (!imported.ok) return refusal(413, imported.error);
 	return json({ workshop: workshopJson(imported.workshop) }, { status: 201 });
 };

@@ -34,7 +34,7 @@ export const actions: Actions = {
 				values: { confirm: confirm ?? '' }
 			});
 		}
-		deleteWorkshop(event.locals.app, workshop.id);
+		await deleteWorkshop(event.locals.app, workshop.id);
 		redirect(303, '/dashboard?deleted=1');
 	}
 };

@@ -12,7 +12,7 @@ export const POST: RequestHandler = async (event) => {
 	if (isFailure(membership)) return failureResponse(membership);
 	const parsed = lifecycleSchema.safeParse(await readJson(event.request));
 	if (!parsed.success) return failureResponse(invalid(parsed.error));
-	changeLifecycle(event.locals.app, id, parsed.data.change);
+	await changeLifecycle(event.locals.app, id, parsed.data.change);
 	const w = getWorkshop(event.locals.app.db, id)!;
 	return json({
 		closedAt: w.closedAt?.getTime() ?? null,

@@ -1,0 +1,104 @@
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { SqliteDocLog } from '../realtime/doc-store';
+import { registerTables, type DB, type Store } from './index';
+import * as schema from './schema';
+import { WriteLock } from './write-lock';
+
+export interface SqliteStore extends Store {
+	readonly dialect: 'sqlite';
+	/** The connection itself, for what only SQLite has (tests, the backup API). */
+	readonly sqlite: Database.Database;
+}
+
+/**
+ * Opens the SQLite file (creating its folder), turns on WAL and secure_delete and applies every
+ * migration in `drizzle/`. WAL with synchronous=NORMAL keeps each committed transaction across a process
+ * crash (kill -9); only a power loss can cost the last transactions.
+ */
+export function openSqliteStore(path: string, migrationsFolder = resolve('drizzle')): SqliteStore {
+	if (path !== ':memory:') {
+		mkdirSync(dirname(resolve(path)), { recursive: true });
+	}
+	const sqlite = new Database(path);
+	sqlite.pragma('journal_mode = WAL');
+	sqlite.pragma('synchronous = NORMAL');
+	sqlite.pragma('foreign_keys = ON');
+	sqlite.pragma('busy_timeout = 5000');
+	// Deleted rows are overwritten, not left in free pages: a name scrubbed by turning
+	// anonymity on (or a removed note) is gone from the file, not just from the tables.
+	sqlite.pragma('secure_delete = ON');
+	const raw = drizzle(sqlite, { schema });
+	migrate(raw, { migrationsFolder });
+	const lock = new WriteLock();
+	const db = waitingForTransactions(raw, lock);
+	registerTables(raw, schema);
+	registerTables(db, schema);
+	return {
+		dialect: 'sqlite',
+		db,
+		tables: schema,
+		sqlite,
+		docs: new SqliteDocLog(sqlite, lock),
+		transaction: (fn) =>
+			lock.run(async () => {
+				sqlite.exec('BEGIN IMMEDIATE');
+				try {
+					const result = await fn(raw);
+					sqlite.exec('COMMIT');
+					return result;
+				} catch (error) {
+					if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+					throw error;
+				}
+			}),
+		// secure_delete zeroes a deleted cell, yet a note's update was still found in the log
+		// table's page after the delete and a checkpoint (a copy SQLite left while rearranging
+		// the page; tests/integration/dashboard.test.ts sees it without this): VACUUM rewrites
+		// every page from the live rows only, the checkpoint empties the WAL of old page images.
+		scrub: async () => {
+			await lock.whenFree(() => {
+				sqlite.exec('VACUUM');
+				sqlite.pragma('wal_checkpoint(TRUNCATE)');
+			});
+		},
+		close: async () => {
+			await lock.whenFree(() => sqlite.close());
+		}
+	};
+}
+
+const WRITES = new Set<PropertyKey>(['insert', 'update', 'delete']);
+
+/**
+ * `db` whose writes run only while no transaction is open (write-lock.ts): a write's builder
+ * executes when awaited, so its `then` waits for the lock. Reads pass straight through.
+ */
+function waitingForTransactions(db: DB, lock: WriteLock): DB {
+	return new Proxy(db, {
+		get(target, prop) {
+			const value = Reflect.get(target, prop, target);
+			if (!WRITES.has(prop) || typeof value !== 'function') return value;
+			return (...args: unknown[]) => waiting(value.apply(target, args), lock);
+		}
+	});
+}
+
+function waiting<T>(builder: T, lock: WriteLock): T {
+	if (typeof builder !== 'object' || builder === null) return builder;
+	return new Proxy(builder, {
+		get(target, prop) {
+			const value = Reflect.get(target, prop, target);
+			if (typeof value !== 'function') return value;
+			if (prop === 'then') {
+				return (ok?: (v: unknown) => unknown, fail?: (e: unknown) => unknown) =>
+					Promise.resolve(lock.whenFree(() => value.call(target, ok, fail)));
+			}
+			// Builder steps (values, set, where, returning, onConflict…) return a builder.
+			return (...args: unknown[]) => waiting(value.apply(target, args), lock);
+		}
+	});
+}
