@@ -81,7 +81,10 @@ export class WorkshopAffinity {
 		}
 		const now = this.#now();
 		if (ok) {
-			if (!this.#heldSince.has(workshopId)) this.#heldSince.set(workshopId, now);
+			if (!this.#heldSince.has(workshopId)) {
+				this.#heldSince.set(workshopId, now);
+				console.log(`[cluster] serving workshop ${workshopId}`);
+			}
 			this.#lastUsed.set(workshopId, now);
 		} else {
 			this.#ask(workshopId, now);
