@@ -37,6 +37,7 @@ export class WorkshopAffinity {
 	#lastUsed = new Map<string, number>();
 	#heldSince = new Map<string, number>();
 	#asked = new Map<string, number>();
+	#handOvers = new Map<string, NodeJS.Timeout>();
 	#sweeper: NodeJS.Timeout | null = null;
 	#idleMs: number;
 	#now: () => number;
@@ -61,7 +62,7 @@ export class WorkshopAffinity {
 		const subscriber = this.options.subscriber;
 		if (subscriber) {
 			subscriber.on('message', (channel: string, workshopId: string) => {
-				if (channel === this.#channel) void this.#handOver(workshopId);
+				if (channel === this.#channel) this.#handOver(workshopId);
 			});
 			await subscriber.subscribe(this.#channel);
 		}
@@ -126,6 +127,8 @@ export class WorkshopAffinity {
 	async stop() {
 		if (this.#sweeper) clearInterval(this.#sweeper);
 		this.#sweeper = null;
+		for (const timer of this.#handOvers.values()) clearTimeout(timer);
+		this.#handOvers.clear();
 		await this.options.subscriber?.unsubscribe().catch(() => {});
 		await this.leases.stop();
 	}
@@ -142,11 +145,18 @@ export class WorkshopAffinity {
 		if (this.#asked.size > 10_000) this.#asked.clear();
 	}
 
-	async #handOver(workshopId: string) {
+	/** Gives the workshop back once it has held it for a lease time (at once, if it has). */
+	#handOver(workshopId: string) {
 		const since = this.#heldSince.get(workshopId);
-		if (since === undefined || !this.holds(workshopId)) return;
-		if (this.#now() - since < this.leases.leaseMs) return;
-		await this.#giveBack(workshopId);
+		if (since === undefined || !this.holds(workshopId) || this.#handOvers.has(workshopId)) return;
+		const wait = Math.max(0, since + this.leases.leaseMs - this.#now());
+		const timer = setTimeout(() => {
+			this.#handOvers.delete(workshopId);
+			// Still the same holding: not lost and taken again meanwhile.
+			if (this.#heldSince.get(workshopId) === since) void this.#giveBack(workshopId);
+		}, wait);
+		timer.unref();
+		this.#handOvers.set(workshopId, timer);
 	}
 
 	/** Gives back leases of workshops with no loaded room that no request used for a while. */

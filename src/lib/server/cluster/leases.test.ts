@@ -50,11 +50,12 @@ describe.runIf(run)('WorkshopLeases against a real redis-server', () => {
 	});
 
 	it('keeps a renewed lease well past its lease time', async () => {
-		const { a, b } = pair(300);
+		// Renewed every third of the lease: it survives a stall of the event loop of up to 2/3 s.
+		const { a, b } = pair(1_000);
 		a.onLost = () => expect.unreachable('a renewed lease was lost');
 		a.start();
 		expect(await a.claim('w')).toBe(true);
-		await new Promise((resolve) => setTimeout(resolve, 1_000));
+		await new Promise((resolve) => setTimeout(resolve, 2_500));
 		expect(a.holds('w')).toBe(true);
 		expect(await b.claim('w')).toBe(false);
 		await a.stop();
@@ -70,7 +71,8 @@ describe.runIf(run)('WorkshopLeases against a real redis-server', () => {
 		expect(await gone).toBe('w');
 		const after = performance.now() - claimedAt;
 		expect(a.holds('w')).toBe(false);
-		expect(after).toBeLessThan(300 + 100);
+		// A timer may fire late on a busy machine, never early.
+		expect(after).toBeLessThan(300 + 250);
 		// Redis still keeps the key (or has only just dropped it): never two holders at once.
 		const left = await checker.pttl(`${prefix}w`);
 		if (left > 0) expect(await b.claim('w')).toBe(false);
@@ -109,7 +111,7 @@ describe.runIf(run)('WorkshopLeases against a real redis-server', () => {
 		const stoppedAt = performance.now();
 		await server.stop();
 		expect(await gone).toBe('w');
-		expect(performance.now() - stoppedAt).toBeLessThan(500 + 100);
+		expect(performance.now() - stoppedAt).toBeLessThan(500 + 250);
 		expect(a.holds('w')).toBe(false);
 		await a.stop();
 	});
