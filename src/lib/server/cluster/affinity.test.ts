@@ -10,7 +10,12 @@ const run = redisBinary !== null || process.env.CI !== undefined;
 function servedRooms() {
 	const rooms = new Map<string, unknown>();
 	const evicted: string[] = [];
-	return { rooms, evicted, evictWorkshop: (id: string) => evicted.push(id) };
+	const served = {
+		rooms,
+		evicted,
+		evictWorkshop: (id: string): void => void evicted.push(id)
+	};
+	return served;
 }
 
 /** A store whose writes are recorded: what guardStore lets through. */
@@ -106,7 +111,9 @@ describe.runIf(run)('WorkshopAffinity against a real redis-server', () => {
 		expect(await a.affinity.admit('idle')).toBe(true);
 		expect(await a.affinity.admit('busy')).toBe(true);
 		a.served.rooms.set('w/busy', {});
-		const released = new Promise<string>((resolve) => (a.served.evictWorkshop = resolve));
+		const released = new Promise<string>((resolve) => {
+			a.served.evictWorkshop = resolve;
+		});
 		expect(await released).toBe('idle');
 		expect(await b.affinity.admit('idle')).toBe(true);
 		expect(await b.affinity.admit('busy')).toBe(false);

@@ -70,9 +70,11 @@ export class WorkshopAffinity {
 
 	/**
 	 * True when this process serves the workshop now (holding or taking its lease). False while
-	 * another holds it: the caller refuses, and the holder is asked to hand it over.
+	 * another holds it: the caller refuses, and unless `ask` is false the holder is asked to hand
+	 * it over (only for requests the proxy routed here by the workshop's hash: anything else
+	 * would move a live workshop away from the process its people reach).
 	 */
-	async admit(workshopId: string): Promise<boolean> {
+	async admit(workshopId: string, { ask = true }: { ask?: boolean } = {}): Promise<boolean> {
 		let ok: boolean;
 		try {
 			ok = await this.leases.claim(workshopId);
@@ -87,7 +89,7 @@ export class WorkshopAffinity {
 				console.log(`[cluster] serving workshop ${workshopId}`);
 			}
 			this.#lastUsed.set(workshopId, now);
-		} else {
+		} else if (ask) {
 			this.#ask(workshopId, now);
 		}
 		return ok;
