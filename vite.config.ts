@@ -77,6 +77,9 @@ export default defineConfig({
 					environment: 'node',
 					include: postgresSuite(),
 					env: { TEST_STORE: 'postgres' },
+					// After the SQLite run, not beside it: the two would share two cores and the
+					// suite's timings with each other.
+					sequence: { groupOrder: 1 },
 					globalSetup: ['tests/helpers/postgres-setup.ts'],
 					testTimeout: 30_000,
 					hookTimeout: 60_000,

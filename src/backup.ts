@@ -6,6 +6,14 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
+if (/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '')) {
+	// The data is in PostgreSQL, not in a file of ours: its own tools make a consistent copy.
+	console.error(
+		'[samskapa] DATABASE_URL is PostgreSQL: back it up with `pg_dump -Fc "$DATABASE_URL" > FILE` (docs/operations.md)'
+	);
+	process.exit(1);
+}
+
 const source = process.env.DATABASE_PATH ?? './data/samskapa.db';
 const target = process.argv[2] ?? `./backups/samskapa-${new Date().toISOString().slice(0, 10)}.db`;
 

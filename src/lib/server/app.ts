@@ -61,7 +61,7 @@ async function createApp(config = readConfig()): Promise<App> {
 		statementTimeoutMs: config.databaseQueryTimeoutMs
 	});
 	const { db, docs } = store;
-	const wsSecret = ensureSetting(db, 'ws_secret', () => randomToken(32));
+	const wsSecret = await ensureSetting(db, 'ws_secret', () => randomToken(32));
 	const clusterConfig = readClusterConfig();
 	const cluster = clusterConfig
 		? await startCluster(clusterConfig, {
@@ -76,13 +76,12 @@ async function createApp(config = readConfig()): Promise<App> {
 	// Later, outside the private document's transaction, since the count is written into the
 	// board, and at most once per interval however fast one member scores.
 	const writeProgress = coalesce(PROGRESS_RECOUNT_MS, (workshopId) => {
-		try {
-			refreshProgress({ db, realtime }, workshopId);
-			refreshIdeaProgress({ db, realtime }, workshopId);
-			refreshNoteProgress({ db, realtime }, workshopId);
-		} catch (error) {
-			console.error('[realtime] could not count progress', error);
-		}
+		const count = async () => {
+			await refreshProgress({ db, realtime }, workshopId);
+			await refreshIdeaProgress({ db, realtime }, workshopId);
+			await refreshNoteProgress({ db, realtime }, workshopId);
+		};
+		count().catch((error: unknown) => console.error('[realtime] could not count progress', error));
 	});
 	const round = (workshopId: string, roundId: string) =>
 		roundOf({ realtime }, workshopId, roundId) ?? ideaRoundRules({ realtime }, workshopId, roundId);

@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
-import type { DB } from './db';
-import { users, workshops } from './db/schema';
+import { tablesOf, type DB } from './db';
 import { hashPassword } from './auth/password';
 import { randomToken } from './auth/tokens';
 import type { DocLog } from './realtime/doc-store';
@@ -121,11 +120,12 @@ export function demoWorkshopDocument(): Y.Doc {
  * Creates the demo workshop "Oskar 83" on an empty database and returns the login link path;
  * on later starts returns the existing link while the demo account still exists.
  */
-export async function ensureDemo(db: DB, store: DocLog): Promise<string | null> {
-	const hasUsers = db.select({ id: users.id }).from(users).limit(1).get();
+export async function ensureDemo(db: DB, docs: DocLog): Promise<string | null> {
+	const { users, workshops } = tablesOf(db);
+	const [hasUsers] = await db.select({ id: users.id }).from(users).limit(1);
 	if (hasUsers) {
-		const token = getSetting(db, DEMO_TOKEN_KEY);
-		const demo = db.select().from(workshops).where(eq(workshops.isDemo, true)).get();
+		const token = await getSetting(db, DEMO_TOKEN_KEY);
+		const [demo] = await db.select().from(workshops).where(eq(workshops.isDemo, true)).limit(1);
 		return token && demo ? `/demo/${token}` : null;
 	}
 	const owner = {
@@ -134,8 +134,8 @@ export async function ensureDemo(db: DB, store: DocLog): Promise<string | null> 
 		displayName: 'Demo-facilitator',
 		passwordHash: await hashPassword(randomToken())
 	};
-	db.insert(users).values(owner).run();
-	const workshop = createWorkshop(
+	await db.insert(users).values(owner);
+	const workshop = await createWorkshop(
 		db,
 		owner,
 		{
@@ -146,7 +146,7 @@ export async function ensureDemo(db: DB, store: DocLog): Promise<string | null> 
 		},
 		true
 	);
-	store.append(boardRoom(workshop.id), Y.encodeStateAsUpdate(demoWorkshopDocument()));
-	const token = ensureSetting(db, DEMO_TOKEN_KEY, () => randomToken());
+	await docs.append(boardRoom(workshop.id), Y.encodeStateAsUpdate(demoWorkshopDocument()));
+	const token = await ensureSetting(db, DEMO_TOKEN_KEY, () => randomToken());
 	return `/demo/${token}`;
 }

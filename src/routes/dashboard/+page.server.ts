@@ -21,7 +21,7 @@ const filterSchema = z.object({
 	series: z.string().max(64).optional().catch(undefined)
 });
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = locals.session?.user;
 	if (!user) redirect(303, LOGIN);
 	const app = locals.app;
@@ -29,18 +29,20 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		status: url.searchParams.get('status') || undefined,
 		series: url.searchParams.get('series') || undefined
 	});
-	const workshops = listDashboard(
-		app,
-		user.id,
-		{ status: filter.status, seriesId: filter.series },
-		app.config.retentionClosedMonths
+	const workshops = (
+		await listDashboard(
+			app,
+			user.id,
+			{ status: filter.status, seriesId: filter.series },
+			app.config.retentionClosedMonths
+		)
 	).map((w) => ({
 		...w,
 		joinCode: w.joinCode && formatJoinCode(w.joinCode),
 		lastActivityAt: w.lastActivityAt?.toISOString() ?? null,
 		deletedAt: w.deletedAt?.toISOString() ?? null
 	}));
-	const templates = listTemplates(app.db, user.id).map((t) => ({
+	const templates = (await listTemplates(app.db, user.id)).map((t) => ({
 		id: t.id,
 		name: t.name,
 		description: t.description ?? null
@@ -48,7 +50,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	return {
 		workshops,
 		templates,
-		series: listSeries(app, user.id),
+		series: await listSeries(app, user.id),
 		filter: { status: filter.status ?? '', series: filter.series ?? '' },
 		retentionMonths: app.config.retentionClosedMonths,
 		deleted: url.searchParams.get('deleted') === '1'
@@ -61,10 +63,10 @@ const lifecycleSchema = z.object({
 });
 
 /** The workshop a lifecycle form names, when this account facilitates it; else 403/404. */
-function facilitated(event: RequestEvent, workshopId: string) {
+async function facilitated(event: RequestEvent, workshopId: string) {
 	const user = event.locals.session?.user;
 	if (!user) redirect(303, LOGIN);
-	const membership = findMembership(event.locals.app.db, workshopId, {
+	const membership = await findMembership(event.locals.app.db, workshopId, {
 		sessionId: null,
 		userId: user.id
 	});
@@ -83,15 +85,15 @@ export const actions: Actions = {
 		const choice = seriesChoiceSchema.safeParse({ ...values, carry: data.getAll('carry') });
 		if (!choice.success) return failAction(invalid(choice.error), values);
 		const app = locals.app;
-		const inSeries = resolveSeries(app.db, user.id, choice.data);
+		const inSeries = await resolveSeries(app.db, user.id, choice.data);
 		if (!inSeries.ok) return failAction(inSeries, values);
-		const workshop = startWorkshop(app.db, app.docs, user, parsed.data);
+		const workshop = await startWorkshop(app.db, app.docs, user, parsed.data);
 		if (!workshop) {
 			return failAction(failure(400, 'validation', { template: 'error_template_unknown' }), values);
 		}
 		if (inSeries.series) {
 			await serveWorkshop(app, workshop.id);
-			joinSeries(app, workshop.id, inSeries.series, choice.data.carry);
+			await joinSeries(app, workshop.id, inSeries.series, choice.data.carry);
 		}
 		redirect(303, `/w/${workshop.id}`);
 	},
@@ -101,7 +103,7 @@ export const actions: Actions = {
 		);
 		if (!parsed.success) error(400, 'validation');
 		const { workshopId, change } = parsed.data;
-		facilitated(event, workshopId);
+		await facilitated(event, workshopId);
 		await serveWorkshop(event.locals.app, workshopId);
 		await changeLifecycle(event.locals.app, workshopId, change);
 		return { changed: { workshopId, change } };

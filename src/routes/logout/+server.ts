@@ -3,7 +3,7 @@ import { signOut } from '$lib/server/auth/cookie';
 import type { RequestHandler } from './$types';
 
 /** POST only (the header's sign-out form); SvelteKit's origin check guards it against CSRF. */
-export const POST: RequestHandler = (event) => {
-	signOut(event);
+export const POST: RequestHandler = async (event) => {
+	await signOut(event);
 	redirect(303, '/');
 };

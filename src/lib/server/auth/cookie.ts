@@ -28,10 +28,10 @@ export function clearSessionCookie(cookies: Cookies) {
 }
 
 /** The browser's session id, creating an anonymous session (and its cookie) when there is none. */
-export function ensureSession(event: Event): string {
+export async function ensureSession(event: Event): Promise<string> {
 	if (event.locals.session) return event.locals.session.id;
 	const { db } = event.locals.app;
-	const created = createSession(db, null);
+	const created = await createSession(db, null);
 	setSessionCookie(event, created.token, created.expiresAt);
 	event.locals.session = { id: created.id, userId: null, user: null, expiresAt: created.expiresAt };
 	return created.id;
@@ -57,20 +57,23 @@ export function ensureBrowserId(event: Pick<RequestEvent, 'cookies' | 'url'>): s
  * the new session, so a participant who then signs in keeps them; the cookie token is always
  * new, so a token planted before sign-in never becomes an account session (session fixation).
  */
-export function signIn(event: Event, user: { id: string; email: string; displayName: string }) {
+export async function signIn(
+	event: Event,
+	user: { id: string; email: string; displayName: string }
+) {
 	const { db } = event.locals.app;
 	const current = event.locals.session;
-	const created = createSession(db, user.id);
+	const created = await createSession(db, user.id);
 	if (current) {
-		if (current.userId === null) adoptSession(db, current.id, created.id);
-		else deleteSession(db, current.id);
+		if (current.userId === null) await adoptSession(db, current.id, created.id);
+		else await deleteSession(db, current.id);
 	}
 	setSessionCookie(event, created.token, created.expiresAt);
 	event.locals.session = { id: created.id, userId: user.id, user, expiresAt: created.expiresAt };
 }
 
-export function signOut(event: Event) {
-	if (event.locals.session) deleteSession(event.locals.app.db, event.locals.session.id);
+export async function signOut(event: Event) {
+	if (event.locals.session) await deleteSession(event.locals.app.db, event.locals.session.id);
 	event.locals.session = null;
 	clearSessionCookie(event.cookies);
 }

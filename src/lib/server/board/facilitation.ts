@@ -38,7 +38,7 @@ export function applyFacilitationAction(
 	facilitatorId: string,
 	action: FacilitationAction,
 	now: number = Date.now()
-): Outcome {
+): Promise<Outcome> {
 	const board = boardRoom(workshopId);
 	return realtime.edit(board, (doc): Outcome => {
 		const state = readFacilitation(doc);

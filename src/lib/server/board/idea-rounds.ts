@@ -1,8 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { z } from 'zod';
-import type { DB } from '../db';
-import { memberships } from '../db/schema';
+import { tablesOf, type DB } from '../db';
 import { workshopSwitches } from '../services/switches';
 import { authorIdsOf, authorPseudonym } from '../realtime/author-ids';
 import type { RealtimeServer } from '../realtime/server';
@@ -76,15 +75,16 @@ type Outcome =
 	| { error: string; status: 409; roundId: string; revealed: number; notRevealed: number };
 
 /** Members whose silent ideas are revealed: those in the workshop now (see voters.ts). */
-const members = (db: DB, workshopId: string) =>
-	db
+function members(db: DB, workshopId: string) {
+	const { memberships } = tablesOf(db);
+	return db
 		.select({ id: memberships.id, role: memberships.role })
 		.from(memberships)
-		.where(and(eq(memberships.workshopId, workshopId), eq(memberships.status, 'admitted')))
-		.all();
+		.where(and(eq(memberships.workshopId, workshopId), eq(memberships.status, 'admitted')));
+}
 
-const roundsOf = (deps: Pick<Deps, 'realtime'>, workshopId: string) =>
-	listIdeaRounds(deps.realtime.readDoc(boardRoom(workshopId)));
+const roundsOf = async (deps: Pick<Deps, 'realtime'>, workshopId: string) =>
+	listIdeaRounds(await deps.realtime.load(boardRoom(workshopId)));
 
 const rulesSchema = z.object({
 	status: ideaRoundStatusSchema,
@@ -130,11 +130,15 @@ export function silentOpen(deps: Pick<Deps, 'realtime'>, workshopId: string, are
 }
 
 /** Every voter's dots of a round: each private document read in turn, none kept. */
-function ballots(deps: Deps, workshopId: string, roundId: string): Ballot[] {
-	return eligibleVoters(deps.db, workshopId).map((id) => ({
-		scores: new Map(),
-		dots: deps.realtime.read(privateRoom(workshopId, id), (doc) => readDots(doc, roundId))
-	}));
+async function ballots(deps: Deps, workshopId: string, roundId: string): Promise<Ballot[]> {
+	const result: Ballot[] = [];
+	for (const id of await eligibleVoters(deps.db, workshopId)) {
+		const dots = await deps.realtime.read(privateRoom(workshopId, id), (doc) =>
+			readDots(doc, roundId)
+		);
+		result.push({ scores: new Map(), dots });
+	}
+	return result;
 }
 
 const asRound = (round: IdeaRound) => ({
@@ -148,18 +152,18 @@ const asRound = (round: IdeaRound) => ({
  * (progress.ts), and how many ideas from how many people every open silent round holds
  * (silent-progress.ts); writes only what changed.
  */
-export function refreshIdeaProgress(deps: Deps, workshopId: string) {
+export async function refreshIdeaProgress(deps: Deps, workshopId: string) {
 	const board = boardRoom(workshopId);
-	const rounds = listIdeaRounds(deps.realtime.loaded(board)).filter((r) => r.status === 'open');
+	const rounds = listIdeaRounds(await deps.realtime.load(board)).filter((r) => r.status === 'open');
 	const silent = rounds.filter((r) => r.type === 'silent');
 	if (silent.length > 0) {
-		const counts = silentIdeaProgress(deps.realtime).counts(workshopId, silent, () =>
-			members(deps.db, workshopId).map((m) => m.id)
+		const counts = await silentIdeaProgress(deps.realtime).counts(workshopId, silent, async () =>
+			(await members(deps.db, workshopId)).map((m) => m.id)
 		);
 		for (const [i, round] of silent.entries()) {
 			const { ideas, authors } = counts[i]!;
 			if (authors !== round.progress || ideas !== round.ideaCount) {
-				deps.realtime.edit(board, (doc) =>
+				await deps.realtime.edit(board, (doc) =>
 					writeIdeaRound(doc, round.id, { progress: authors, ideaCount: ideas })
 				);
 			}
@@ -167,8 +171,8 @@ export function refreshIdeaProgress(deps: Deps, workshopId: string) {
 	}
 	const open = rounds.filter((r) => r.type === 'dots');
 	if (open.length === 0) return;
-	const eligible = eligibleVoters(deps.db, workshopId);
-	const counts = ballotProgress(deps.realtime).handedIn(
+	const eligible = await eligibleVoters(deps.db, workshopId);
+	const counts = await ballotProgress(deps.realtime).handedIn(
 		workshopId,
 		open.map((round) => ({ id: round.id, ...asRound(round) })),
 		() => memberIds(deps.db, workshopId)
@@ -177,7 +181,7 @@ export function refreshIdeaProgress(deps: Deps, workshopId: string) {
 		const handedIn = counts[i]!;
 		const progress = eligible.filter((id) => handedIn.has(id)).length;
 		if (progress !== round.progress || eligible.length !== round.eligible) {
-			deps.realtime.edit(board, (doc) =>
+			await deps.realtime.edit(board, (doc) =>
 				writeIdeaRound(doc, round.id, { progress, eligible: eligible.length })
 			);
 		}
@@ -273,14 +277,14 @@ function fitting(board: Y.Doc, perMember: Idea[][]): Idea[] {
  * not fit the board (see fitting) stays in its author's private document, nothing is lost;
  * returns how many were revealed and how many not.
  */
-function revealSilent(deps: SecretDeps, workshopId: string, round: IdeaRound) {
-	const anonymous = Boolean(workshopSwitches(deps, workshopId)?.anonymous);
+async function revealSilent(deps: SecretDeps, workshopId: string, round: IdeaRound) {
+	const anonymous = Boolean((await workshopSwitches(deps, workshopId))?.anonymous);
 	const now = Date.now();
 	const perMember: Idea[][] = [];
 	/** Whose private document each idea came from (its authorId may be a pseudonym). */
 	const ownerOf = new Map<Idea, string>();
-	for (const member of members(deps.db, workshopId)) {
-		const ideas = deps.realtime.read(privateRoom(workshopId, member.id), (doc) =>
+	for (const member of await members(deps.db, workshopId)) {
+		const ideas = await deps.realtime.read(privateRoom(workshopId, member.id), (doc) =>
 			privateIdeas(doc, authorIdsOf(deps.wsSecret, member.id), round.areaIds)
 		);
 		// Revealed into an anonymous board, an idea carries its author's pseudonym, whatever id
@@ -295,8 +299,9 @@ function revealSilent(deps: SecretDeps, workshopId: string, round: IdeaRound) {
 		perMember.push(ideas.sort(oldestFirst));
 	}
 	const board = boardRoom(workshopId);
-	const chosen = fitting(deps.realtime.loaded(board), perMember).sort(oldestFirst);
-	deps.realtime.edit(board, (doc) => {
+	// Chosen inside the edit: what fits is measured on the board as it is written.
+	const chosen = await deps.realtime.edit(board, (doc) => {
+		const chosen = fitting(doc, perMember).sort(oldestFirst);
 		appendIdeas(
 			doc,
 			chosen.map((idea) => ({
@@ -313,6 +318,7 @@ function revealSilent(deps: SecretDeps, workshopId: string, round: IdeaRound) {
 			}))
 		);
 		writeIdeaRound(doc, round.id, { status: 'revealed' });
+		return chosen;
 	});
 	const revealed = new Map<string, string[]>();
 	for (const idea of chosen) {
@@ -322,7 +328,7 @@ function revealSilent(deps: SecretDeps, workshopId: string, round: IdeaRound) {
 		else revealed.set(membershipId, [idea.id]);
 	}
 	for (const [membershipId, ids] of revealed) {
-		deps.realtime.edit(privateRoom(workshopId, membershipId), (doc) => {
+		await deps.realtime.edit(privateRoom(workshopId, membershipId), (doc) => {
 			for (const id of ids) ideasMap(doc).delete(id);
 		});
 	}
@@ -334,19 +340,19 @@ const oldestFirst = (a: Idea, b: Idea) =>
 	a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Carries out a facilitator's idea-round action; returns the round id, or an error. */
-export function applyIdeaRoundAction(
+export async function applyIdeaRoundAction(
 	deps: SecretDeps,
 	workshopId: string,
 	action: IdeaRoundAction
-): Outcome {
+): Promise<Outcome> {
 	const board = boardRoom(workshopId);
-	const rounds = roundsOf(deps, workshopId);
+	const rounds = await roundsOf(deps, workshopId);
 	if (action.action === 'silent') {
 		if (action.areaIds.some((id) => silentRoundOf(rounds, id))) {
 			return { error: 'a silent round is open for one of these areas', status: 409 };
 		}
 		const id = newId();
-		deps.realtime.edit(board, (doc) =>
+		await deps.realtime.edit(board, (doc) =>
 			writeIdeaRound(doc, id, {
 				type: 'silent',
 				areaIds: action.areaIds,
@@ -367,13 +373,14 @@ export function applyIdeaRoundAction(
 			(r) => r.type === 'dots' && r.status === 'open' && r.areaIds.includes(action.areaId)
 		);
 		if (open) return { error: 'a dot vote is open for this area', status: 409 };
-		const ideaIds = listIdeas(deps.realtime.readDoc(board), action.areaId)
+		const ideaIds = listIdeas(await deps.realtime.load(board), action.areaId)
 			.map((i) => i.id)
 			.slice(0, IDEA_BALLOT_MAX);
 		if (ideaIds.length === 0) return { error: 'no ideas to vote on', status: 409 };
 		const id = newId();
+		const eligible = (await eligibleVoters(deps.db, workshopId)).length;
 		ballotProgress(deps.realtime).start(workshopId, id);
-		deps.realtime.edit(board, (doc) =>
+		await deps.realtime.edit(board, (doc) =>
 			writeIdeaRound(doc, id, {
 				type: 'dots',
 				areaIds: [action.areaId],
@@ -381,7 +388,7 @@ export function applyIdeaRoundAction(
 				dotLimits: action.dotLimits ?? defaultDotLimits(ideaIds.length),
 				status: 'open',
 				progress: 0,
-				eligible: eligibleVoters(deps.db, workshopId).length,
+				eligible,
 				results: null,
 				createdAt: Date.now()
 			})
@@ -395,12 +402,12 @@ export function applyIdeaRoundAction(
 		if (round.type !== 'dots' || round.status !== 'open') {
 			return { error: 'only an open dot vote closes', status: 409 };
 		}
-		refreshIdeaProgress(deps, workshopId);
-		deps.realtime.edit(board, (doc) => writeIdeaRound(doc, round.id, { status: 'closed' }));
+		await refreshIdeaProgress(deps, workshopId);
+		await deps.realtime.edit(board, (doc) => writeIdeaRound(doc, round.id, { status: 'closed' }));
 		return { roundId: round.id };
 	}
 	if (round.type === 'silent') {
-		const { revealed, notRevealed } = revealSilent(deps, workshopId, round);
+		const { revealed, notRevealed } = await revealSilent(deps, workshopId, round);
 		silentIdeaProgress(deps.realtime).forget(workshopId, round.id);
 		if (notRevealed === 0) return { roundId: round.id };
 		return {
@@ -415,9 +422,9 @@ export function applyIdeaRoundAction(
 		};
 	}
 	// Revealing closes first: no dot may move under results already shown.
-	const tally = roundResults(asRound(round), ballots(deps, workshopId, round.id)).dots ?? [];
+	const tally = roundResults(asRound(round), await ballots(deps, workshopId, round.id)).dots ?? [];
 	const results = tally.map(({ areaId, ...rest }) => ({ ideaId: areaId, ...rest }));
-	deps.realtime.edit(board, (doc) =>
+	await deps.realtime.edit(board, (doc) =>
 		writeIdeaRound(doc, round.id, { status: 'revealed', results })
 	);
 	ballotProgress(deps.realtime).forget(workshopId, round.id);

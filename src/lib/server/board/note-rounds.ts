@@ -1,8 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { z } from 'zod';
-import type { DB } from '../db';
-import { memberships } from '../db/schema';
+import { tablesOf, type DB } from '../db';
 import { workshopSwitches } from '../services/switches';
 import { authorIdsOf, authorPseudonym } from '../realtime/author-ids';
 import type { RealtimeServer } from '../realtime/server';
@@ -62,14 +61,23 @@ class NoteProgress {
 
 	constructor(private readonly realtime: Pick<RealtimeServer, 'read'>) {}
 
-	counts(workshopId: string, members: () => readonly string[]): ReadonlyMap<string, number> {
+	async counts(
+		workshopId: string,
+		members: () => Promise<readonly string[]>
+	): Promise<ReadonlyMap<string, number>> {
 		let counts = this.#counts.get(workshopId);
 		if (!counts) {
 			counts = new Map();
-			for (const id of members()) {
-				const n = this.realtime.read(privateRoom(workshopId, id), (doc) => notesMap(doc).size);
+			for (const id of await members()) {
+				const n = await this.realtime.read(
+					privateRoom(workshopId, id),
+					(doc) => notesMap(doc).size
+				);
 				if (n > 0) counts.set(id, n);
 			}
+			// Counted meanwhile by another caller: that count already follows the changes.
+			const since = this.#counts.get(workshopId);
+			if (since) return since;
 			this.#counts.set(workshopId, counts);
 		}
 		return counts;
@@ -98,27 +106,30 @@ export function noteProgress(realtime: Pick<RealtimeServer, 'read'>): NoteProgre
 }
 
 /** Members whose silent notes count and are revealed: those in the workshop now. */
-const admitted = (db: DB, workshopId: string) =>
-	db
+async function admitted(db: DB, workshopId: string): Promise<string[]> {
+	const { memberships } = tablesOf(db);
+	const rows = await db
 		.select({ id: memberships.id })
 		.from(memberships)
-		.where(and(eq(memberships.workshopId, workshopId), eq(memberships.status, 'admitted')))
-		.all()
-		.map((m) => m.id);
+		.where(and(eq(memberships.workshopId, workshopId), eq(memberships.status, 'admitted')));
+	return rows.map((m) => m.id);
+}
 
 /** Writes how many notes from how many people the open round holds; only what changed. */
-export function refreshNoteProgress(deps: Deps, workshopId: string) {
+export async function refreshNoteProgress(deps: Deps, workshopId: string) {
 	const board = boardRoom(workshopId);
-	const roundId = openNoteRoundId(deps.realtime.loaded(board));
+	const roundId = openNoteRoundId(await deps.realtime.load(board));
 	if (roundId === null) return;
-	const counts = noteProgress(deps.realtime).counts(workshopId, () =>
+	const counts = await noteProgress(deps.realtime).counts(workshopId, () =>
 		admitted(deps.db, workshopId)
 	);
 	let notes = 0;
 	for (const n of counts.values()) notes += n;
-	const round = noteRoundsMap(deps.realtime.loaded(board)).get(roundId)!;
-	if (round.get('notes') === notes && round.get('writers') === counts.size) return;
-	deps.realtime.edit(board, (doc) => writeNoteRound(doc, roundId, { notes, writers: counts.size }));
+	const round = noteRoundsMap(await deps.realtime.load(board)).get(roundId);
+	if (!round || (round.get('notes') === notes && round.get('writers') === counts.size)) return;
+	await deps.realtime.edit(board, (doc) =>
+		writeNoteRound(doc, roundId, { notes, writers: counts.size })
+	);
 }
 
 /** A member's well-formed private notes in their own name only, oldest first. */
@@ -179,13 +190,13 @@ function fitting(board: Y.Doc, perMember: PrivateNote[][]): PrivateNote[] {
  * an anonymous workshop), keeping their ids so the author's browser recognises them; then they
  * leave the private documents. What does not fit the board stays with its author.
  */
-function reveal(deps: SecretDeps, workshopId: string, roundId: string) {
-	const anonymous = Boolean(workshopSwitches(deps, workshopId)?.anonymous);
+async function reveal(deps: SecretDeps, workshopId: string, roundId: string) {
+	const anonymous = Boolean((await workshopSwitches(deps, workshopId))?.anonymous);
 	const now = Date.now();
 	const perMember: PrivateNote[][] = [];
 	const ownerOf = new Map<PrivateNote, string>();
-	for (const membershipId of admitted(deps.db, workshopId)) {
-		const notes = deps.realtime.read(privateRoom(workshopId, membershipId), (doc) =>
+	for (const membershipId of await admitted(deps.db, workshopId)) {
+		const notes = await deps.realtime.read(privateRoom(workshopId, membershipId), (doc) =>
 			privateNotes(doc, authorIdsOf(deps.wsSecret, membershipId))
 		);
 		const pseudonym = authorPseudonym(deps.wsSecret, membershipId);
@@ -202,10 +213,12 @@ function reveal(deps: SecretDeps, workshopId: string, roundId: string) {
 		perMember.push(notes);
 	}
 	const board = boardRoom(workshopId);
-	const chosen = fitting(deps.realtime.loaded(board), perMember).sort(oldestFirst);
-	deps.realtime.edit(board, (doc) => {
+	// Chosen inside the edit: what fits is measured on the board as it is written.
+	const chosen = await deps.realtime.edit(board, (doc) => {
+		const chosen = fitting(doc, perMember).sort(oldestFirst);
 		for (const note of chosen) copyNote(doc, note);
 		writeNoteRound(doc, roundId, { status: 'revealed', revealedAt: now });
+		return chosen;
 	});
 	const revealed = new Map<string, string[]>();
 	for (const note of chosen) {
@@ -215,7 +228,7 @@ function reveal(deps: SecretDeps, workshopId: string, roundId: string) {
 		else revealed.set(membershipId, [note.id]);
 	}
 	for (const [membershipId, ids] of revealed) {
-		deps.realtime.edit(privateRoom(workshopId, membershipId), (doc) => {
+		await deps.realtime.edit(privateRoom(workshopId, membershipId), (doc) => {
 			for (const id of ids) notesMap(doc).delete(id);
 		});
 	}
@@ -225,20 +238,20 @@ function reveal(deps: SecretDeps, workshopId: string, roundId: string) {
 }
 
 /** Carries out a facilitator's action on the journey's silent round; the round id, or an error. */
-export function applyNoteRoundAction(
+export async function applyNoteRoundAction(
 	deps: SecretDeps,
 	workshopId: string,
 	action: NoteRoundAction
-): Outcome {
+): Promise<Outcome> {
 	const board = boardRoom(workshopId);
-	const rounds = listNoteRounds(deps.realtime.readDoc(board));
+	const rounds = listNoteRounds(await deps.realtime.load(board));
 	if (action.action === 'open') {
 		if (rounds.some((r) => r.status === 'open')) {
 			return { error: 'a silent round is open on the journey already', status: 409 };
 		}
 		const id = newId();
 		noteProgress(deps.realtime).forget(workshopId);
-		deps.realtime.edit(board, (doc) =>
+		await deps.realtime.edit(board, (doc) =>
 			writeNoteRound(doc, id, {
 				status: 'open',
 				notes: 0,
@@ -248,13 +261,13 @@ export function applyNoteRoundAction(
 			})
 		);
 		// Notes left from a round whose reveal did not fit the board count from the start.
-		refreshNoteProgress(deps, workshopId);
+		await refreshNoteProgress(deps, workshopId);
 		return { roundId: id };
 	}
 	const round = rounds.find((r) => r.id === action.roundId);
 	if (!round) return { error: 'no such round', status: 404 };
 	if (round.status === 'revealed') return { error: 'round is revealed already', status: 409 };
-	const { revealed, notRevealed } = reveal(deps, workshopId, round.id);
+	const { revealed, notRevealed } = await reveal(deps, workshopId, round.id);
 	if (notRevealed === 0) return { roundId: round.id, revealed };
 	return {
 		status: 409,

@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type * as Y from 'yjs';
-import type { DB } from '../db';
-import { memberships } from '../db/schema';
+import { tablesOf, type DB } from '../db';
 import type { RealtimeServer } from '../realtime/server';
 import { hasScored, type Ballot } from '$lib/workshop/analysis/round-results';
 import { roundDots } from '$lib/workshop/private-layout';
@@ -41,13 +40,14 @@ export function roundBallot(doc: Y.Doc, round: BallotRound): Ballot {
 }
 
 /** Every membership of a workshop, whatever its role: whose private documents may hold ballots. */
-export const memberIds = (db: DB, workshopId: string): string[] =>
-	db
+export async function memberIds(db: DB, workshopId: string): Promise<string[]> {
+	const { memberships } = tablesOf(db);
+	const rows = await db
 		.select({ id: memberships.id })
 		.from(memberships)
-		.where(eq(memberships.workshopId, workshopId))
-		.all()
-		.map((m) => m.id);
+		.where(eq(memberships.workshopId, workshopId));
+	return rows.map((m) => m.id);
+}
 
 /**
  * Who has handed in, per workshop and round, kept in memory and updated from each accepted
@@ -70,22 +70,27 @@ export class BallotProgress {
 	 * Who has handed in each of `rounds`. A round not counted yet (after a restart) is counted
 	 * now from the private documents of `members`, each read once for all such rounds.
 	 */
-	handedIn(
+	async handedIn(
 		workshopId: string,
 		rounds: readonly BallotRound[],
-		members: () => readonly string[]
-	): ReadonlySet<string>[] {
+		members: () => Promise<readonly string[]>
+	): Promise<ReadonlySet<string>[]> {
 		const uncounted = rounds.filter((r) => !this.#handedIn.has(key(workshopId, r.id)));
 		if (uncounted.length > 0) {
 			const sets = uncounted.map(() => new Set<string>());
-			for (const id of members()) {
-				this.realtime.read(privateRoom(workshopId, id), (doc) => {
+			for (const id of await members()) {
+				await this.realtime.read(privateRoom(workshopId, id), (doc) => {
 					uncounted.forEach((round, i) => {
 						if (hasScored(round, roundBallot(doc, round))) sets[i]!.add(id);
 					});
 				});
 			}
-			uncounted.forEach((round, i) => this.#handedIn.set(key(workshopId, round.id), sets[i]!));
+			uncounted.forEach((round, i) => {
+				// Counted meanwhile by another caller: that count already follows the changes.
+				if (!this.#handedIn.has(key(workshopId, round.id))) {
+					this.#handedIn.set(key(workshopId, round.id), sets[i]!);
+				}
+			});
 		}
 		return rounds.map((r) => this.#handedIn.get(key(workshopId, r.id))!);
 	}

@@ -10,12 +10,12 @@ import type { ReadyParticipant } from '$lib/workshop/records/ready';
  * ready flag of theirs may carry, and their name unless the workshop is anonymous (the
  * facilitator then sees "Anonym N": no name leaves the server).
  */
-export function readyParticipants(
+export async function readyParticipants(
 	deps: Pick<App, 'db' | 'realtime' | 'wsSecret'>,
 	workshopId: string
-): ReadyParticipant[] {
-	const anonymous = Boolean(workshopSwitches(deps, workshopId)?.anonymous);
-	return admittedParticipants(deps.db, workshopId).map((m) => ({
+): Promise<ReadyParticipant[]> {
+	const anonymous = Boolean((await workshopSwitches(deps, workshopId))?.anonymous);
+	return (await admittedParticipants(deps.db, workshopId)).map((m) => ({
 		ids: authorIdsOf(deps.wsSecret, m.id),
 		name: anonymous ? null : m.name
 	}));

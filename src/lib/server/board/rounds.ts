@@ -50,13 +50,17 @@ interface Deps {
 }
 
 /** Every voter's ballot of a round: each private document read in turn, none kept. */
-function ballots(deps: Deps, workshopId: string, roundId: string): Ballot[] {
-	return eligibleVoters(deps.db, workshopId).map((id) =>
-		deps.realtime.read(privateRoom(workshopId, id), (doc) => ({
-			scores: readScores(doc, roundId),
-			dots: readDots(doc, roundId)
-		}))
-	);
+async function ballots(deps: Deps, workshopId: string, roundId: string): Promise<Ballot[]> {
+	const result: Ballot[] = [];
+	for (const id of await eligibleVoters(deps.db, workshopId)) {
+		result.push(
+			await deps.realtime.read(privateRoom(workshopId, id), (doc) => ({
+				scores: readScores(doc, roundId),
+				dots: readDots(doc, roundId)
+			}))
+		);
+	}
+	return result;
 }
 
 const rulesSchema = z.object({
@@ -86,57 +90,58 @@ export function roundOf(
  * Writes "12 av 18 har lämnat poäng" of every open round, from the hand-ins counted so far
  * (progress.ts); writes only what changed.
  */
-export function refreshProgress(deps: Deps, workshopId: string) {
+export async function refreshProgress(deps: Deps, workshopId: string) {
 	const board = boardRoom(workshopId);
-	const open = listRounds(deps.realtime.loaded(board)).filter((r) => r.status === 'open');
+	const open = listRounds(await deps.realtime.load(board)).filter((r) => r.status === 'open');
 	if (open.length === 0) return;
-	const eligible = eligibleVoters(deps.db, workshopId);
-	const counts = ballotProgress(deps.realtime).handedIn(workshopId, open, () =>
+	const eligible = await eligibleVoters(deps.db, workshopId);
+	const counts = await ballotProgress(deps.realtime).handedIn(workshopId, open, () =>
 		memberIds(deps.db, workshopId)
 	);
 	for (const [i, round] of open.entries()) {
 		const handedIn = counts[i]!;
 		const progress = eligible.filter((id) => handedIn.has(id)).length;
 		if (progress !== round.progress || eligible.length !== round.eligible) {
-			deps.realtime.edit(board, (doc) =>
+			await deps.realtime.edit(board, (doc) =>
 				writeRound(doc, round.id, { progress, eligible: eligible.length })
 			);
 		}
 	}
 }
 
-function openRound(
+async function openRound(
 	deps: Deps,
 	workshopId: string,
 	input: Omit<Round, 'id' | 'status' | 'progress' | 'eligible' | 'results' | 'createdAt'>
 ) {
 	const id = newId();
 	ballotProgress(deps.realtime).start(workshopId, id);
-	deps.realtime.edit(boardRoom(workshopId), (doc) =>
+	const eligible = (await eligibleVoters(deps.db, workshopId)).length;
+	await deps.realtime.edit(boardRoom(workshopId), (doc) =>
 		writeRound(doc, id, {
 			...input,
 			status: 'open',
 			progress: 0,
-			eligible: eligibleVoters(deps.db, workshopId).length,
+			eligible,
 			results: null,
 			createdAt: Date.now()
 		})
 	);
-	refreshProgress(deps, workshopId);
+	await refreshProgress(deps, workshopId);
 	return id;
 }
 
 /** Carries out a facilitator's round action; returns the round id, or an error message. */
-export function applyRoundAction(
+export async function applyRoundAction(
 	deps: Deps,
 	workshopId: string,
 	action: RoundAction
-): { roundId: string } | { error: string; status: 404 | 409 } {
+): Promise<{ roundId: string } | { error: string; status: 404 | 409 }> {
 	if (action.action === 'open') {
 		const axes = action.axes ?? AXIS_PRESETS[action.preset ?? 'nytta-insats'];
 		const dotLimits =
 			action.type === 'dots' ? (action.dotLimits ?? defaultDotLimits(action.areaIds.length)) : null;
-		const roundId = openRound(deps, workshopId, {
+		const roundId = await openRound(deps, workshopId, {
 			type: action.type,
 			areaIds: action.areaIds,
 			axes,
@@ -146,19 +151,19 @@ export function applyRoundAction(
 		return { roundId };
 	}
 	const board = boardRoom(workshopId);
-	const round = findRound(deps.realtime.readDoc(board), action.roundId);
+	const round = findRound(await deps.realtime.load(board), action.roundId);
 	if (!round) return { error: 'no such round', status: 404 };
 	switch (action.action) {
 		case 'close':
 			if (round.status !== 'open') return { error: 'round is not open', status: 409 };
-			refreshProgress(deps, workshopId);
-			deps.realtime.edit(board, (doc) => writeRound(doc, round.id, { status: 'closed' }));
+			await refreshProgress(deps, workshopId);
+			await deps.realtime.edit(board, (doc) => writeRound(doc, round.id, { status: 'closed' }));
 			return { roundId: round.id };
 		case 'reveal': {
 			if (round.status === 'revealed') return { error: 'round is revealed already', status: 409 };
 			// Revealing closes first: no score may change under results already shown.
-			const results = roundResults(round, ballots(deps, workshopId, round.id));
-			deps.realtime.edit(board, (doc) =>
+			const results = roundResults(round, await ballots(deps, workshopId, round.id));
+			await deps.realtime.edit(board, (doc) =>
 				writeRound(doc, round.id, { status: 'revealed', results })
 			);
 			ballotProgress(deps.realtime).forget(workshopId, round.id);
@@ -168,17 +173,17 @@ export function applyRoundAction(
 			if (round.status === 'open') return { error: 'round is open', status: 409 };
 			if (round.status === 'closed') {
 				// Not yet revealed: the same round takes scores again, nothing was shown.
-				deps.realtime.edit(board, (doc) => writeRound(doc, round.id, { status: 'open' }));
-				refreshProgress(deps, workshopId);
+				await deps.realtime.edit(board, (doc) => writeRound(doc, round.id, { status: 'open' }));
+				await refreshProgress(deps, workshopId);
 				return { roundId: round.id };
 			}
 			// Once: a split that persists is re-scored from the follow-up round, not twice from this.
-			if (listRounds(deps.realtime.readDoc(board)).some((r) => r.previousId === round.id)) {
+			if (listRounds(await deps.realtime.load(board)).some((r) => r.previousId === round.id)) {
 				return { error: 'round was re-opened already', status: 409 };
 			}
 			const areaIds = round.type === 'scoring' ? flaggedAreas(round) : round.areaIds;
 			if (areaIds.length === 0) return { error: 'no flagged areas', status: 409 };
-			const roundId = openRound(deps, workshopId, {
+			const roundId = await openRound(deps, workshopId, {
 				type: round.type,
 				areaIds,
 				axes: round.axes,

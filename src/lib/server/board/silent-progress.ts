@@ -35,25 +35,27 @@ export class SilentIdeaProgress {
 	constructor(private readonly realtime: Pick<RealtimeServer, 'read'>) {}
 
 	/** Ideas and authors of each round. */
-	counts(
+	async counts(
 		workshopId: string,
 		rounds: readonly SilentRound[],
-		members: () => readonly string[]
-	): { ideas: number; authors: number }[] {
+		members: () => Promise<readonly string[]>
+	): Promise<{ ideas: number; authors: number }[]> {
 		const uncounted = rounds.filter((r) => !this.#rounds.has(key(workshopId, r.id)));
 		if (uncounted.length > 0) {
 			const maps = uncounted.map(() => new Map<string, number>());
-			for (const id of members()) {
-				this.realtime.read(privateRoom(workshopId, id), (doc) => {
+			for (const id of await members()) {
+				await this.realtime.read(privateRoom(workshopId, id), (doc) => {
 					uncounted.forEach((round, i) => {
 						const n = silentIdeas(doc, round);
 						if (n > 0) maps[i]!.set(id, n);
 					});
 				});
 			}
-			uncounted.forEach((round, i) =>
-				this.#rounds.set(key(workshopId, round.id), { areaIds: round.areaIds, ideas: maps[i]! })
-			);
+			uncounted.forEach((round, i) => {
+				// Counted meanwhile by another caller: that count already follows the changes.
+				if (this.#rounds.has(key(workshopId, round.id))) return;
+				this.#rounds.set(key(workshopId, round.id), { areaIds: round.areaIds, ideas: maps[i]! });
+			});
 		}
 		return rounds.map((r) => {
 			const { ideas } = this.#rounds.get(key(workshopId, r.id))!;

@@ -43,7 +43,7 @@ export function applyTimerAction(
 	workshopId: string,
 	action: TimerAction,
 	now: number = Date.now()
-): Outcome {
+): Promise<Outcome> {
 	return realtime.edit(boardRoom(workshopId), (doc): Outcome => {
 		const { stepId, timer } = readFacilitation(doc);
 		const write = (value: unknown) => facilitationMap(doc).set('timer', value);

@@ -69,17 +69,42 @@ export async function openStore(config: StoreConfig): Promise<Store> {
 	return openSqliteStore(config.databasePath ?? './data/samskapa.db', config.migrationsFolder);
 }
 
-/** The tables a `db` was opened over (a transaction's `tx` included), for code given only a DB. */
-const tablesByDb = new WeakMap<object, Tables>();
+/**
+ * Which store a `db` belongs to, for the many services given only a DB: the store's `db` and
+ * every transaction's `tx` are registered (registerDb), so tablesOf() and transaction() work
+ * on either.
+ */
+const stores = new WeakMap<object, { store: Store; inTransaction: boolean }>();
 
-export function registerTables(db: object, tables: Tables) {
-	tablesByDb.set(db, tables);
+export function registerDb(db: object, store: Store, inTransaction: boolean) {
+	stores.set(db, { store, inTransaction });
 }
 
+function storeOf(db: DB) {
+	const found = stores.get(db);
+	if (!found) throw new Error('this database was not opened through openStore');
+	return found;
+}
+
+/** The tables of the store `db` belongs to (schema.ts or schema.pg.ts). */
 export function tablesOf(db: DB): Tables {
-	const tables = tablesByDb.get(db);
-	if (!tables) throw new Error('this database was not opened through openStore');
-	return tables;
+	return storeOf(db).store.tables;
+}
+
+/** Runs `fn` in a transaction of `db`'s store; inside one already (`db` is a `tx`), in that one. */
+export function transaction<T>(db: DB, fn: (tx: DB) => Promise<T>): Promise<T> {
+	const { store, inTransaction } = storeOf(db);
+	return inTransaction ? fn(db) : store.transaction(fn);
+}
+
+/** A unique index refused the row (SQLite's and PostgreSQL's codes). */
+export function isUniqueViolation(error: unknown): boolean {
+	// drizzle wraps the driver's error (DrizzleQueryError) with the original as its cause.
+	const causes = [error, (error as { cause?: unknown } | null)?.cause];
+	return causes.some((e) => {
+		const code = (e as { code?: string } | null)?.code;
+		return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
+	});
 }
 
 export { schema };

@@ -10,7 +10,7 @@ import * as Y from 'yjs';
 import type { DocLog } from '../realtime/doc-store';
 import {
 	postgresDefaults,
-	registerTables,
+	registerDb,
 	type DB,
 	type Store,
 	type StoreConfig,
@@ -55,18 +55,16 @@ export async function openPostgresStore(
 		...config,
 		migrationsFolder: join(config.migrationsFolder ?? resolve('drizzle'), 'pg')
 	});
-	const tables = schema as unknown as Tables;
-	registerTables(db, tables);
 	let closing: Promise<void> | null = null;
-	return {
+	const store: PostgresStore = {
 		dialect: 'postgres',
 		db: db as unknown as DB,
-		tables,
+		tables: schema as unknown as Tables,
 		pool,
 		docs: new PostgresDocLog(pool),
 		transaction: (fn) =>
 			db.transaction((tx) => {
-				registerTables(tx, tables);
+				registerDb(tx, store, true);
 				return fn(tx as unknown as DB);
 			}),
 		// Dead rows are removed now rather than whenever autovacuum comes by. Plain VACUUM takes
@@ -74,10 +72,12 @@ export async function openPostgresStore(
 		// log); what PostgreSQL still keeps (freed page space until reused, WAL until recycled)
 		// is in docs/operations.md.
 		scrub: async () => {
-			await pool.query(`VACUUM ${SCRUBBED}`);
+			await maintenance(url, (client) => client.query(`VACUUM ${SCRUBBED}`));
 		},
 		close: () => (closing ??= pool.end())
 	};
+	registerDb(db, store, false);
+	return store;
 }
 
 /**
@@ -98,20 +98,30 @@ const types = {
 		oid === INT8 ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser
 };
 
-/** Applies every pending migration, one process at a time (session advisory lock). */
-async function migrateLocked(pool: pg.Pool, migrationsFolder: string) {
-	const client = await pool.connect();
+/**
+ * Runs `fn` on a connection of its own, outside the pool: migrations and VACUUM may rightly
+ * take longer than the statement timeout that guards the pool's requests.
+ */
+async function maintenance<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+	const client = new pg.Client({ connectionString: url, types });
+	await client.connect();
 	try {
-		await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-		try {
-			// drizzle's migrator runs the pending migrations in one transaction.
-			await migrate(drizzle(client, { schema }), { migrationsFolder });
-		} finally {
-			await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
-		}
+		return await fn(client);
 	} finally {
-		client.release();
+		await client.end();
 	}
+}
+
+/**
+ * Applies every pending migration, one process at a time: a session advisory lock, released
+ * with the connection however the migration ends.
+ */
+function migrateLocked(url: string, migrationsFolder: string) {
+	return maintenance(url, async (client) => {
+		await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+		// drizzle's migrator runs the pending migrations in one transaction.
+		await migrate(drizzle(client, { schema }), { migrationsFolder });
+	});
 }
 
 async function openPostgresPool(
@@ -119,6 +129,7 @@ async function openPostgresPool(
 	options: PostgresOptions = {}
 ): Promise<{ pool: pg.Pool; db: PgDB }> {
 	const { poolSize, statementTimeoutMs } = { ...postgresDefaults, ...options };
+	await migrateLocked(url, options.migrationsFolder ?? resolve('drizzle/pg'));
 	const pool = new pg.Pool({
 		connectionString: url,
 		max: poolSize,
@@ -128,12 +139,6 @@ async function openPostgresPool(
 	// An idle connection the server drops (restart, network) must not take the process down;
 	// the pool replaces it on the next query.
 	pool.on('error', (error) => console.error('[db] idle PostgreSQL connection failed', error));
-	try {
-		await migrateLocked(pool, options.migrationsFolder ?? resolve('drizzle/pg'));
-	} catch (error) {
-		await pool.end();
-		throw error;
-	}
 	return { pool, db: drizzle(pool, { schema }) };
 }
 

@@ -4,7 +4,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { SqliteDocLog } from '../realtime/doc-store';
-import { registerTables, type DB, type Store } from './index';
+import { registerDb, type DB, type Store } from './index';
 import * as schema from './schema';
 import { WriteLock } from './write-lock';
 
@@ -35,9 +35,7 @@ export function openSqliteStore(path: string, migrationsFolder = resolve('drizzl
 	migrate(raw, { migrationsFolder });
 	const lock = new WriteLock();
 	const db = waitingForTransactions(raw, lock);
-	registerTables(raw, schema);
-	registerTables(db, schema);
-	return {
+	const store: SqliteStore = {
 		dialect: 'sqlite',
 		db,
 		tables: schema,
@@ -69,6 +67,10 @@ export function openSqliteStore(path: string, migrationsFolder = resolve('drizzl
 			await lock.whenFree(() => sqlite.close());
 		}
 	};
+	registerDb(db, store, false);
+	// Every transaction runs on the one connection: its `tx` is the unwaiting database itself.
+	registerDb(raw, store, true);
+	return store;
 }
 
 const WRITES = new Set<PropertyKey>(['insert', 'update', 'delete']);

@@ -15,16 +15,16 @@ export interface ExportAccess {
  * participants when a facilitator has allowed it (`participantsMayExport`). Every export route
  * asks this first; 401/403/404 otherwise.
  */
-export function exportAccessOrFailure(
+export async function exportAccessOrFailure(
 	event: RequestEvent,
 	workshopId: string
-): ExportAccess | Failure {
-	const membership = memberOrFailure(event, workshopId);
+): Promise<ExportAccess | Failure> {
+	const membership = await memberOrFailure(event, workshopId);
 	if (isFailure(membership)) return membership;
-	const row = getWorkshop(event.locals.app.db, workshopId);
+	const row = await getWorkshop(event.locals.app.db, workshopId);
 	if (!row) return failure(404, 'not_found');
 	// The switches as the board has them now (a facilitator may just have changed them).
-	const workshop = { ...row, ...workshopSwitches(event.locals.app, workshopId) };
+	const workshop = { ...row, ...(await workshopSwitches(event.locals.app, workshopId)) };
 	if (membership.role === 'participant' && !workshop.participantsMayExport) {
 		return failure(403, 'export_not_allowed');
 	}
@@ -42,7 +42,7 @@ export async function exportDownloadOrFailure(
 	event: RequestEvent,
 	workshopId: string
 ): Promise<ExportAccess | Failure> {
-	const access = exportAccessOrFailure(event, workshopId);
+	const access = await exportAccessOrFailure(event, workshopId);
 	if (isFailure(access)) return access;
 	if (!(await exportDownloads.take(access.membership.id))) return failure(429, 'rate_limited');
 	return access;

@@ -1,6 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { and, eq, inArray } from 'drizzle-orm';
-import { memberships } from '../db/schema';
+import { tablesOf } from '../db';
 import type { Membership, Workshop } from '../services/workshops';
 import { buildReportModel, type ReportInput, type ReportModel } from '$lib/report/model';
 import { boardRoom } from '$lib/workshop/rooms';
@@ -13,13 +13,14 @@ import { includeFlagged } from './report';
  * need the input (the board) for their row per insight; downloads go through report.ts's
  * `download`.
  */
-export function reportInputFor(
+export async function reportInputFor(
 	event: Pick<RequestEvent, 'locals' | 'url'>,
 	access: { workshop: Workshop; membership: Membership }
-): ReportInput {
+): Promise<ReportInput> {
 	const { db, realtime } = event.locals.app;
 	const { workshop } = access;
-	const members = db
+	const { memberships } = tablesOf(db);
+	const members = await db
 		.select()
 		.from(memberships)
 		// Who took part: not someone removed by a facilitator or still waiting to be let in.
@@ -29,8 +30,8 @@ export function reportInputFor(
 				inArray(memberships.status, ['admitted', 'left'])
 			)
 		)
-		.orderBy(memberships.createdAt)
-		.all();
+		.orderBy(memberships.createdAt);
+	const board = await realtime.readDoc(boardRoom(workshop.id));
 	return {
 		workshop: {
 			title: workshop.title,
@@ -46,16 +47,16 @@ export function reportInputFor(
 			profession: m.profession,
 			organisation: m.organisation
 		})),
-		board: realtime.readDoc(boardRoom(workshop.id)),
+		board,
 		viewer: access.membership.role,
 		options: { includeFlagged: includeFlagged(event.url) }
 	};
 }
 
-export function reportFor(
+export async function reportFor(
 	event: Pick<RequestEvent, 'locals' | 'url'>,
 	access: { workshop: Workshop; membership: Membership }
-): { input: ReportInput; model: ReportModel } {
-	const input = reportInputFor(event, access);
+): Promise<{ input: ReportInput; model: ReportModel }> {
+	const input = await reportInputFor(event, access);
 	return { input, model: buildReportModel(input) };
 }

@@ -1,7 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { and, eq, inArray } from 'drizzle-orm';
-import { memberships } from '../db/schema';
-import type { DB } from '../db';
+import { tablesOf, type DB } from '../db';
 import type { Membership, Workshop } from '../services/workshops';
 import { buildReportModel, type ReportModel } from '$lib/report/model';
 import { boardRoom } from '$lib/workshop/rooms';
@@ -16,14 +15,15 @@ import { redactPatientData } from '$lib/workshop/patient-data';
 /** `?include=flagged`: the viewer confirmed on the export page that flagged text may go out. */
 export const includeFlagged = (url: URL): boolean => url.searchParams.get('include') === 'flagged';
 
-export function reportModelOf(
+export async function reportModelOf(
 	db: DB,
 	board: Y.Doc,
 	workshop: Workshop,
 	viewer: Membership,
 	options: { includeFlagged: boolean }
-): ReportModel {
-	const members = db
+): Promise<ReportModel> {
+	const { memberships } = tablesOf(db);
+	const members = await db
 		.select()
 		.from(memberships)
 		// Who took part: not someone removed by a facilitator or still waiting to be let in.
@@ -33,8 +33,7 @@ export function reportModelOf(
 				inArray(memberships.status, ['admitted', 'left'])
 			)
 		)
-		.orderBy(memberships.createdAt)
-		.all();
+		.orderBy(memberships.createdAt);
 	return buildReportModel({
 		workshop: {
 			title: workshop.title,
@@ -57,12 +56,12 @@ export function reportModelOf(
 }
 
 /** The model for the request's viewer (access already checked by exportAccessOrFailure). */
-export function reportModelFor(
+export async function reportModelFor(
 	event: RequestEvent,
 	access: { workshop: Workshop; membership: Membership }
-): ReportModel {
+): Promise<ReportModel> {
 	const { db, realtime } = event.locals.app;
-	const board = realtime.readDoc(boardRoom(access.workshop.id));
+	const board = await realtime.readDoc(boardRoom(access.workshop.id));
 	return reportModelOf(db, board, access.workshop, access.membership, {
 		includeFlagged: includeFlagged(event.url)
 	});

@@ -7,7 +7,7 @@ export const handleSession: Handle = async ({ event, resolve }) => {
 	const app = await getApp();
 	event.locals.app = app;
 	const token = event.cookies.get(SESSION_COOKIE);
-	event.locals.session = token ? validateSession(app.db, token) : null;
+	event.locals.session = token ? await validateSession(app.db, token) : null;
 	if (token && !event.locals.session) event.cookies.delete(SESSION_COOKIE, { path: '/' });
 	return resolve(event);
 };

@@ -1,12 +1,12 @@
 import type { IncomingMessage } from 'node:http';
-import { eq, sql } from 'drizzle-orm';
 import type { DB } from '../db';
-import { memberships } from '../db/schema';
 import { verifyWsToken } from '../auth/tokens';
 import { SESSION_COOKIE, validateSession } from '../services/sessions';
-import { findMembership, type Membership } from '../services/workshops';
+import { storedSwitchesCache } from '../services/switches';
+import { findMembership, getMembership, type Membership } from '../services/workshops';
 import { parseRoom } from '$lib/workshop/rooms';
-import { sqliteClientIds } from './client-ids';
+import { storedClientIds } from './client-ids';
+import { currentMembership, rememberMembership } from './membership-cache';
 import { judgeWrites } from './judge';
 import { authorIdsOf } from './author-ids';
 import { privateDocument, type PrivateHooks } from './private-doc';
@@ -30,15 +30,11 @@ function readCookie(header: string | undefined, name: string): string | null {
  */
 export function createAuthenticate(
 	db: DB,
-	secret: string
-): (req: IncomingMessage, docName: string) => Authentication {
-	// Every upgrade with a token reads its membership: prepared once, not per connection.
-	const membershipById = db
-		.select()
-		.from(memberships)
-		.where(eq(memberships.id, sql.placeholder('id')))
-		.prepare();
-	return (req, docName) => {
+	secret: string,
+	/** What the judge and the features will ask synchronously of this document, read now. */
+	prepare: (docName: string, workshopId: string) => Promise<void> = async () => {}
+): (req: IncomingMessage, docName: string) => Promise<Authentication> {
+	return async (req, docName) => {
 		const room = parseRoom(docName);
 		if (!room) return { ok: false, status: 404, reason: 'unknown document' };
 		const url = new URL(req.url ?? '/', 'http://localhost');
@@ -47,16 +43,16 @@ export function createAuthenticate(
 		if (token) {
 			const id = verifyWsToken(secret, token);
 			if (!id) return { ok: false, status: 401, reason: 'invalid or expired token' };
-			membership = membershipById.get({ id });
+			membership = await getMembership(db, id);
 		} else {
 			const cookie = readCookie(req.headers.cookie, SESSION_COOKIE);
-			const session = cookie ? validateSession(db, cookie) : null;
+			const session = cookie ? await validateSession(db, cookie) : null;
 			if (!session) return { ok: false, status: 401, reason: 'no session' };
 			const origin = req.headers.origin;
 			if (origin && URL.parse(origin)?.host !== req.headers.host) {
 				return { ok: false, status: 403, reason: 'cross-origin' };
 			}
-			membership = findMembership(db, room.workshopId, {
+			membership = await findMembership(db, room.workshopId, {
 				sessionId: session.id,
 				userId: session.userId
 			});
@@ -71,6 +67,8 @@ export function createAuthenticate(
 		if (room.kind === 'private' && room.membershipId !== membership.id) {
 			return { ok: false, status: 403, reason: 'private document' };
 		}
+		rememberMembership(membership);
+		await prepare(docName, room.workshopId);
 		return { ok: true, session: { docName, room, membership } };
 	};
 }
@@ -81,21 +79,15 @@ export function createAuthenticate(
  * a private document its owner writes drafts freely but scores only while their round is open.
  */
 export function createJudge(
-	db: DB,
 	secret: string,
+	clientIds: ReturnType<typeof storedClientIds>,
 	hooks?: PrivateHooks
 ): (session: Session) => WriteAccess {
-	const clientIdsOf = sqliteClientIds(db);
-	const membershipById = db
-		.select()
-		.from(memberships)
-		.where(eq(memberships.id, sql.placeholder('id')))
-		.prepare();
 	return ({ docName, room, membership }) => {
 		if (membership.role === 'observer') return 'none';
-		// Read when judging: joining again with a new name or profession updates the row while
-		// the member's sockets stay open.
-		const fresh = () => membershipById.get({ id: membership.id }) ?? membership;
+		// As the membership is now: joining again with a new name or profession updates the row
+		// while the member's sockets stay open (membership-cache.ts).
+		const fresh = () => currentMembership(membership);
 		// A member owns what they wrote under their own id and under their author pseudonym.
 		const authorIds = authorIdsOf(secret, membership.id);
 		const ids = () => authorIds;
@@ -120,7 +112,7 @@ export function createJudge(
 				// A participant signs notes with their current name.
 				names: () => [fresh().displayName]
 			},
-			clientIds: clientIdsOf(docName)
+			clientIds: clientIds.of(docName)
 		});
 	};
 }
@@ -135,11 +127,16 @@ export function createAuthorize(
 	hooks?: PrivateHooks,
 	deps: Partial<FeatureDeps> = {}
 ): RealtimeHooks {
+	const clientIds = storedClientIds(db);
+	const switches = storedSwitchesCache(db);
 	return {
-		authenticate: createAuthenticate(db, secret),
-		judge: createJudge(db, secret, hooks),
+		authenticate: createAuthenticate(db, secret, (docName, workshopId) =>
+			Promise.all([clientIds.load(docName), switches.load(workshopId)]).then(() => {})
+		),
+		judge: createJudge(secret, clientIds, hooks),
 		features: realtimeFeatures({
 			db,
+			switches,
 			secret,
 			ballotsChanged: hooks?.ballotsChanged,
 			notesChanged: hooks?.notesChanged,

@@ -1,6 +1,5 @@
-import { and, eq, sql } from 'drizzle-orm';
-import type { DB } from '../db';
-import { docClients } from '../db/schema';
+import { eq } from 'drizzle-orm';
+import { tablesOf, type DB } from '../db';
 
 /**
  * Which member authored each Yjs client id of one document. A client id is bound to the first
@@ -12,33 +11,48 @@ export interface ClientIds {
 	bind(clientId: number, membershipId: string): void;
 }
 
-/** Bindings kept in SQLite (`doc_clients`), so they survive restarts. */
-export function sqliteClientIds(db: DB): (docName: string) => ClientIds {
-	const select = db
-		.select({ membershipId: docClients.membershipId })
-		.from(docClients)
-		.where(
-			and(
-				eq(docClients.docName, sql.placeholder('doc')),
-				eq(docClients.clientId, sql.placeholder('client'))
-			)
-		)
-		.prepare();
-	const insert = db
-		.insert(docClients)
-		.values({
-			docName: sql.placeholder('doc'),
-			clientId: sql.placeholder('client'),
-			membershipId: sql.placeholder('membership')
-		})
-		.onConflictDoNothing()
-		.prepare();
-	return (doc) => ({
-		owner: (client) => select.get({ doc, client })?.membershipId,
-		bind: (client, membership) => {
-			insert.run({ doc, client, membership });
+/**
+ * Bindings kept in the store (`doc_clients`), so they survive restarts, and in memory, because
+ * the judge asks synchronously while it judges an update. A document's bindings are read when
+ * a socket opens it (load, awaited by the upgrade); a new binding is in memory at once and
+ * written through. Only the process holding the room binds its client ids (room affinity).
+ */
+export function storedClientIds(db: DB) {
+	const docs = new Map<string, Map<number, string>>();
+	const bindings = (doc: string) => {
+		let map = docs.get(doc);
+		if (!map) docs.set(doc, (map = new Map()));
+		return map;
+	};
+	return {
+		async load(doc: string) {
+			const { docClients } = tablesOf(db);
+			const rows = await db
+				.select({ clientId: docClients.clientId, membershipId: docClients.membershipId })
+				.from(docClients)
+				.where(eq(docClients.docName, doc));
+			const map = bindings(doc);
+			for (const row of rows) if (!map.has(row.clientId)) map.set(row.clientId, row.membershipId);
+		},
+		of(doc: string): ClientIds {
+			const map = bindings(doc);
+			return {
+				owner: (client) => map.get(client),
+				bind: (client, membership) => {
+					if (map.has(client)) return;
+					map.set(client, membership);
+					const { docClients } = tablesOf(db);
+					db.insert(docClients)
+						.values({ docName: doc, clientId: client, membershipId: membership })
+						.onConflictDoNothing()
+						.then(
+							() => {},
+							(error: unknown) => console.error('[realtime] could not store a client id', error)
+						);
+				}
+			};
 		}
-	});
+	};
 }
 
 /** Bindings in memory (tests, tools). */

@@ -116,14 +116,14 @@ async function start(features: Feature[]) {
 	await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
 	const port = (http.address() as AddressInfo).port;
 	cleanups.push(() => {
-		realtime.close();
+		void realtime.close();
 		http.close();
 		sqlite.close();
 		rmSync(dir, { recursive: true, force: true });
 	});
 	const stored = (docName: string) => {
 		const doc = new Y.Doc();
-		store.loadInto(docName, doc);
+		void store.loadInto(docName, doc);
 		return doc;
 	};
 	return { realtime, stored, wsUrl: `ws://127.0.0.1:${port}/ws` };

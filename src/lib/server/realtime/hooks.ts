@@ -60,7 +60,8 @@ export interface Feature {
 }
 
 export interface RealtimeHooks {
-	authenticate(req: IncomingMessage, docName: string): Authentication;
+	/** May answer later (a PostgreSQL store reads asynchronously); the upgrade waits. */
+	authenticate(req: IncomingMessage, docName: string): Authentication | Promise<Authentication>;
 	/** What a session may write; called once per socket, the check runs before every apply. */
 	judge(session: Session): WriteAccess;
 	features: readonly Feature[];

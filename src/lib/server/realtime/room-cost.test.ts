@@ -38,7 +38,7 @@ async function start() {
 	await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
 	const port = (http.address() as AddressInfo).port;
 	cleanups.push(() => {
-		realtime.close();
+		void realtime.close();
 		http.close();
 		sqlite.close();
 		rmSync(dir, { recursive: true, force: true });
@@ -127,7 +127,7 @@ describe('Throttle.charge', () => {
 describe('sync step 1 on a large board', () => {
 	it('charges a socket by the size of the answer: asking again and again is slowed', async () => {
 		const { realtime, wsUrl } = await start();
-		realtime.edit('doc', (doc) => {
+		await realtime.edit('doc', (doc) => {
 			for (let i = 0; i < 600; i++) {
 				addNote(doc, { text: 'x'.repeat(2000), author: authorOf({ membershipId: 'a' }, 'A') });
 			}

@@ -86,9 +86,10 @@ interface Connection extends SocketAccess {
 }
 
 /**
- * One loaded Yjs document and the sockets editing it. Every update is appended to SQLite
- * inside the document's update handler, before the same handler runs the `onStore` hooks and
- * broadcasts it, so nothing reaches another client that is not already on disk. Accepted
+ * One loaded Yjs document and the sockets editing it. Every update is appended to the store
+ * inside the document's update handler; the `onStore` hooks and the broadcast follow once the
+ * append returned (SQLite: in the same handler) or resolved (PostgreSQL: in acceptance order),
+ * so nothing reaches another client that is not already on disk. Accepted
  * updates run the `afterApply` hooks in their own transaction (hooks.ts).
  */
 export class Room {
@@ -99,7 +100,14 @@ export class Room {
 	/** Presence changes not yet sent to everyone. */
 	#awarenessChanged = new Set<number>();
 	#awarenessTimer: NodeJS.Timeout | null = null;
-	#lastId: number;
+	#lastId = 0;
+	/**
+	 * Appends the store has not confirmed yet (an asynchronous store only), chained in
+	 * acceptance order: each update is broadcast when its own append resolved, after the ones
+	 * before it. Null while nothing is pending, which on SQLite is always.
+	 */
+	#appending: Promise<void> | null = null;
+	#pending = 0;
 	#sinceSnapshot = { updates: 0, bytes: 0 };
 	#broken = false;
 	/** Told of every write the judge refused, with the writer's membership id. */
@@ -113,9 +121,6 @@ export class Room {
 		private readonly onBroken: (room: Room) => void,
 		private readonly features: FeatureHooks
 	) {
-		const lastId = store.loadInto(name, this.doc);
-		if (typeof lastId !== 'number') throw new Error('asynchronous loading is not supported yet');
-		this.#lastId = lastId;
 		this.awareness.setLocalState(null);
 		this.doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) =>
 			this.#onUpdate(update, origin, tr)
@@ -127,29 +132,93 @@ export class Room {
 		);
 	}
 
+	/** Reads the document from the store: at once on SQLite, later on PostgreSQL. */
+	load(): void | Promise<void> {
+		const lastId = this.store.loadInto(this.name, this.doc);
+		if (typeof lastId === 'number') this.#lastId = lastId;
+		else return lastId.then((id) => void (this.#lastId = id));
+	}
+
 	#onUpdate(update: Uint8Array, origin: unknown, tr: Y.Transaction) {
+		let id: number | Promise<number>;
 		try {
-			const id = this.store.append(this.name, update);
-			if (typeof id !== 'number') throw new Error('asynchronous appends are not supported yet');
-			this.#lastId = id;
+			id = this.store.append(this.name, update);
 		} catch (error) {
-			// Not on disk, so it must not be seen: drop every socket; clients resend on reconnect.
-			console.error(`[realtime] could not persist update to ${clean(this.name)}`, error);
-			this.#broken = true;
-			this.onBroken(this);
+			this.#storeFailed(error);
 			return;
 		}
+		const echo = this.#echo;
+		if (typeof id === 'number' && this.#appending === null) {
+			this.#lastId = id;
+			this.#publish(update, origin, echo, tr);
+			return;
+		}
+		// Not on disk yet: seen by no one until it is, and never before an earlier update.
+		this.#pending++;
+		const stored = Promise.resolve(id);
+		this.#appending = (this.#appending ?? Promise.resolve()).then(() =>
+			stored.then(
+				(id) => {
+					if (--this.#pending === 0) this.#appending = null;
+					if (this.#broken) return;
+					this.#lastId = id;
+					this.#publish(update, origin, echo, tr);
+				},
+				(error: unknown) => {
+					if (--this.#pending === 0) this.#appending = null;
+					if (!this.#broken) this.#storeFailed(error);
+				}
+			)
+		);
+	}
+
+	#storeFailed(error: unknown) {
+		// Not on disk, so it must not be seen: drop every socket; clients resend on reconnect.
+		console.error(`[realtime] could not persist update to ${clean(this.name)}`, error);
+		this.#broken = true;
+		this.onBroken(this);
+	}
+
+	/** Once an update is stored: the `onStore` hooks, the broadcast, and compaction when due. */
+	#publish(update: Uint8Array, origin: unknown, echo: boolean, tr: Y.Transaction) {
 		this.features.onStore(this.name, update, tr);
 		const message = encodeUpdate(update);
-		for (const ws of this.conns.keys()) if (ws !== origin || this.#echo) this.#send(ws, message);
+		for (const ws of this.conns.keys()) if (ws !== origin || echo) this.#send(ws, message);
 		this.#sinceSnapshot.updates++;
 		this.#sinceSnapshot.bytes += update.byteLength;
 		if (
 			this.#sinceSnapshot.updates >= this.limits.compactAfterUpdates ||
 			this.#sinceSnapshot.bytes >= this.limits.compactAfterBytes
 		) {
-			this.compact();
+			void this.compact();
 		}
+	}
+
+	/** Resolves once every update accepted so far is stored (at once when none is pending). */
+	async stored(): Promise<void> {
+		while (this.#appending) await this.#appending;
+	}
+
+	/**
+	 * Runs `answer` when nothing accepted is waiting for the store: a reply built from the
+	 * document (a sync step 2) then holds only what is stored. Synchronous on SQLite.
+	 */
+	#whenStored(ws: WebSocket, answer: () => void) {
+		if (this.#appending === null) {
+			answer();
+			return;
+		}
+		this.#appending.then(
+			() => {
+				if (this.#broken || !this.conns.has(ws)) return;
+				try {
+					this.#whenStored(ws, answer);
+				} catch {
+					ws.close(CLOSE_MALFORMED, 'rejected message');
+				}
+			},
+			() => {}
+		);
 	}
 
 	#onAwareness(
@@ -180,11 +249,15 @@ export class Room {
 		return this.#broken;
 	}
 
-	/** Writes a snapshot and prunes the log; safe to call at any time. */
-	compact() {
+	/**
+	 * Writes a snapshot and prunes the log; safe to call at any time. Waits for pending appends
+	 * first, so the snapshot's log id covers what it holds.
+	 */
+	compact(): void | Promise<void> {
 		if (this.#broken) return;
-		this.store.compact(this.name, this.doc, this.#lastId);
+		if (this.#appending) return this.stored().then(() => this.compact());
 		this.#sinceSnapshot = { updates: 0, bytes: 0 };
+		return this.store.compact(this.name, this.doc, this.#lastId);
 	}
 
 	add(ws: WebSocket, access: SocketAccess) {
@@ -261,18 +334,21 @@ export class Room {
 		try {
 			switch (message.type) {
 				case 'sync-step-1': {
+					const { stateVector } = message;
 					// Counted against the send buffer: a socket asking for the board again and again
 					// without reading is dropped once it holds sendBufferMax bytes beyond one answer
 					// (so a board larger than the buffer still opens, and updates sent while it
 					// downloads do not drop it). One that reads is charged by the answer's size, so
 					// it cannot keep the server encoding the board.
-					const answer = encodeSyncStep2(this.doc, message.stateVector);
-					conn.answer = Math.max(conn.answer, answer.byteLength);
-					this.#send(ws, answer);
-					conn.throttle.charge(
-						Math.floor(answer.byteLength / this.limits.answerBytesPerToken) +
-							Math.floor(message.stateVector.byteLength / this.limits.stateVectorBytesPerToken)
-					);
+					this.#whenStored(ws, () => {
+						const answer = encodeSyncStep2(this.doc, stateVector);
+						conn.answer = Math.max(conn.answer, answer.byteLength);
+						this.#send(ws, answer);
+						conn.throttle.charge(
+							Math.floor(answer.byteLength / this.limits.answerBytesPerToken) +
+								Math.floor(stateVector.byteLength / this.limits.stateVectorBytesPerToken)
+						);
+					});
 					break;
 				}
 				case 'update': {

@@ -53,7 +53,7 @@ async function start() {
 	await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
 	const port = (http.address() as AddressInfo).port;
 	cleanups.push(() => {
-		realtime.close();
+		void realtime.close();
 		http.close();
 		sqlite.close();
 		rmSync(dir, { recursive: true, force: true });

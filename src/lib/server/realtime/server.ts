@@ -11,8 +11,14 @@ import {
 	SocketCounter,
 	type SocketLimits
 } from './limits';
-import { parseRoom } from '$lib/workshop/rooms';
-import { FeatureHooks, ownPresence, type RealtimeHooks, type Session } from './hooks';
+import { boardRoom, parseRoom } from '$lib/workshop/rooms';
+import {
+	FeatureHooks,
+	ownPresence,
+	type Authentication,
+	type RealtimeHooks,
+	type Session
+} from './hooks';
 import { CLOSE_GOING_AWAY, CLOSE_REMOVED, CLOSE_SERVER_ERROR, CLOSE_TRY_AGAIN } from './protocol';
 import { defaultLimits, Room, type RoomLimits, type SocketAccess } from './room';
 
@@ -49,6 +55,9 @@ export class RealtimeServer {
 	#alive = new WeakSet<WebSocket>();
 	#ping: NodeJS.Timeout;
 	#features: FeatureHooks;
+	/** Rooms whose store answers asynchronously, while they load. */
+	#loading = new Map<string, Promise<Room>>();
+	#closed = false;
 
 	constructor(
 		private readonly store: DocLog,
@@ -104,17 +113,52 @@ export class RealtimeServer {
 			reject(socket, 400, 'bad document name');
 			return;
 		}
+		let auth;
+		try {
+			auth = this.hooks.authenticate(req, docName);
+		} catch (error) {
+			this.#authFailed(socket, error);
+			return;
+		}
+		if (!(auth instanceof Promise)) {
+			this.#admit(req, socket, head, docName, auth);
+			return;
+		}
+		auth.then(
+			(answer) => {
+				if (socket.destroyed) return;
+				try {
+					this.#admit(req, socket, head, docName, answer);
+				} catch (error) {
+					console.error('[realtime] upgrade failed', error);
+					reject(socket, 400, 'bad request');
+				}
+			},
+			(error: unknown) => this.#authFailed(socket, error)
+		);
+	}
+
+	#authFailed(socket: Duplex, error: unknown) {
+		console.error('[realtime] authorisation failed', error);
+		reject(socket, 403, 'forbidden');
+	}
+
+	#admit(
+		req: IncomingMessage,
+		socket: Duplex,
+		head: Buffer,
+		docName: string,
+		auth: Authentication
+	) {
 		let access: SocketAccess;
 		try {
-			const auth = this.hooks.authenticate(req, docName);
 			if (!auth.ok) {
 				reject(socket, auth.status, auth.reason);
 				return;
 			}
 			access = this.#access(auth.session);
 		} catch (error) {
-			console.error('[realtime] authorisation failed', error);
-			reject(socket, 403, 'forbidden');
+			this.#authFailed(socket, error);
 			return;
 		}
 		const member = access.member;
@@ -125,7 +169,7 @@ export class RealtimeServer {
 		}
 		if (this.#refusals.blocked(member.id)) {
 			reject(socket, 429, 'too many refused writes, try again in a minute');
-			return true;
+			return;
 		}
 		if (this.#perMember.full(member.id)) {
 			reject(socket, 429, 'too many connections for this member');
@@ -152,18 +196,48 @@ export class RealtimeServer {
 	}
 
 	#accept(ws: WebSocket, docName: string, access: SocketAccess) {
-		let room: Room;
-		try {
-			room = this.#room(docName);
-		} catch (error) {
-			console.error(`[realtime] could not load ${clean(docName)}`, error);
-			ws.close(CLOSE_SERVER_ERROR, 'could not load document');
-			return;
-		}
 		this.#alive.add(ws);
 		ws.on('pong', () => this.#alive.add(ws));
 		// An oversized frame or protocol error must only cost this socket, never the process.
 		ws.on('error', () => ws.terminate());
+		let loading: Room | Promise<Room>;
+		try {
+			loading = this.#opening(docName);
+		} catch (error) {
+			this.#loadFailed(ws, docName, error);
+			return;
+		}
+		if (!(loading instanceof Promise)) {
+			this.#join(ws, loading, access);
+			return;
+		}
+		// The store answers later: what the client sends meanwhile is kept and replayed, in order,
+		// once the room holds it.
+		const early: Array<[Buffer, boolean]> = [];
+		const keep = (data: Buffer, isBinary: boolean) => early.push([data, isBinary]);
+		ws.on('message', keep);
+		loading.then(
+			(room) =>
+				guard('accept', () => {
+					ws.off('message', keep);
+					if (ws.readyState !== ws.OPEN) {
+						if (room.conns.size === 0) this.#scheduleUnload(room);
+						return;
+					}
+					this.#join(ws, room, access);
+					for (const [data, isBinary] of early) ws.emit('message', data, isBinary);
+				}),
+			(error: unknown) => this.#loadFailed(ws, docName, error)
+		);
+	}
+
+	#loadFailed(ws: WebSocket, docName: string, error: unknown) {
+		console.error(`[realtime] could not load ${clean(docName)}`, error);
+		ws.close(CLOSE_SERVER_ERROR, 'could not load document');
+	}
+
+	#join(ws: WebSocket, room: Room, access: SocketAccess) {
+		this.#cancelUnload(room);
 		ws.on('close', () =>
 			guard('close', () => {
 				room.remove(ws);
@@ -173,21 +247,69 @@ export class RealtimeServer {
 		room.add(ws, access);
 	}
 
-	#room(docName: string): Room {
-		let room = this.rooms.get(docName);
-		if (!room) {
-			room = new Room(
-				docName,
-				this.store,
-				this.#limits,
-				(broken) => this.#dropRoom(broken),
-				this.#features
-			);
-			room.onRefused = (membershipId) => this.#refusals.note(membershipId);
-			this.rooms.set(docName, room);
-			this.#onLoad(docName, room.doc);
+	/**
+	 * The room a socket opens, and for a private document its workshop's board too: judging a
+	 * private document reads the board synchronously (loaded()), so it is loaded first.
+	 */
+	#opening(docName: string): Room | Promise<Room> {
+		const room = this.#room(docName);
+		const parsed = parseRoom(docName);
+		if (parsed?.kind !== 'private') return room;
+		const board = this.#room(boardRoom(parsed.workshopId));
+		if (!(room instanceof Promise) && !(board instanceof Promise)) return room;
+		return Promise.all([room, board]).then(([room]) => room);
+	}
+
+	/**
+	 * The live room of a name: at once when loaded or when the store loads synchronously
+	 * (SQLite), else the one loading promise every caller of that name shares, so two sockets
+	 * opening an unloaded room load it once.
+	 */
+	#room(docName: string): Room | Promise<Room> {
+		const live = this.rooms.get(docName);
+		if (live) {
+			this.#cancelUnload(live);
+			return live;
 		}
-		this.#cancelUnload(room);
+		const pending = this.#loading.get(docName);
+		if (pending) return pending;
+		const room = new Room(
+			docName,
+			this.store,
+			this.#limits,
+			(broken) => this.#dropRoom(broken),
+			this.#features
+		);
+		room.onRefused = (membershipId) => this.#refusals.note(membershipId);
+		let loaded: void | Promise<void>;
+		try {
+			loaded = room.load();
+		} catch (error) {
+			room.destroy();
+			throw error;
+		}
+		if (!(loaded instanceof Promise)) return this.#loaded(room);
+		const loading = loaded.then(
+			() => {
+				this.#loading.delete(docName);
+				if (this.#closed) throw new Error('the server is shutting down');
+				return this.#loaded(room);
+			},
+			(error: unknown) => {
+				this.#loading.delete(docName);
+				room.destroy();
+				throw error;
+			}
+		);
+		this.#loading.set(docName, loading);
+		return loading;
+	}
+
+	#loaded(room: Room): Room {
+		this.rooms.set(room.name, room);
+		this.#onLoad(room.name, room.doc);
+		// Nobody may hold it yet (edit, loaded): unloaded again unless a socket joins meanwhile.
+		this.#scheduleUnload(room);
 		return room;
 	}
 
@@ -209,12 +331,27 @@ export class RealtimeServer {
 			() =>
 				guard('unload', () => {
 					this.#unloadTimers.delete(room);
-					if (room.conns.size === 0) this.#unload(room);
+					if (room.conns.size > 0) return;
+					if (this.#pinned(room)) this.#scheduleUnload(room);
+					else this.#unloaded(this.#unload(room));
 				}),
 			delay
 		);
 		timer.unref();
 		this.#unloadTimers.set(room, timer);
+	}
+
+	/**
+	 * A board stays loaded while a private document of its workshop has sockets: the judge
+	 * reads it synchronously (loaded()), which an asynchronous store cannot load on the spot.
+	 */
+	#pinned(room: Room): boolean {
+		const parsed = parseRoom(room.name);
+		if (parsed?.kind !== 'board') return false;
+		for (const other of this.#roomsOf(parsed.workshopId)) {
+			if (other !== room && other.conns.size > 0) return true;
+		}
+		return false;
 	}
 
 	/** Forgets `room` only if it is still the live room of its name. */
@@ -223,13 +360,26 @@ export class RealtimeServer {
 		if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
 	}
 
-	#unload(room: Room) {
+	/** Snapshots the room (once what it accepted is stored) and forgets it. */
+	#unload(room: Room): void | Promise<void> {
+		const live = this.rooms.get(room.name) === room;
+		this.#forget(room);
+		let saving: void | Promise<void>;
 		try {
-			if (this.rooms.get(room.name) === room) room.compact();
-		} finally {
-			this.#forget(room);
+			saving = live ? room.compact() : undefined;
+		} catch (error) {
 			room.destroy();
+			throw error;
 		}
+		if (!(saving instanceof Promise)) {
+			room.destroy();
+			return;
+		}
+		return saving.finally(() => room.destroy());
+	}
+
+	#unloaded(saving: void | Promise<void>) {
+		saving?.catch((error: unknown) => console.error('[realtime] unload failed', error));
 	}
 
 	/** A room whose update could not be stored is dropped whole and reloaded from disk. */
@@ -254,13 +404,14 @@ export class RealtimeServer {
 	 * Changes a document from the server side (loading it if needed), stored and sent to every
 	 * client like any other update.
 	 */
-	edit<T>(docName: string, change: (doc: Y.Doc) => T): T {
-		const room = this.#room(docName);
+	async edit<T>(docName: string, change: (doc: Y.Doc) => T): Promise<T> {
+		const room = await this.#room(docName);
 		try {
 			let result!: T;
 			room.doc.transact(() => {
 				result = change(room.doc);
 			}, 'server');
+			await room.stored();
 			return result;
 		} finally {
 			if (room.conns.size === 0) this.#scheduleUnload(room);
@@ -324,19 +475,30 @@ export class RealtimeServer {
 	}
 
 	/** Rewrites a loaded document's log as one snapshot, so what was removed is off the disk too. */
-	compact(docName: string) {
-		this.rooms.get(docName)?.compact();
+	async compact(docName: string) {
+		await this.rooms.get(docName)?.compact();
 	}
 
 	/**
 	 * The current state of a document for reading (exports): the live one when loaded,
 	 * else a fresh copy from disk. Callers must not write to it.
 	 */
-	readDoc(docName: string): Y.Doc {
+	async readDoc(docName: string): Promise<Y.Doc> {
 		const live = this.rooms.get(docName);
 		if (live) return live.doc;
 		const doc = new Y.Doc();
-		this.store.loadInto(docName, doc);
+		try {
+			await this.store.loadInto(docName, doc);
+		} catch (error) {
+			doc.destroy();
+			throw error;
+		}
+		// Loaded meanwhile: the live one is newer than this copy.
+		const since = this.rooms.get(docName);
+		if (since) {
+			doc.destroy();
+			return since.doc;
+		}
 		// What the live room would hold once loaded; never stored from here.
 		this.#onLoad(docName, doc);
 		return doc;
@@ -365,10 +527,11 @@ export class RealtimeServer {
 	 * dropped once `read` returns, so reading many (every member's private document) never
 	 * holds them all in memory at once.
 	 */
-	read<T>(docName: string, read: (doc: Y.Doc) => T): T {
+	async read<T>(docName: string, read: (doc: Y.Doc) => T): Promise<T> {
 		const live = this.rooms.get(docName);
 		if (live) return read(live.doc);
-		const doc = this.readDoc(docName);
+		const doc = await this.readDoc(docName);
+		if (this.rooms.get(docName)?.doc === doc) return read(doc);
 		try {
 			return read(doc);
 		} finally {
@@ -384,20 +547,35 @@ export class RealtimeServer {
 	 */
 	loaded(docName: string): Y.Doc {
 		const room = this.#room(docName);
+		if (room instanceof Promise) {
+			// Only on an asynchronous store; #opening loads a private document's board first.
+			room.catch(() => {});
+			throw new Error(`${clean(docName)} is not loaded yet`);
+		}
+		if (room.conns.size === 0) this.#scheduleUnload(room);
+		return room.doc;
+	}
+
+	/** As loaded(), for callers that can wait for the store. */
+	async load(docName: string): Promise<Y.Doc> {
+		const room = await this.#room(docName);
 		if (room.conns.size === 0) this.#scheduleUnload(room);
 		return room.doc;
 	}
 
 	/** Snapshots every loaded document and closes every socket (used on shutdown). */
-	close() {
+	async close() {
+		this.#closed = true;
 		clearInterval(this.#ping);
 		for (const timer of this.#unloadTimers.values()) clearTimeout(timer);
 		this.#unloadTimers.clear();
+		const saved: Array<void | Promise<void>> = [];
 		for (const room of this.rooms.values()) {
 			for (const ws of room.conns.keys()) ws.close(CLOSE_GOING_AWAY, 'server shutting down');
-			this.#unload(room);
+			saved.push(this.#unload(room));
 		}
 		this.#wss.close();
+		await Promise.all(saved);
 	}
 }
 

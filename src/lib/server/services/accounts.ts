@@ -40,6 +40,6 @@ export async function logIn(event: RequestEvent, input: unknown): Promise<Outcom
 	if (!row) return failure(401, 'login_failed');
 	await loginAttempts.refund(address);
 	const user = { id: row.id, email: row.email, displayName: row.displayName };
-	signIn(event, user);
+	await signIn(event, user);
 	return { ok: true, value: user };
 }

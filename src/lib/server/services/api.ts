@@ -26,14 +26,14 @@ export function apiError(status: number, error: string): Response {
  * This browser's membership of a workshop with one of `roles`, or the failure to answer:
  * 401 without a session, 403 when it is not (enough of) a member.
  */
-export function memberOrFailure(
+export async function memberOrFailure(
 	event: RequestEvent,
 	workshopId: string,
 	roles: readonly Role[] = ['facilitator', 'participant', 'observer']
-): Membership | Failure {
+): Promise<Membership | Failure> {
 	const session = event.locals.session;
 	if (!session) return failure(401, 'unauthenticated');
-	const membership = findMembership(event.locals.app.db, workshopId, {
+	const membership = await findMembership(event.locals.app.db, workshopId, {
 		sessionId: session.id,
 		userId: session.userId
 	});

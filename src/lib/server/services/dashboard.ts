@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { App } from '../app';
-import { links, memberships, series, workshops } from '../db/schema';
+import { tablesOf } from '../db';
 import { countNotes } from '../realtime/features/activity';
 import { boardRoom } from '$lib/workshop/rooms';
 import { retentionDeadline, workshopStatus, type WorkshopStatus } from '$lib/workshop/status';
@@ -33,19 +33,23 @@ export interface DashboardFilter {
  * (features/activity.ts); a row never counted yet (from before the count existed, or imported)
  * is counted once from its stored board and kept.
  */
-export function listDashboard(
+export async function listDashboard(
 	deps: Deps,
 	userId: string,
 	filter: DashboardFilter,
 	retentionMonths: number | null,
 	now = new Date()
-): DashboardRow[] {
+): Promise<DashboardRow[]> {
+	const { links, memberships, series, workshops } = tablesOf(deps.db);
+	// count(*) is a bigint on PostgreSQL, which node-postgres hands over as a string.
 	const participants = sql<number>`(select count(*) from ${memberships} m
-		where m.workshop_id = ${workshops.id} and m.role = 'participant' and m.status = 'admitted')`;
+		where m.workshop_id = ${workshops.id} and m.role = 'participant' and m.status = 'admitted')`.mapWith(
+		Number
+	);
 	const joinCode = sql<string | null>`(select l.code from ${links} l
 		where l.workshop_id = ${workshops.id} and l.kind = 'participant' and l.revoked_at is null
 		limit 1)`;
-	const rows = deps.db
+	const rows = await deps.db
 		.select({
 			workshop: workshops,
 			seriesTitle: series.title,
@@ -62,12 +66,11 @@ export function listDashboard(
 				filter.seriesId ? eq(workshops.seriesId, filter.seriesId) : undefined
 			)
 		)
-		.orderBy(desc(workshops.createdAt))
-		.all();
+		.orderBy(desc(workshops.createdAt));
 	const list: DashboardRow[] = [];
 	for (const row of rows) {
 		const w = row.workshop;
-		const notes = w.noteCount ?? backfill(deps, w.id);
+		const notes = w.noteCount ?? (await backfill(deps, w.id));
 		const status = workshopStatus({ ...w, noteCount: notes }, now);
 		if (filter.status ? status !== filter.status : status === 'archived') continue;
 		list.push({
@@ -89,22 +92,22 @@ export function listDashboard(
 	return list;
 }
 
-function backfill(deps: Deps, workshopId: string): number {
-	const notes = deps.realtime.read(boardRoom(workshopId), countNotes);
-	deps.db
+async function backfill(deps: Deps, workshopId: string): Promise<number> {
+	const { workshops } = tablesOf(deps.db);
+	const notes = await deps.realtime.read(boardRoom(workshopId), countNotes);
+	await deps.db
 		.update(workshops)
 		.set({ noteCount: notes })
-		.where(and(eq(workshops.id, workshopId), isNull(workshops.noteCount)))
-		.run();
+		.where(and(eq(workshops.id, workshopId), isNull(workshops.noteCount)));
 	return notes;
 }
 
 /** The facilitator's series, for the filter and the new-workshop form. */
-export function listSeries(deps: Pick<App, 'db'>, userId: string) {
-	return deps.db
+export async function listSeries(deps: Pick<App, 'db'>, userId: string) {
+	const { series } = tablesOf(deps.db);
+	return await deps.db
 		.select({ id: series.id, title: series.title })
 		.from(series)
 		.where(eq(series.ownerId, userId))
-		.orderBy(asc(series.title))
-		.all();
+		.orderBy(asc(series.title));
 }

@@ -1,6 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { DB } from '../db';
-import { memberships } from '../db/schema';
+import { tablesOf, type DB } from '../db';
 
 /**
  * Takes a membership away from the browser that joined with it: the person's notes stay on
@@ -9,19 +8,21 @@ import { memberships } from '../db/schema';
  * Coming back means joining again as a new member; the one who left no longer counts as a
  * voter, so one browser still holds one ballot.
  */
-export function leaveWorkshop(db: DB, membershipId: string) {
-	db.update(memberships)
+export async function leaveWorkshop(db: DB, membershipId: string) {
+	const { memberships } = tablesOf(db);
+	await db
+		.update(memberships)
 		.set({ status: 'left', sessionId: null, browserId: null })
-		.where(eq(memberships.id, membershipId))
-		.run();
+		.where(eq(memberships.id, membershipId));
 }
 
 /** The name this browser (no account) takes part under, when it is in any workshop. */
-export function participantName(db: DB, sessionId: string): string | null {
-	const row = db
+export async function participantName(db: DB, sessionId: string): Promise<string | null> {
+	const { memberships } = tablesOf(db);
+	const [row] = await db
 		.select({ displayName: memberships.displayName })
 		.from(memberships)
 		.where(and(eq(memberships.sessionId, sessionId), isNull(memberships.userId)))
-		.get();
+		.limit(1);
 	return row?.displayName ?? null;
 }

@@ -1,8 +1,6 @@
 import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
-import type { DB } from '../db';
-import { workshops } from '../db/schema';
-import type { DocLog } from '../realtime/doc-store';
+import { tablesOf, transaction, type DB } from '../db';
 import { createWorkshop, type Workshop } from './workshops';
 import { scrubAuthorNames } from '$lib/workshop/anonymity';
 import { newId } from '$lib/workshop/ids';
@@ -33,16 +31,15 @@ export type ImportResult =
 /**
  * Creates a new workshop, owned by `owner`, from a validated workshop file: fresh ids for
  * every record and reference, the file's settings, its board as the first update of the new
- * board's log. One SQLite transaction (the doc log lives in the same database), so a failure
+ * board's log. One transaction (the doc log lives in the same database), so a failure
  * anywhere leaves nothing behind; a board over IMPORT_BOARD_BYTES_MAX or
  * IMPORT_BOARD_RECORDS_MAX (derived insights included) is refused before it.
  */
-export function importWorkshop(
+export async function importWorkshop(
 	db: DB,
-	store: DocLog,
 	owner: { id: string; displayName: string },
 	file: WorkshopFile
-): ImportResult {
+): Promise<ImportResult> {
 	const { board } = remapBoard(file.board, newId);
 	const doc = boardDocFrom(board);
 	// The insights the server derives of the file's bottennappar are written now, so the board
@@ -56,17 +53,20 @@ export function importWorkshop(
 	if (update.byteLength > IMPORT_BOARD_BYTES_MAX || records > IMPORT_BOARD_RECORDS_MAX) {
 		return { ok: false, error: 'import_board_too_large' };
 	}
-	const workshop = db.transaction((tx) => {
+	const { workshops, docUpdates } = tablesOf(db);
+	const workshop = await transaction(db, async (tx) => {
 		const { title, purpose, date } = file.workshop;
-		const created = createWorkshop(tx as unknown as DB, owner, { title, purpose, date });
-		const workshop = tx
+		const created = await createWorkshop(tx, owner, { title, purpose, date });
+		const [workshop] = await tx
 			.update(workshops)
 			.set(file.settings)
 			.where(eq(workshops.id, created.id))
-			.returning()
-			.get();
-		store.append(boardRoom(workshop.id), update);
-		return workshop;
+			.returning();
+		// Through the transaction, not the doc log: the board's first update commits with its row.
+		await tx
+			.insert(docUpdates)
+			.values({ docName: boardRoom(created.id), update: Buffer.from(update) });
+		return workshop!;
 	});
 	return { ok: true, workshop };
 }

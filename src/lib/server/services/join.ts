@@ -3,8 +3,9 @@ import { and, eq, ne, or } from 'drizzle-orm';
 import { joinCodeSchema, joinSchema, type ProfileInput } from '$lib/schemas';
 import { newId } from '$lib/workshop/ids';
 import { ensureBrowserId, ensureSession } from '../auth/cookie';
-import type { DB } from '../db';
-import { memberships, workshops, type Role } from '../db/schema';
+import { tablesOf, transaction, type DB } from '../db';
+import type { Role } from '../db/schema';
+import { rememberMembership } from '../realtime/membership-cache';
 import { joinFailures, newMemberships } from './limits';
 import { failure, invalid, type Outcome } from './outcome';
 import {
@@ -30,7 +31,9 @@ export async function joinWorkshop(
 	const { code, token, ...profile } = parsed.data;
 	if (!code && !token) return failure(400, 'validation', { code: 'error_code_invalid' });
 	const { db } = event.locals.app;
-	const link = token ? findActiveLinkByToken(db, token) : findActiveLinkByCode(db, code!);
+	const link = await (token
+		? await findActiveLinkByToken(db, token)
+		: await findActiveLinkByCode(db, code!));
 	if (!link) {
 		await joinFailures.take(address);
 		return failure(404, token ? 'link_unknown' : 'code_unknown');
@@ -39,14 +42,14 @@ export async function joinWorkshop(
 		// Co-facilitators need an account; the profile is the account's.
 		const user = event.locals.session?.user;
 		if (!user) return failure(401, 'unauthenticated');
-		return { ok: true, value: acceptCofacilitator(db, link, user) };
+		return { ok: true, value: await acceptCofacilitator(db, link, user) };
 	}
-	const browser = { sessionId: ensureSession(event), browserId: ensureBrowserId(event) };
+	const browser = { sessionId: await ensureSession(event), browserId: ensureBrowserId(event) };
 	// Counted before the transaction (which cannot wait for Redis), so parallel joins cannot
 	// all pass; given back when the join turned out to be the same membership again.
 	const allowed = await newMemberships.take(address);
 	let created = false;
-	const joined = joinWithLink(db, link, browser, profile, () => {
+	const joined = await joinWithLink(db, link, browser, profile, () => {
 		created = true;
 		return allowed;
 	});
@@ -66,7 +69,7 @@ export async function checkJoinCode(
 	if (await joinFailures.blocked(address)) return 'rate_limited';
 	const parsed = joinCodeSchema.safeParse(input);
 	if (!parsed.success) return 'code_invalid';
-	if (findActiveLinkByCode(event.locals.app.db, parsed.data)) return 'ok';
+	if (await findActiveLinkByCode(event.locals.app.db, parsed.data)) return 'ok';
 	await joinFailures.take(address);
 	return 'code_unknown';
 }
@@ -86,11 +89,12 @@ export function joinWithLink(
 	browser: { sessionId: string; browserId: string },
 	profile: ProfileInput,
 	mayCreate: () => boolean
-): Outcome<Membership> {
+): Promise<Outcome<Membership>> {
 	if (link.kind === 'cofacilitator') throw new Error('co-facilitator links need an account');
 	const role: Role = link.kind;
-	return db.transaction((tx) => {
-		const own = tx
+	const { memberships, workshops } = tablesOf(db);
+	return transaction(db, async (tx): Promise<Outcome<Membership>> => {
+		const own = await tx
 			.select()
 			.from(memberships)
 			.where(
@@ -102,12 +106,11 @@ export function joinWithLink(
 						eq(memberships.browserId, browser.browserId)
 					)
 				)
-			)
-			.all();
+			);
 		if (own.some((m) => m.status === 'removed')) return failure(403, 'removed');
 		const existing = own.sort((a, b) => rank[b.role] - rank[a.role])[0];
 		if (existing) {
-			const value = tx
+			const [value] = await tx
 				.update(memberships)
 				.set({
 					...profile,
@@ -115,19 +118,19 @@ export function joinWithLink(
 					role: rank[existing.role] > rank[role] ? existing.role : role
 				})
 				.where(eq(memberships.id, existing.id))
-				.returning()
-				.get();
-			return { ok: true, value };
+				.returning();
+			// The member's open sockets sign with the new name from their next update.
+			rememberMembership(value!);
+			return { ok: true, value: value! };
 		}
-		const workshop = tx
+		const [workshop] = await tx
 			.select({ admissionRequired: workshops.admissionRequired, closedAt: workshops.closedAt })
 			.from(workshops)
-			.where(eq(workshops.id, link.workshopId))
-			.get();
+			.where(eq(workshops.id, link.workshopId));
 		// A closed workshop is read-only for those who took part; it takes no newcomers.
 		if (workshop?.closedAt) return failure(403, 'workshop_closed');
 		if (!mayCreate()) return failure(429, 'join_limit');
-		const value = tx
+		const [value] = await tx
 			.insert(memberships)
 			.values({
 				id: newId(),
@@ -137,8 +140,7 @@ export function joinWithLink(
 				...profile,
 				status: workshop?.admissionRequired ? 'waiting' : 'admitted'
 			})
-			.returning()
-			.get();
-		return { ok: true, value };
+			.returning();
+		return { ok: true, value: value! };
 	});
 }

@@ -131,7 +131,7 @@ export function startRetention(deps: Deps, months: number | null): () => void {
 		}
 	};
 	void run();
-	const timer = setInterval(run, RETENTION_INTERVAL_MS);
+	const timer = setInterval(() => void run(), RETENTION_INTERVAL_MS);
 	timer.unref();
 	return () => clearInterval(timer);
 }

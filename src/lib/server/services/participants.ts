@@ -1,8 +1,7 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { idSchema } from '$lib/workshop/records/declare';
-import type { DB } from '../db';
-import { memberships, workshops } from '../db/schema';
+import { tablesOf, type DB } from '../db';
 import type { RealtimeServer } from '../realtime/server';
 import { refreshIdeaProgress } from '../board/idea-rounds';
 import { refreshProgress } from '../board/rounds';
@@ -39,13 +38,13 @@ export const participantActionSchema = z.discriminatedUnion('action', [
 export type ParticipantAction = z.infer<typeof participantActionSchema>;
 
 /** Everyone who joined through a link and is still in the workshop or waiting, oldest first. */
-export function listParticipants(deps: Deps, workshopId: string, anonymous: boolean) {
-	const rows = deps.db
+export async function listParticipants(deps: Deps, workshopId: string, anonymous: boolean) {
+	const { memberships } = tablesOf(deps.db);
+	const rows = await deps.db
 		.select()
 		.from(memberships)
 		.where(and(eq(memberships.workshopId, workshopId), ne(memberships.role, 'facilitator')))
-		.orderBy(asc(memberships.createdAt), asc(memberships.id))
-		.all();
+		.orderBy(asc(memberships.createdAt), asc(memberships.id));
 	const online = deps.realtime.membersOnline(workshopId);
 	const list: Participant[] = [];
 	rows.forEach((m, index) => {
@@ -72,20 +71,20 @@ export type ActionOutcome = { ok: true } | { ok: false; status: 404 | 409; error
  * joiner) closes the member's sockets at once and takes their ballots out of every count;
  * admitting lets them in and counts them.
  */
-export function applyParticipantAction(
+export async function applyParticipantAction(
 	deps: Deps,
 	workshopId: string,
 	action: ParticipantAction
-): ActionOutcome {
+): Promise<ActionOutcome> {
+	const { memberships, workshops } = tablesOf(deps.db);
 	if (action.action === 'admission') {
-		deps.db
+		await deps.db
 			.update(workshops)
 			.set({ admissionRequired: action.required })
-			.where(eq(workshops.id, workshopId))
-			.run();
+			.where(eq(workshops.id, workshopId));
 		return { ok: true };
 	}
-	const member = deps.db
+	const [member] = await deps.db
 		.select()
 		.from(memberships)
 		.where(
@@ -94,8 +93,7 @@ export function applyParticipantAction(
 				eq(memberships.workshopId, workshopId),
 				ne(memberships.role, 'facilitator')
 			)
-		)
-		.get();
+		);
 	if (!member || member.status === 'left' || member.status === 'removed') {
 		return { ok: false, status: 404, error: 'not_found' };
 	}
@@ -103,9 +101,9 @@ export function applyParticipantAction(
 		return { ok: false, status: 409, error: 'conflict' };
 	}
 	const status = action.action === 'admit' ? 'admitted' : 'removed';
-	deps.db.update(memberships).set({ status }).where(eq(memberships.id, member.id)).run();
+	await deps.db.update(memberships).set({ status }).where(eq(memberships.id, member.id));
 	if (status === 'removed') deps.realtime.closeMember(workshopId, member.id);
-	refreshProgress(deps, workshopId);
-	refreshIdeaProgress(deps, workshopId);
+	await refreshProgress(deps, workshopId);
+	await refreshIdeaProgress(deps, workshopId);
 	return { ok: true };
 }

@@ -2,8 +2,8 @@ import { and, asc, eq, max } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import type { App } from '../app';
-import type { DB } from '../db';
-import { series, workshops } from '../db/schema';
+import { tablesOf, transaction, type DB } from '../db';
+import type { series } from '../db/schema';
 import { exportBoard } from '$lib/workshop/layout-export';
 import {
 	listActions,
@@ -40,32 +40,34 @@ export type SeriesChoice = z.infer<typeof seriesChoiceSchema>;
 
 export type Series = typeof series.$inferSelect;
 
-export function getSeries(db: DB, id: string): Series | undefined {
-	return db.select().from(series).where(eq(series.id, id)).get();
+export async function getSeries(db: DB, id: string): Promise<Series | undefined> {
+	const { series } = tablesOf(db);
+	const [row] = await db.select().from(series).where(eq(series.id, id));
+	return row;
 }
 
 /**
  * Which series a new workshop goes into, checked before the workshop is made: null for none,
  * the series (made now when new), or the failure to show on the form.
  */
-export function resolveSeries(
+export async function resolveSeries(
 	db: DB,
 	ownerId: string,
 	choice: SeriesChoice
-): { ok: true; series: Series | null } | Failure {
+): Promise<{ ok: true; series: Series | null } | Failure> {
+	const { series } = tablesOf(db);
 	if (choice.series === '') return { ok: true, series: null };
 	if (choice.series === 'new') {
 		if (choice.seriesTitle === '') {
 			return failure(400, 'validation', { seriesTitle: 'error_home_series_title_required' });
 		}
-		const created = db
+		const [created] = await db
 			.insert(series)
 			.values({ id: newId(), ownerId, title: choice.seriesTitle })
-			.returning()
-			.get();
-		return { ok: true, series: created };
+			.returning();
+		return { ok: true, series: created! };
 	}
-	const found = getSeries(db, choice.series);
+	const found = await getSeries(db, choice.series);
 	if (!found || found.ownerId !== ownerId) {
 		return failure(400, 'validation', { series: 'error_home_series_unknown' });
 	}
@@ -77,31 +79,34 @@ export function resolveSeries(
  * before (its board is new and not loaded, so the records go straight into its log, as the
  * template's did). Returns how many records were carried.
  */
-export function joinSeries(
+export async function joinSeries(
 	deps: Deps,
 	workshopId: string,
 	into: Series,
 	carry: readonly CarryKind[]
-): number {
+): Promise<number> {
 	const { db } = deps;
-	const last = db
-		.select({ position: max(workshops.seriesPosition) })
-		.from(workshops)
-		.where(eq(workshops.seriesId, into.id))
-		.get()?.position;
-	const position = (last ?? 0) + 1;
-	db.update(workshops)
-		.set({ seriesId: into.id, seriesPosition: position })
-		.where(eq(workshops.id, workshopId))
-		.run();
+	const { workshops } = tablesOf(db);
+	// One transaction: two workshops joining at once never take the same place.
+	const last = await transaction(db, async (tx) => {
+		const [row] = await tx
+			.select({ position: max(workshops.seriesPosition) })
+			.from(workshops)
+			.where(eq(workshops.seriesId, into.id));
+		const last = row?.position;
+		await tx
+			.update(workshops)
+			.set({ seriesId: into.id, seriesPosition: (last ?? 0) + 1 })
+			.where(eq(workshops.id, workshopId));
+		return last;
+	});
 	if (carry.length === 0 || last === null || last === undefined) return 0;
-	const previous = db
+	const [previous] = await db
 		.select()
 		.from(workshops)
-		.where(and(eq(workshops.seriesId, into.id), eq(workshops.seriesPosition, last)))
-		.get();
+		.where(and(eq(workshops.seriesId, into.id), eq(workshops.seriesPosition, last)));
 	if (!previous) return 0;
-	const board = deps.realtime.read(boardRoom(previous.id), (doc) => exportBoard(doc));
+	const board = await deps.realtime.read(boardRoom(previous.id), (doc) => exportBoard(doc));
 	const picked = carryBoard(board, new Set(carry), {
 		title: previous.title,
 		position: last,
@@ -113,7 +118,7 @@ export function joinSeries(
 	);
 	if (count === 0) return 0;
 	const doc = boardDocFrom(remapBoard(picked, newId).board);
-	deps.docs.append(boardRoom(workshopId), Y.encodeStateAsUpdate(doc));
+	await deps.docs.append(boardRoom(workshopId), Y.encodeStateAsUpdate(doc));
 	doc.destroy();
 	return count;
 }
@@ -161,19 +166,19 @@ const areaKey = (name: string) => name.trim().toLocaleLowerCase('sv');
  * workshops when its name is), what was prioritised when, and the action plan's follow-up as
  * the latest workshop has it. Reads each board once.
  */
-export function seriesOverview(
+export async function seriesOverview(
 	deps: Pick<App, 'db' | 'realtime'>,
 	seriesId: string,
 	now = new Date()
 ) {
-	const found = getSeries(deps.db, seriesId);
+	const found = await getSeries(deps.db, seriesId);
 	if (!found) return null;
-	const rows = deps.db
+	const { workshops } = tablesOf(deps.db);
+	const rows = await deps.db
 		.select()
 		.from(workshops)
 		.where(eq(workshops.seriesId, seriesId))
-		.orderBy(asc(workshops.seriesPosition))
-		.all();
+		.orderBy(asc(workshops.seriesPosition));
 	const areas = new Map<string, SeriesArea>();
 	const overview: SeriesOverview = {
 		series: found,
@@ -182,9 +187,9 @@ export function seriesOverview(
 		latest: null,
 		actions: []
 	};
-	rows.forEach((w, i) => {
+	for (const [i, w] of rows.entries()) {
 		const isLatest = i === rows.length - 1;
-		deps.realtime.read(boardRoom(w.id), (doc) => {
+		await deps.realtime.read(boardRoom(w.id), (doc) => {
 			const list = listAreas(doc);
 			const placements = listPlacements(doc);
 			const names = new Map(list.map((a) => [a.id, a.name]));
@@ -230,7 +235,7 @@ export function seriesOverview(
 				});
 			}
 		});
-	});
+	}
 	overview.areas = [...areas.values()];
 	return overview;
 }
@@ -242,13 +247,13 @@ export const actionStatusSchema = z.object({
 });
 
 /** A follow-up between workshops: an action's status, written to its board as the server. */
-export function setActionStatus(
+export async function setActionStatus(
 	deps: Pick<App, 'realtime'>,
 	workshopId: string,
 	actionId: string,
 	status: ActionStatus
-): boolean {
-	return deps.realtime.edit(boardRoom(workshopId), (doc) =>
+): Promise<boolean> {
+	return await deps.realtime.edit(boardRoom(workshopId), (doc) =>
 		updateAction(doc, actionId, { status })
 	);
 }

@@ -1,17 +1,17 @@
 import { eq } from 'drizzle-orm';
-import type { DB } from '../db';
-import { memberships, sessions } from '../db/schema';
+import { tablesOf, transaction, type DB } from '../db';
 
 /**
  * Moves the workshop memberships of an anonymous session to a new (signed-in) session and
  * ends the old one: what the browser joined before signing in stays its own.
  */
-export function adoptSession(db: DB, fromSessionId: string, toSessionId: string) {
-	db.transaction((tx) => {
-		tx.update(memberships)
+export async function adoptSession(db: DB, fromSessionId: string, toSessionId: string) {
+	const { memberships, sessions } = tablesOf(db);
+	await transaction(db, async (tx) => {
+		await tx
+			.update(memberships)
 			.set({ sessionId: toSessionId })
-			.where(eq(memberships.sessionId, fromSessionId))
-			.run();
-		tx.delete(sessions).where(eq(sessions.id, fromSessionId)).run();
+			.where(eq(memberships.sessionId, fromSessionId));
+		await tx.delete(sessions).where(eq(sessions.id, fromSessionId));
 	});
 }

@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { DB } from '../db';
-import { sessions, users } from '../db/schema';
+import { tablesOf, type DB } from '../db';
 import { randomToken, sha256 } from '../auth/tokens';
 
 export const SESSION_COOKIE = 'samskapa_session';
@@ -15,32 +14,37 @@ export interface SessionInfo {
 }
 
 /** Creates a session and returns the cookie token (only its hash is stored). */
-export function createSession(db: DB, userId: string | null, now = Date.now()) {
+export async function createSession(db: DB, userId: string | null, now = Date.now()) {
+	const { sessions } = tablesOf(db);
 	const token = randomToken();
 	const id = sha256(token);
 	const expiresAt = new Date(now + SESSION_TTL_MS);
-	db.insert(sessions).values({ id, userId, expiresAt }).run();
+	await db.insert(sessions).values({ id, userId, expiresAt });
 	return { token, id, expiresAt };
 }
 
 /** Resolves a cookie token; extends a session that is past half its life. */
-export function validateSession(db: DB, token: string, now = Date.now()): SessionInfo | null {
+export async function validateSession(
+	db: DB,
+	token: string,
+	now = Date.now()
+): Promise<SessionInfo | null> {
+	const { sessions, users } = tablesOf(db);
 	const id = sha256(token);
-	const row = db
+	const [row] = await db
 		.select({ session: sessions, user: users })
 		.from(sessions)
 		.leftJoin(users, eq(users.id, sessions.userId))
-		.where(eq(sessions.id, id))
-		.get();
+		.where(eq(sessions.id, id));
 	if (!row) return null;
 	if (row.session.expiresAt.getTime() <= now) {
-		db.delete(sessions).where(eq(sessions.id, id)).run();
+		await db.delete(sessions).where(eq(sessions.id, id));
 		return null;
 	}
 	let expiresAt = row.session.expiresAt;
 	if (expiresAt.getTime() - now < SESSION_TTL_MS / 2) {
 		expiresAt = new Date(now + SESSION_TTL_MS);
-		db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id)).run();
+		await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id));
 	}
 	const user = row.user
 		? { id: row.user.id, email: row.user.email, displayName: row.user.displayName }
@@ -49,10 +53,12 @@ export function validateSession(db: DB, token: string, now = Date.now()): Sessio
 }
 
 /** Attaches an account to an existing browser session (sign in keeps workshop memberships). */
-export function attachUser(db: DB, sessionId: string, userId: string) {
-	db.update(sessions).set({ userId }).where(eq(sessions.id, sessionId)).run();
+export async function attachUser(db: DB, sessionId: string, userId: string) {
+	const { sessions } = tablesOf(db);
+	await db.update(sessions).set({ userId }).where(eq(sessions.id, sessionId));
 }
 
-export function deleteSession(db: DB, sessionId: string) {
-	db.delete(sessions).where(eq(sessions.id, sessionId)).run();
+export async function deleteSession(db: DB, sessionId: string) {
+	const { sessions } = tablesOf(db);
+	await db.delete(sessions).where(eq(sessions.id, sessionId));
 }

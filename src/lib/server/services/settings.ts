@@ -1,16 +1,18 @@
 import { eq } from 'drizzle-orm';
-import type { DB } from '../db';
-import { settings } from '../db/schema';
+import { tablesOf, type DB } from '../db';
 
-export function getSetting(db: DB, key: string): string | undefined {
-	return db.select().from(settings).where(eq(settings.key, key)).get()?.value;
+export async function getSetting(db: DB, key: string): Promise<string | undefined> {
+	const { settings } = tablesOf(db);
+	const [row] = await db.select().from(settings).where(eq(settings.key, key));
+	return row?.value;
 }
 
 /** Returns the stored value, creating it with `make()` the first time. */
-export function ensureSetting(db: DB, key: string, make: () => string): string {
-	const existing = getSetting(db, key);
+export async function ensureSetting(db: DB, key: string, make: () => string): Promise<string> {
+	const existing = await getSetting(db, key);
 	if (existing !== undefined) return existing;
 	const value = make();
-	db.insert(settings).values({ key, value }).onConflictDoNothing().run();
-	return getSetting(db, key) ?? value;
+	const { settings } = tablesOf(db);
+	await db.insert(settings).values({ key, value }).onConflictDoNothing();
+	return (await getSetting(db, key)) ?? value;
 }

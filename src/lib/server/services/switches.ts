@@ -1,8 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type * as Y from 'yjs';
 import type { App } from '../app';
-import type { DB } from '../db';
-import { workshops } from '../db/schema';
+import { tablesOf, type DB } from '../db';
 import { scrubAuthorNames } from '$lib/workshop/anonymity';
 import {
 	readSwitches,
@@ -26,37 +25,63 @@ export interface BoardRooms {
 }
 
 /** The copy in the database; null when the workshop does not exist. */
-export function storedSwitches(db: DB, workshopId: string): WorkshopSwitches | null {
-	return (
-		db
-			.select({
-				anonymous: workshops.anonymous,
-				participantsMayExport: workshops.participantsMayExport
-			})
-			.from(workshops)
-			.where(eq(workshops.id, workshopId))
-			.get() ?? null
-	);
+export async function storedSwitches(db: DB, workshopId: string): Promise<WorkshopSwitches | null> {
+	const { workshops } = tablesOf(db);
+	const [row] = await db
+		.select({
+			anonymous: workshops.anonymous,
+			participantsMayExport: workshops.participantsMayExport
+		})
+		.from(workshops)
+		.where(eq(workshops.id, workshopId));
+	return row ?? null;
 }
 
+/**
+ * The database copy as the realtime features read it, synchronously per update and on load:
+ * read when a socket opens one of the workshop's documents (realtime/authorize.ts), and
+ * written through by setSwitches.
+ */
+export function storedSwitchesCache(db: DB) {
+	const copies = new Map<string, WorkshopSwitches | null>();
+	caches.set(tablesOf(db), copies);
+	return {
+		async load(workshopId: string) {
+			copies.set(workshopId, await storedSwitches(db, workshopId));
+		},
+		get: (workshopId: string) => copies.get(workshopId) ?? null
+	};
+}
+export type SwitchesCache = ReturnType<typeof storedSwitchesCache>;
+
+const caches = new WeakMap<object, Map<string, WorkshopSwitches | null>>();
+
 /** The switches as they are now: the loaded board's, else the database's copy. */
-export function liveSwitches(
+export function liveSwitches<T extends WorkshopSwitches | null | Promise<WorkshopSwitches | null>>(
 	server: BoardRooms,
 	workshopId: string,
-	stored: () => WorkshopSwitches | null
-): WorkshopSwitches | null {
+	stored: () => T
+): WorkshopSwitches | T {
 	const board = server.rooms.get(boardRoom(workshopId));
 	const live = board ? readSwitches(board.doc) : {};
 	if (live.anonymous !== undefined && live.participantsMayExport !== undefined) {
 		return { anonymous: live.anonymous, participantsMayExport: live.participantsMayExport };
 	}
 	const copy = stored();
-	return copy && { ...copy, ...live };
+	const merge = (copy: WorkshopSwitches | null) => copy && { ...copy, ...live };
+	return (copy instanceof Promise ? copy.then(merge) : merge(copy)) as T;
 }
 
 /** The switches as they are now, for requests (exports, reveal); null: no such workshop. */
-export function workshopSwitches(deps: Deps, workshopId: string): WorkshopSwitches | null {
-	return liveSwitches(deps.realtime, workshopId, () => storedSwitches(deps.db, workshopId));
+export async function workshopSwitches(
+	deps: Deps,
+	workshopId: string
+): Promise<WorkshopSwitches | null> {
+	return liveSwitches(
+		deps.realtime,
+		workshopId,
+		async () => await storedSwitches(deps.db, workshopId)
+	);
 }
 
 /**
@@ -66,25 +91,34 @@ export function workshopSwitches(deps: Deps, workshopId: string): WorkshopSwitch
  * compaction, from the stored log), and rewrites every presence shown in the workshop's rooms
  * at once. Returns how many records lost their name.
  */
-export function setSwitches(
+export async function setSwitches(
 	deps: Deps,
 	workshopId: string,
 	change: Partial<WorkshopSwitches>
-): number {
+): Promise<number> {
 	const set: Partial<WorkshopSwitches> = {};
 	if (change.anonymous !== undefined) set.anonymous = change.anonymous;
 	if (change.participantsMayExport !== undefined) {
 		set.participantsMayExport = change.participantsMayExport;
 	}
 	if (Object.keys(set).length === 0) return 0;
-	deps.db.update(workshops).set(set).where(eq(workshops.id, workshopId)).run();
+	const { workshops } = tablesOf(deps.db);
+	const [copy] = await deps.db
+		.update(workshops)
+		.set(set)
+		.where(eq(workshops.id, workshopId))
+		.returning({
+			anonymous: workshops.anonymous,
+			participantsMayExport: workshops.participantsMayExport
+		});
+	if (copy) caches.get(tablesOf(deps.db))?.set(workshopId, copy);
 	const room = boardRoom(workshopId);
-	const scrubbed = deps.realtime.edit(room, (doc) => {
+	const scrubbed = await deps.realtime.edit(room, (doc) => {
 		writeSwitches(doc, set);
 		return set.anonymous ? scrubAuthorNames(doc) : 0;
 	});
 	// The log still holds the updates that carried the names.
-	if (scrubbed > 0) deps.realtime.compact(room);
+	if (scrubbed > 0) await deps.realtime.compact(room);
 	if (set.anonymous !== undefined) deps.realtime.renewPresence(workshopId);
 	return scrubbed;
 }

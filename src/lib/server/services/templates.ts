@@ -1,7 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import * as Y from 'yjs';
-import type { DB } from '../db';
-import { templates } from '../db/schema';
+import { tablesOf, type DB } from '../db';
 import type { DocLog } from '../realtime/doc-store';
 import { createWorkshop } from './workshops';
 import type { WorkshopInput } from '$lib/schemas';
@@ -17,32 +16,36 @@ import {
 } from '$lib/workshop/template';
 
 /** The templates a facilitator can start from: the built-in ones, then their own, newest first. */
-export function listTemplates(db: DB, userId: string): Template[] {
-	const own = db
+export async function listTemplates(db: DB, userId: string): Promise<Template[]> {
+	const { templates } = tablesOf(db);
+	const rows = await db
 		.select()
 		.from(templates)
 		.where(eq(templates.ownerId, userId))
-		.orderBy(desc(templates.createdAt))
-		.all()
-		.flatMap((row) => {
-			const parsed = templateSchema.safeParse(row.data);
-			return parsed.success ? [parsed.data] : [];
-		});
+		.orderBy(desc(templates.createdAt));
+	const own = rows.flatMap((row) => {
+		const parsed = templateSchema.safeParse(row.data);
+		return parsed.success ? [parsed.data] : [];
+	});
 	return [...builtInTemplates, ...own];
 }
 
-function findOwnTemplate(db: DB, userId: string, id: string): Template | undefined {
-	const row = db
+async function findOwnTemplate(db: DB, userId: string, id: string): Promise<Template | undefined> {
+	const { templates } = tablesOf(db);
+	const [row] = await db
 		.select()
 		.from(templates)
-		.where(and(eq(templates.id, id), eq(templates.ownerId, userId)))
-		.get();
+		.where(and(eq(templates.id, id), eq(templates.ownerId, userId)));
 	const parsed = row ? templateSchema.safeParse(row.data) : null;
 	return parsed?.success ? parsed.data : undefined;
 }
 
 /** A built-in template or one of this facilitator's own; another person's is never found. */
-export function resolveTemplate(db: DB, userId: string, id: string | undefined) {
+export async function resolveTemplate(
+	db: DB,
+	userId: string,
+	id: string | undefined
+): Promise<Template | undefined> {
 	const wanted = id || DEFAULT_TEMPLATE_ID;
 	return builtInTemplates.find((t) => t.id === wanted) ?? findOwnTemplate(db, userId, wanted);
 }
@@ -51,25 +54,31 @@ export function resolveTemplate(db: DB, userId: string, id: string | undefined) 
  * Creates a workshop and writes its template's structure into its board document, so the
  * first person to open it finds the persona, events and questions in place.
  */
-export function startWorkshop(
+export async function startWorkshop(
 	db: DB,
-	store: DocLog,
+	docs: DocLog,
 	owner: { id: string; displayName: string },
 	input: WorkshopInput
 ) {
-	const template = resolveTemplate(db, owner.id, input.template);
+	const template = await resolveTemplate(db, owner.id, input.template);
 	if (!template) return null;
-	const workshop = createWorkshop(db, owner, input);
+	const workshop = await createWorkshop(db, owner, input);
 	const doc = new Y.Doc();
 	applyTemplate(doc, template);
-	store.append(boardRoom(workshop.id), Y.encodeStateAsUpdate(doc));
+	await docs.append(boardRoom(workshop.id), Y.encodeStateAsUpdate(doc));
 	doc.destroy();
 	return workshop;
 }
 
 /** Saves a workshop's current structure (persona, events, questions; never notes) as a template. */
-export function saveTemplate(db: DB, ownerId: string, name: string, doc: Y.Doc): Template {
+export async function saveTemplate(
+	db: DB,
+	ownerId: string,
+	name: string,
+	doc: Y.Doc
+): Promise<Template> {
+	const { templates } = tablesOf(db);
 	const template = templateFromDoc(doc, newId(), name);
-	db.insert(templates).values({ id: template.id, ownerId, name, data: template }).run();
+	await db.insert(templates).values({ id: template.id, ownerId, name, data: template });
 	return template;
 }

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, or } from 'drizzle-orm';
-import type { DB } from '../db';
-import { links, memberships, workshops, type LinkKind, type Role } from '../db/schema';
+import { tablesOf, transaction, type DB } from '../db';
+import type { links, memberships, workshops, LinkKind, Role } from '../db/schema';
 import { randomToken } from '../auth/tokens';
 import { generateJoinCode } from '$lib/workshop/join-code';
 import { newId } from '$lib/workshop/ids';
@@ -17,8 +17,10 @@ interface Owner {
 
 const rank: Record<Role, number> = { observer: 0, participant: 1, facilitator: 2 };
 
-function insertLink(db: DB, workshopId: string, kind: LinkKind): Link {
-	// Retry on the (unlikely) clash with another active code.
+async function insertLink(db: DB, workshopId: string, kind: LinkKind): Promise<Link> {
+	const { links } = tablesOf(db);
+	// Again on the (unlikely) clash with another active code. Skipped rather than failed, since
+	// a failed statement ends a PostgreSQL transaction.
 	for (let attempt = 0; ; attempt++) {
 		const row = {
 			id: newId(),
@@ -27,57 +29,55 @@ function insertLink(db: DB, workshopId: string, kind: LinkKind): Link {
 			token: randomToken(18),
 			code: kind === 'participant' ? generateJoinCode() : null
 		};
-		try {
-			return db.insert(links).values(row).returning().get();
-		} catch (e) {
-			if (attempt > 5) throw e;
-		}
+		const [link] = await db.insert(links).values(row).onConflictDoNothing().returning();
+		if (link) return link;
+		if (attempt > 5) throw new Error('no free join code');
 	}
 }
 
 /** Creates a workshop with its owner as facilitator and one link of each kind. */
-export function createWorkshop(
+export async function createWorkshop(
 	db: DB,
 	owner: Owner,
 	{ template: _template, ...input }: WorkshopInput,
 	isDemo = false
-) {
-	return db.transaction((tx) => {
-		const workshop = tx
+): Promise<Workshop> {
+	const { workshops, memberships } = tablesOf(db);
+	return transaction(db, async (tx) => {
+		const [workshop] = await tx
 			.insert(workshops)
 			.values({ id: newId(), ownerId: owner.id, isDemo, ...input })
-			.returning()
-			.get();
-		tx.insert(memberships)
-			.values({
-				id: newId(),
-				workshopId: workshop.id,
-				role: 'facilitator',
-				userId: owner.id,
-				displayName: owner.displayName
-			})
-			.run();
+			.returning();
+		await tx.insert(memberships).values({
+			id: newId(),
+			workshopId: workshop!.id,
+			role: 'facilitator',
+			userId: owner.id,
+			displayName: owner.displayName
+		});
 		for (const kind of ['participant', 'observer', 'cofacilitator'] as const) {
-			insertLink(tx as unknown as DB, workshop.id, kind);
+			await insertLink(tx, workshop!.id, kind);
 		}
-		return workshop;
+		return workshop!;
 	});
 }
 
-export function getWorkshop(db: DB, id: string): Workshop | undefined {
-	return db.select().from(workshops).where(eq(workshops.id, id)).get();
+export async function getWorkshop(db: DB, id: string): Promise<Workshop | undefined> {
+	const { workshops } = tablesOf(db);
+	const [row] = await db.select().from(workshops).where(eq(workshops.id, id));
+	return row;
 }
 
 /** Workshops where this account is a facilitator, newest first. */
-export function listFacilitatedWorkshops(db: DB, userId: string): Workshop[] {
-	return db
+export async function listFacilitatedWorkshops(db: DB, userId: string): Promise<Workshop[]> {
+	const { workshops, memberships } = tablesOf(db);
+	const rows = await db
 		.select({ workshop: workshops })
 		.from(memberships)
 		.innerJoin(workshops, eq(workshops.id, memberships.workshopId))
 		.where(and(eq(memberships.userId, userId), eq(memberships.role, 'facilitator')))
-		.orderBy(desc(workshops.createdAt))
-		.all()
-		.map((r) => r.workshop);
+		.orderBy(desc(workshops.createdAt));
+	return rows.map((r) => r.workshop);
 }
 
 interface Who {
@@ -89,78 +89,91 @@ interface Who {
  * The strongest admitted membership this browser session (or its account) holds in a
  * workshop: what every page, endpoint and socket of the workshop asks before letting it in.
  */
-export function findMembership(db: DB, workshopId: string, who: Who): Membership | null {
-	return ownMemberships(db, workshopId, who).find((m) => m.status === 'admitted') ?? null;
+export async function findMembership(
+	db: DB,
+	workshopId: string,
+	who: Who
+): Promise<Membership | null> {
+	return (await ownMemberships(db, workshopId, who)).find((m) => m.status === 'admitted') ?? null;
 }
 
 /**
  * This browser's membership whatever its status, so the board can tell someone waiting for
  * admission or removed by a facilitator where they stand (null: never joined, or left).
  */
-export function findOwnMembership(db: DB, workshopId: string, who: Who): Membership | null {
-	return ownMemberships(db, workshopId, who).find((m) => m.status !== 'left') ?? null;
+export async function findOwnMembership(
+	db: DB,
+	workshopId: string,
+	who: Who
+): Promise<Membership | null> {
+	return (await ownMemberships(db, workshopId, who)).find((m) => m.status !== 'left') ?? null;
 }
 
-function ownMemberships(db: DB, workshopId: string, who: Who): Membership[] {
+async function ownMemberships(db: DB, workshopId: string, who: Who): Promise<Membership[]> {
+	const { memberships } = tablesOf(db);
 	const match = [];
 	if (who.userId) match.push(eq(memberships.userId, who.userId));
 	if (who.sessionId) match.push(eq(memberships.sessionId, who.sessionId));
 	if (match.length === 0) return [];
-	const rows = db
+	const rows = await db
 		.select()
 		.from(memberships)
-		.where(and(eq(memberships.workshopId, workshopId), or(...match)))
-		.all();
+		.where(and(eq(memberships.workshopId, workshopId), or(...match)));
 	return rows.sort((a, b) => rank[b.role] - rank[a.role]);
 }
 
-export function getMembership(db: DB, id: string): Membership | undefined {
-	return db.select().from(memberships).where(eq(memberships.id, id)).get();
+export async function getMembership(db: DB, id: string): Promise<Membership | undefined> {
+	const { memberships } = tablesOf(db);
+	const [row] = await db.select().from(memberships).where(eq(memberships.id, id));
+	return row;
 }
 
-export function activeLinks(db: DB, workshopId: string): Link[] {
-	return db
+export async function activeLinks(db: DB, workshopId: string): Promise<Link[]> {
+	const { links } = tablesOf(db);
+	return await db
 		.select()
 		.from(links)
-		.where(and(eq(links.workshopId, workshopId), isNull(links.revokedAt)))
-		.all();
+		.where(and(eq(links.workshopId, workshopId), isNull(links.revokedAt)));
 }
 
-export function findActiveLinkByToken(db: DB, token: string): Link | undefined {
-	return db
+export async function findActiveLinkByToken(db: DB, token: string): Promise<Link | undefined> {
+	const { links } = tablesOf(db);
+	const [row] = await db
 		.select()
 		.from(links)
-		.where(and(eq(links.token, token), isNull(links.revokedAt)))
-		.get();
+		.where(and(eq(links.token, token), isNull(links.revokedAt)));
+	return row;
 }
 
-export function findActiveLinkByCode(db: DB, code: string): Link | undefined {
-	return db
+export async function findActiveLinkByCode(db: DB, code: string): Promise<Link | undefined> {
+	const { links } = tablesOf(db);
+	const [row] = await db
 		.select()
 		.from(links)
-		.where(and(eq(links.code, code), isNull(links.revokedAt)))
-		.get();
+		.where(and(eq(links.code, code), isNull(links.revokedAt)));
+	return row;
 }
 
 /** Revokes a link and issues a fresh one of the same kind, so a leaked link stops working. */
-export function replaceLink(db: DB, workshopId: string, linkId: string): Link | null {
-	return db.transaction((tx) => {
-		const old = tx
+export function replaceLink(db: DB, workshopId: string, linkId: string): Promise<Link | null> {
+	const { links } = tablesOf(db);
+	return transaction(db, async (tx) => {
+		const [old] = await tx
 			.update(links)
 			.set({ revokedAt: new Date() })
 			.where(and(eq(links.id, linkId), eq(links.workshopId, workshopId), isNull(links.revokedAt)))
-			.returning()
-			.get();
+			.returning();
 		if (!old) return null;
-		return insertLink(tx as unknown as DB, workshopId, old.kind);
+		return insertLink(tx, workshopId, old.kind);
 	});
 }
 
 /** Makes an account a facilitator of the link's workshop. */
-export function acceptCofacilitator(db: DB, link: Link, user: Owner): Membership {
-	const existing = findMembership(db, link.workshopId, { sessionId: null, userId: user.id });
+export async function acceptCofacilitator(db: DB, link: Link, user: Owner): Promise<Membership> {
+	const { memberships } = tablesOf(db);
+	const existing = await findMembership(db, link.workshopId, { sessionId: null, userId: user.id });
 	if (existing?.role === 'facilitator') return existing;
-	return db
+	const [created] = await db
 		.insert(memberships)
 		.values({
 			id: newId(),
@@ -169,6 +182,6 @@ export function acceptCofacilitator(db: DB, link: Link, user: Owner): Membership
 			userId: user.id,
 			displayName: user.displayName
 		})
-		.returning()
-		.get();
+		.returning();
+	return created!;
 }

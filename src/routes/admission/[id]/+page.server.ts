@@ -7,12 +7,12 @@ import type { PageServerLoad } from './$types';
  * Where someone stands who joined but may not open the board: waiting for a facilitator to
  * admit them, or removed. Re-read while waiting, so the page moves on by itself once admitted.
  */
-export const load: PageServerLoad = ({ locals, params, setHeaders }) => {
+export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
 	const session = locals.session;
 	if (!session) redirect(303, '/join');
-	const workshop = getWorkshop(locals.app.db, params.id);
+	const workshop = await getWorkshop(locals.app.db, params.id);
 	if (!workshop) error(404, m.error_not_found());
-	const own = findOwnMembership(locals.app.db, workshop.id, {
+	const own = await findOwnMembership(locals.app.db, workshop.id, {
 		sessionId: session.id,
 		userId: session.userId
 	});

@@ -9,10 +9,10 @@ import { joinSeries, resolveSeries, seriesChoiceSchema } from '$lib/server/servi
 import { activeLinks, getWorkshop, listFacilitatedWorkshops } from '$lib/server/services/workshops';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = ({ locals }) => {
+export const GET: RequestHandler = async ({ locals }) => {
 	const user = locals.session?.user;
 	if (!user) return apiError(401, 'unauthenticated');
-	const workshops = listFacilitatedWorkshops(locals.app.db, user.id).map(workshopJson);
+	const workshops = (await listFacilitatedWorkshops(locals.app.db, user.id)).map(workshopJson);
 	return json({ workshops });
 };
 
@@ -25,20 +25,20 @@ export const POST: RequestHandler = async ({ locals, request, url }) => {
 	const choice = seriesChoiceSchema.safeParse(body);
 	if (!choice.success) return failureResponse(invalid(choice.error));
 	const { db, docs } = locals.app;
-	const inSeries = resolveSeries(db, user.id, choice.data);
+	const inSeries = await resolveSeries(db, user.id, choice.data);
 	if (!inSeries.ok) return failureResponse(inSeries);
-	const workshop = startWorkshop(db, docs, user, parsed.data);
+	const workshop = await startWorkshop(db, docs, user, parsed.data);
 	if (!workshop) {
 		return failureResponse(failure(400, 'validation', { template: 'error_template_unknown' }));
 	}
 	// A new workshop: nobody else holds it, so this process takes it for the series' board.
 	if (inSeries.series) await serveWorkshop(locals.app, workshop.id);
 	const carried = inSeries.series
-		? joinSeries(locals.app, workshop.id, inSeries.series, choice.data.carry)
+		? await joinSeries(locals.app, workshop.id, inSeries.series, choice.data.carry)
 		: 0;
-	const placed = getWorkshop(db, workshop.id)!;
+	const placed = (await getWorkshop(db, workshop.id))!;
 	const byKind = Object.fromEntries(
-		activeLinks(db, workshop.id).map((l) => [l.kind, linkJson(url.origin, l)])
+		(await activeLinks(db, workshop.id)).map((l) => [l.kind, linkJson(url.origin, l)])
 	);
 	const { participant, observer, cofacilitator } = byKind;
 	return json(

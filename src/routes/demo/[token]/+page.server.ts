@@ -1,7 +1,7 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { and, eq } from 'drizzle-orm';
 import { timingSafeEqual } from 'node:crypto';
-import { users, workshops } from '$lib/server/db/schema';
+import { tablesOf } from '$lib/server/db';
 import { signIn } from '$lib/server/auth/cookie';
 import { DEMO_EMAIL, DEMO_TOKEN_KEY } from '$lib/server/demo';
 import { participantName } from '$lib/server/services/identity';
@@ -16,17 +16,18 @@ function sameToken(a: string, b: string): boolean {
 }
 
 /** The demo account and its workshop when the token is the demo link's; else a 404. */
-function demoFor(event: RequestEvent<{ token: string }>) {
+async function demoFor(event: RequestEvent<{ token: string }>) {
 	const { db } = event.locals.app;
-	const stored = getSetting(db, DEMO_TOKEN_KEY);
-	const user = db.select().from(users).where(eq(users.email, DEMO_EMAIL)).get();
-	const demo = user
-		? db
+	const { users, workshops } = tablesOf(db);
+	const stored = await getSetting(db, DEMO_TOKEN_KEY);
+	const [user] = await db.select().from(users).where(eq(users.email, DEMO_EMAIL));
+	const [demo] = user
+		? await db
 				.select({ id: workshops.id })
 				.from(workshops)
 				.where(and(eq(workshops.isDemo, true), eq(workshops.ownerId, user.id)))
-				.get()
-		: undefined;
+				.limit(1)
+		: [];
 	if (!stored || !user || !demo || !sameToken(stored, event.params.token)) {
 		error(404, m.error_link_unknown());
 	}
@@ -38,8 +39,8 @@ function demoFor(event: RequestEvent<{ token: string }>) {
  * chat). It signs this browser in as the demo facilitator and opens "Oskar 83" — unless the
  * browser is signed in to another account or takes part in a workshop: then the page asks.
  */
-export const load: PageServerLoad = (event) => {
-	const { user, demo } = demoFor(event);
+export const load: PageServerLoad = async (event) => {
+	const { user, demo } = await demoFor(event);
 	const current = event.locals.session?.user;
 	if (current?.id === user.id) redirect(303, `/w/${demo.id}`);
 	if (current) {
@@ -47,16 +48,16 @@ export const load: PageServerLoad = (event) => {
 	}
 	// A participant in a workshop is someone too: ask before they become the demo facilitator.
 	const session = event.locals.session;
-	const name = session && participantName(event.locals.app.db, session.id);
+	const name = session && (await participantName(event.locals.app.db, session.id));
 	if (name) return { current: { name, email: null }, demo: user.displayName };
-	signIn(event, user);
+	await signIn(event, user);
 	redirect(303, `/w/${demo.id}`);
 };
 
 export const actions: Actions = {
-	switch: (event) => {
-		const { user, demo } = demoFor(event);
-		signIn(event, user);
+	switch: async (event) => {
+		const { user, demo } = await demoFor(event);
+		await signIn(event, user);
 		redirect(303, `/w/${demo.id}`);
 	}
 };

@@ -13,15 +13,15 @@ import type { Actions, PageServerLoad } from './$types';
 
 const FIELDS = ['displayName', 'profession', 'organisation'] as const;
 
-export const load: PageServerLoad = ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params }) => {
 	const { db } = locals.app;
-	const link = findActiveLinkByToken(db, params.token);
-	const workshop = link && getWorkshop(db, link.workshopId);
+	const link = await findActiveLinkByToken(db, params.token);
+	const workshop = link && (await getWorkshop(db, link.workshopId));
 	if (!link || !workshop) error(404, m.error_link_unknown());
 	const session = locals.session;
 	// Someone opening the link again sees the profile they joined with.
 	const member = session
-		? findOwnMembership(db, workshop.id, { sessionId: session.id, userId: session.userId })
+		? await findOwnMembership(db, workshop.id, { sessionId: session.id, userId: session.userId })
 		: null;
 	return {
 		kind: link.kind,
@@ -44,19 +44,19 @@ export const actions: Actions = {
 		if (!result.ok) return failAction(result, values);
 		redirect(303, `/w/${result.value.workshopId}`);
 	},
-	accept: ({ locals, params }) => {
+	accept: async ({ locals, params }) => {
 		const user = locals.session?.user;
 		if (!user) return failAction(failure(401, 'unauthenticated'), {});
-		const link = findActiveLinkByToken(locals.app.db, params.token);
+		const link = await findActiveLinkByToken(locals.app.db, params.token);
 		if (!link || link.kind !== 'cofacilitator') {
 			return failAction(failure(404, 'link_unknown'), {});
 		}
-		const membership = acceptCofacilitator(locals.app.db, link, user);
+		const membership = await acceptCofacilitator(locals.app.db, link, user);
 		redirect(303, `/w/${membership.workshopId}`);
 	},
 	/** "Not this account": sign out, sign in as the right one, and come back to the link. */
-	switch: (event) => {
-		signOut(event);
+	switch: async (event) => {
+		await signOut(event);
 		redirect(303, `/login?next=${encodeURIComponent(event.url.pathname)}`);
 	}
 };

@@ -7,8 +7,8 @@ import { ownSeriesOverview } from '$lib/server/services/series-access';
 import { findMembership } from '$lib/server/services/workshops';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	const o = ownSeriesOverview(event, event.params.id);
+export const load: PageServerLoad = async (event) => {
+	const o = await ownSeriesOverview(event, event.params.id);
 	return {
 		series: { id: o.series.id, title: o.series.title },
 		workshops: o.workshops,
@@ -21,7 +21,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	/** A follow-up between workshops: one action's status in the latest workshop's plan. */
 	status: async (event) => {
-		const o = ownSeriesOverview(event, event.params.id);
+		const o = await ownSeriesOverview(event, event.params.id);
 		const parsed = actionStatusSchema.safeParse(
 			formValues(await event.request.formData(), ['workshopId', 'actionId', 'status'])
 		);
@@ -29,13 +29,13 @@ export const actions: Actions = {
 		const { workshopId, actionId, status } = parsed.data;
 		const inSeries = o.workshops.some((w) => w.id === workshopId);
 		const user = event.locals.session!.user!;
-		const membership = findMembership(event.locals.app.db, workshopId, {
+		const membership = await findMembership(event.locals.app.db, workshopId, {
 			sessionId: null,
 			userId: user.id
 		});
 		if (!inSeries || membership?.role !== 'facilitator') error(403, m.error_forbidden());
 		await serveWorkshop(event.locals.app, workshopId);
-		if (!setActionStatus(event.locals.app, workshopId, actionId, status)) {
+		if (!(await setActionStatus(event.locals.app, workshopId, actionId, status))) {
 			return fail(404, { error: 'error_not_found' });
 		}
 		return { saved: actionId };

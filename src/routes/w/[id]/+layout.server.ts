@@ -23,8 +23,8 @@ interface InviteLink {
 
 const linkOrder: LinkKind[] = ['participant', 'observer', 'cofacilitator'];
 
-function inviteLinks(db: DB, workshopId: string, origin: string): InviteLink[] {
-	return activeLinks(db, workshopId)
+async function inviteLinks(db: DB, workshopId: string, origin: string): Promise<InviteLink[]> {
+	return (await activeLinks(db, workshopId))
 		.sort((a, b) => linkOrder.indexOf(a.kind) - linkOrder.indexOf(b.kind))
 		.map((link) => ({
 			id: link.id,
@@ -38,7 +38,7 @@ function inviteLinks(db: DB, workshopId: string, origin: string): InviteLink[] {
  * Everything under /w/[id] (Resan, Persona, Citat) shares one check of who may see the
  * workshop, and one live connection created by +layout.svelte.
  */
-export const load = (({ locals, params, url, setHeaders, depends }) => {
+export const load = (async ({ locals, params, url, setHeaders, depends }) => {
 	depends(WORKSHOP_DEPENDENCY);
 	const session = locals.session;
 	// Without an account session this may be a facilitator whose session ended: sign in, then
@@ -46,15 +46,15 @@ export const load = (({ locals, params, url, setHeaders, depends }) => {
 	const signIn = `/login?next=${encodeURIComponent(url.pathname)}`;
 	if (!session) redirect(303, signIn);
 	const { db } = locals.app;
-	const workshop = getWorkshop(db, params.id);
+	const workshop = await getWorkshop(db, params.id);
 	if (!workshop) error(404, m.error_not_found());
-	const membership = findMembership(db, workshop.id, {
+	const membership = await findMembership(db, workshop.id, {
 		sessionId: session.id,
 		userId: session.userId
 	});
 	if (!membership) {
 		// Waiting for admission or removed by a facilitator: a page that says so, not the board.
-		const own = findOwnMembership(db, workshop.id, {
+		const own = await findOwnMembership(db, workshop.id, {
 			sessionId: session.id,
 			userId: session.userId
 		});
@@ -83,7 +83,7 @@ export const load = (({ locals, params, url, setHeaders, depends }) => {
 			organisation: membership.organisation
 		},
 		invite: isFacilitator
-			? { joinUrl: `${url.origin}/join`, links: inviteLinks(db, workshop.id, url.origin) }
+			? { joinUrl: `${url.origin}/join`, links: await inviteLinks(db, workshop.id, url.origin) }
 			: null
 	};
 }) satisfies LayoutServerLoad;

@@ -6,10 +6,10 @@ import { findMembership, replaceLink } from '$lib/server/services/workshops';
 import type { Actions, RequestEvent } from './$types';
 
 /** The facilitator membership of this browser in the workshop, or a failure to return. */
-function facilitatorOnly({ locals, params }: RequestEvent) {
+async function facilitatorOnly({ locals, params }: RequestEvent) {
 	const session = locals.session;
 	if (!session) return fail(401, { message: m.error_forbidden() });
-	const membership = findMembership(locals.app.db, params.id, {
+	const membership = await findMembership(locals.app.db, params.id, {
 		sessionId: session.id,
 		userId: session.userId
 	});
@@ -22,23 +22,23 @@ const anonymousInput = z.object({ anonymous: z.enum(['true', 'false']) });
 
 export const actions = {
 	revoke: async (event) => {
-		const refused = facilitatorOnly(event);
+		const refused = await facilitatorOnly(event);
 		if (refused) return refused;
 		const input = revokeInput.safeParse(Object.fromEntries(await event.request.formData()));
 		if (!input.success) return fail(400, { message: m.error_generic() });
-		const link = replaceLink(event.locals.app.db, event.params.id, input.data.linkId);
+		const link = await replaceLink(event.locals.app.db, event.params.id, input.data.linkId);
 		if (!link) return fail(404, { message: m.error_generic() });
 		return { replaced: link.kind };
 	},
 
 	/** Turns anonymity on or off; on removes the names from every note for good. */
 	anonymous: async (event) => {
-		const refused = facilitatorOnly(event);
+		const refused = await facilitatorOnly(event);
 		if (refused) return refused;
 		const input = anonymousInput.safeParse(Object.fromEntries(await event.request.formData()));
 		if (!input.success) return fail(400, { message: m.error_generic() });
 		const anonymous = input.data.anonymous === 'true';
-		setSwitches(event.locals.app, event.params.id, { anonymous });
+		await setSwitches(event.locals.app, event.params.id, { anonymous });
 		return { anonymous };
 	}
 } satisfies Actions;

@@ -1,7 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type * as Y from 'yjs';
-import type { DB } from '../../db';
-import { workshops } from '../../db/schema';
+import { tablesOf, type DB } from '../../db';
 import { noteRecord } from '$lib/workshop/records/note';
 import { parseRoom } from '$lib/workshop/rooms';
 import type { Feature } from '../hooks';
@@ -21,14 +20,21 @@ export function countNotes(doc: Y.Doc): number {
  * not a member's activity.
  */
 export function activityFeature(db: DB): Feature {
-	const write = db
-		.update(workshops)
-		.set({
-			noteCount: sql`coalesce(${sql.placeholder('count')}, ${workshops.noteCount})`,
-			lastActivityAt: sql`coalesce(${sql.placeholder('at')}, ${workshops.lastActivityAt})`
-		})
-		.where(eq(workshops.id, sql.placeholder('id')))
-		.prepare();
+	const { workshops } = tablesOf(db);
+	// Written after the update is stored and not waited for: a lost count is recounted by the
+	// dashboard (services/dashboard.ts), a lost time is the next minute's.
+	const write = (id: string, count: number | null, at: number | null) =>
+		db
+			.update(workshops)
+			.set({
+				...(count !== null && { noteCount: count }),
+				...(at !== null && { lastActivityAt: new Date(at) })
+			})
+			.where(eq(workshops.id, id))
+			.then(
+				() => {},
+				(error: unknown) => console.error('[realtime] could not write activity', error)
+			);
 	const counted = new Map<string, number>();
 	const written = new Map<string, number>();
 	return {
@@ -44,7 +50,7 @@ export function activityFeature(db: DB): Feature {
 			if (newCount === null && !active) return;
 			if (newCount !== null) counted.set(id, newCount);
 			if (active) written.set(id, now);
-			write.run({ id, count: newCount, at: active ? now : null });
+			void write(id, newCount, active ? now : null);
 		}
 	};
 }

@@ -1,7 +1,5 @@
-import { eq, sql } from 'drizzle-orm';
 import type { DB } from '../../db';
-import { workshops } from '../../db/schema';
-import { liveSwitches, type BoardRooms } from '../../services/switches';
+import { liveSwitches, type BoardRooms, type SwitchesCache } from '../../services/switches';
 import type { Feature } from '../hooks';
 import { activityFeature } from './activity';
 import { anonymityFeature } from './anonymity';
@@ -13,6 +11,8 @@ import { switchesFeature } from './switches';
 
 export interface FeatureDeps {
 	db: DB;
+	/** The database copy of each workshop's switches, read when a socket opens (authorize.ts). */
+	switches: Pick<SwitchesCache, 'get'>;
 	secret: string;
 	/** Counts a hand-in of round progress (app.ts, board/progress.ts); none: not counted. */
 	ballotsChanged?: BallotsChanged;
@@ -32,15 +32,7 @@ export interface FeatureDeps {
  */
 export function realtimeFeatures(deps: FeatureDeps): Feature[] {
 	// Read on every accepted update and presence state while the board is not loaded.
-	const row = deps.db
-		.select({
-			anonymous: workshops.anonymous,
-			participantsMayExport: workshops.participantsMayExport
-		})
-		.from(workshops)
-		.where(eq(workshops.id, sql.placeholder('id')))
-		.prepare();
-	const stored = (id: string) => row.get({ id }) ?? null;
+	const stored = deps.switches.get;
 	const rooms = deps.rooms;
 	const live = (id: string) => (rooms ? liveSwitches(rooms(), id, () => stored(id)) : stored(id));
 	return [

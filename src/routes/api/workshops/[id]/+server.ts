@@ -10,11 +10,11 @@ import type { RequestHandler } from './$types';
  */
 export const DELETE: RequestHandler = async (event) => {
 	const { id } = event.params;
-	const membership = memberOrFailure(event, id, ['facilitator']);
+	const membership = await memberOrFailure(event, id, ['facilitator']);
 	if (isFailure(membership)) return failureResponse(membership);
 	const parsed = deleteSchema.safeParse(await readJson(event.request));
 	if (!parsed.success) return failureResponse(invalid(parsed.error));
-	const workshop = getWorkshop(event.locals.app.db, id);
+	const workshop = await getWorkshop(event.locals.app.db, id);
 	if (!workshop) return failureResponse(failure(404, 'not_found'));
 	if (workshop.isDemo) return failureResponse(failure(403, 'forbidden'));
 	if (!confirmsName(parsed.data.confirm, workshop.title)) {

@@ -59,8 +59,7 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 	if (text === 400) return refusal(400, 'import_not_json');
 	const parsed = parseWorkshopFile(text);
 	if (!parsed.ok) return refusal(400, parsed.error, parsed.path);
-	const { db, docs } = locals.app;
-	const imported = importWorkshop(db, docs, user, parsed.file);
+	const imported = await importWorkshop(locals.app.db, user, parsed.file);
 	if (!imported.ok) return refusal(413, imported.error);
 	return json({ workshop: workshopJson(imported.workshop) }, { status: 201 });
 };

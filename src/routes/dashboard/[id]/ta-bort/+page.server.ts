@@ -6,12 +6,16 @@ import { confirmsName, deleteWorkshop } from '$lib/server/services/lifecycle';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** The workshop, when this account facilitates it; the demo is never deleted from here. */
-function ownWorkshop({ locals, params, url }: Pick<RequestEvent, 'locals' | 'params' | 'url'>) {
+async function ownWorkshop({
+	locals,
+	params,
+	url
+}: Pick<RequestEvent, 'locals' | 'params' | 'url'>) {
 	const user = locals.session?.user;
 	if (!user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
-	const workshop = getWorkshop(locals.app.db, params.id);
+	const workshop = await getWorkshop(locals.app.db, params.id);
 	if (!workshop) error(404, m.error_not_found());
-	const membership = findMembership(locals.app.db, workshop.id, {
+	const membership = await findMembership(locals.app.db, workshop.id, {
 		sessionId: null,
 		userId: user.id
 	});
@@ -19,14 +23,14 @@ function ownWorkshop({ locals, params, url }: Pick<RequestEvent, 'locals' | 'par
 	return workshop;
 }
 
-export const load: PageServerLoad = (event) => {
-	const workshop = ownWorkshop(event);
+export const load: PageServerLoad = async (event) => {
+	const workshop = await ownWorkshop(event);
 	return { workshop: { id: workshop.id, title: workshop.title } };
 };
 
 export const actions: Actions = {
 	default: async (event) => {
-		const workshop = ownWorkshop(event);
+		const workshop = await ownWorkshop(event);
 		const { confirm } = formValues(await event.request.formData(), ['confirm']);
 		if (!confirmsName(confirm ?? '', workshop.title)) {
 			return fail(400, {

@@ -13,25 +13,25 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 const PARTICIPANTS_DEPENDENCY = 'samskapa:participants';
 
 /** The workshop, when this browser is one of its facilitators; null otherwise. */
-function facilitatedWorkshop({ locals, params }: Pick<RequestEvent, 'locals' | 'params'>) {
+async function facilitatedWorkshop({ locals, params }: Pick<RequestEvent, 'locals' | 'params'>) {
 	const session = locals.session;
 	if (!session) return null;
-	const membership = findMembership(locals.app.db, params.id, {
+	const membership = await findMembership(locals.app.db, params.id, {
 		sessionId: session.id,
 		userId: session.userId
 	});
 	if (membership?.role !== 'facilitator') return null;
-	return getWorkshop(locals.app.db, params.id) ?? null;
+	return (await getWorkshop(locals.app.db, params.id)) ?? null;
 }
 
-export const load = ((event) => {
+export const load = (async (event) => {
 	event.depends(PARTICIPANTS_DEPENDENCY);
-	const workshop = facilitatedWorkshop(event);
+	const workshop = await facilitatedWorkshop(event);
 	if (!workshop) error(403, m.error_forbidden());
 	const { db, realtime } = event.locals.app;
 	return {
 		admissionRequired: workshop.admissionRequired,
-		participants: listParticipants({ db, realtime }, workshop.id, workshop.anonymous)
+		participants: await listParticipants({ db, realtime }, workshop.id, workshop.anonymous)
 	};
 }) satisfies PageServerLoad;
 
@@ -41,7 +41,7 @@ const form = z.object({
 });
 
 async function act(event: RequestEvent, action: 'remove' | 'admit' | 'admission') {
-	const workshop = facilitatedWorkshop(event);
+	const workshop = await facilitatedWorkshop(event);
 	if (!workshop) return fail(403, { message: m.error_forbidden() });
 	const fields = form.safeParse(Object.fromEntries(await event.request.formData()));
 	const parsed =
@@ -53,7 +53,7 @@ async function act(event: RequestEvent, action: 'remove' | 'admit' | 'admission'
 		);
 	if (!parsed || !parsed.success) return fail(400, { message: m.error_generic() });
 	const { db, realtime } = event.locals.app;
-	const outcome = applyParticipantAction({ db, realtime }, workshop.id, parsed.data);
+	const outcome = await applyParticipantAction({ db, realtime }, workshop.id, parsed.data);
 	if (!outcome.ok) {
 		return fail(outcome.status, {
 			message: outcome.status === 404 ? m.error_not_found() : m.error_conflict()

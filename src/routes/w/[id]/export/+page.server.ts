@@ -11,13 +11,13 @@ import type { PageServerLoad } from './$types';
  * Lists the patient-data flags of the report as the server would build it, masked.
  */
 export const load = (async (event) => {
-	const access = exportAccessOrFailure(event, event.params.id);
+	const access = await exportAccessOrFailure(event, event.params.id);
 	if (isFailure(access)) {
 		error(access.status, access.status === 404 ? m.error_not_found() : m.error_forbidden());
 	}
 	const { db, realtime } = event.locals.app;
-	const board = realtime.readDoc(boardRoom(access.workshop.id));
-	const model = reportModelOf(db, board, access.workshop, access.membership, {
+	const board = await realtime.readDoc(boardRoom(access.workshop.id));
+	const model = await reportModelOf(db, board, access.workshop, access.membership, {
 		includeFlagged: false
 	});
 	return {

@@ -19,7 +19,7 @@ export const load = (async (event) => {
 		error(access.status, access.error);
 	}
 	event.setHeaders({ 'cache-control': 'private, no-store' });
-	const { model } = reportFor(event, access);
+	const { model } = await reportFor(event, access);
 	const matrixSvg = model.matrix
 		? renderMatrixSvg(model.matrix.points, {
 				axes: model.matrix.axes,

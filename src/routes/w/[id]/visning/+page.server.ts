@@ -12,7 +12,7 @@ import type { PageServerLoad } from './$types';
 export const load = (async (event) => {
 	// The same check, redirects and refusals as every page in the layout (only the route id's
 	// type differs).
-	const { workshop, me, invite } = workshopLoad(
+	const { workshop, me, invite } = await workshopLoad(
 		event as unknown as Parameters<typeof workshopLoad>[0]
 	);
 	const link = invite?.links.find((l) => l.kind === 'participant' && l.code !== null) ?? null;

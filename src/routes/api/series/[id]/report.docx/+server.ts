@@ -7,6 +7,6 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 
 /** The series report as Word (the series' owner only). */
 export const GET: RequestHandler = async (event) => {
-	const overview = ownSeriesOverview(event, event.params.id);
+	const overview = await ownSeriesOverview(event, event.params.id);
 	return download(await renderSeriesDocx(overview), DOCX, overview.series, 'docx');
 };

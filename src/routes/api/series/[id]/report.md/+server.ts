@@ -5,7 +5,7 @@ import { ownSeriesOverview } from '$lib/server/services/series-access';
 import type { RequestHandler } from './$types';
 
 /** The series report as Markdown (the series' owner only). */
-export const GET: RequestHandler = (event) => {
-	const overview = ownSeriesOverview(event, event.params.id);
+export const GET: RequestHandler = async (event) => {
+	const overview = await ownSeriesOverview(event, event.params.id);
 	return download(renderSeriesMarkdown(overview), MARKDOWN_TYPE, overview.series, 'md');
 };

@@ -17,7 +17,7 @@ export const GET: RequestHandler = async (event) => {
 	if (isFailure(access)) return failureResponse(access);
 	const { workshop } = access;
 	const exportedAt = new Date();
-	const board = event.locals.app.realtime.readDoc(boardRoom(id));
+	const board = await event.locals.app.realtime.readDoc(boardRoom(id));
 	const body = buildWorkshopFile(board, workshop, {
 		exportedAt,
 		includeFlagged: event.url.searchParams.get('include') === 'flagged'

@@ -6,11 +6,11 @@ import type { RequestHandler } from './$types';
 
 /** A facilitator moves the room: goes to a step, gathers everyone, takes the lead. */
 export const POST: RequestHandler = async (event) => {
-	const membership = memberOrFailure(event, event.params.id, ['facilitator']);
+	const membership = await memberOrFailure(event, event.params.id, ['facilitator']);
 	if (isFailure(membership)) return failureResponse(membership);
 	const parsed = facilitationActionSchema.safeParse(await readJson(event.request));
 	if (!parsed.success) return failureResponse(invalid(parsed.error));
-	const outcome = applyFacilitationAction(
+	const outcome = await applyFacilitationAction(
 		event.locals.app.realtime,
 		event.params.id,
 		membership.id,

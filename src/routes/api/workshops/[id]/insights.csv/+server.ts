@@ -11,7 +11,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async (event) => {
 	const access = await exportDownloadOrFailure(event, event.params.id);
 	if (isFailure(access)) return failureResponse(access);
-	const { input, model } = reportFor(event, access);
+	const { input, model } = await reportFor(event, access);
 	const csv = renderCsv(buildInsightTable(input, model));
 	return download(csv, CSV_TYPE, access.workshop, 'csv');
 };

@@ -11,7 +11,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async (event) => {
 	const access = await exportDownloadOrFailure(event, event.params.id);
 	if (isFailure(access)) return failureResponse(access);
-	const { input, model } = reportFor(event, access);
+	const { input, model } = await reportFor(event, access);
 	const file = await renderXlsx(buildInsightTable(input, model), model);
 	return download(file, XLSX_TYPE, access.workshop, 'xlsx');
 };

@@ -8,12 +8,12 @@ import type { RequestHandler } from './$types';
 /** Closes, reopens, archives or restores a workshop (facilitators only). */
 export const POST: RequestHandler = async (event) => {
 	const { id } = event.params;
-	const membership = memberOrFailure(event, id, ['facilitator']);
+	const membership = await memberOrFailure(event, id, ['facilitator']);
 	if (isFailure(membership)) return failureResponse(membership);
 	const parsed = lifecycleSchema.safeParse(await readJson(event.request));
 	if (!parsed.success) return failureResponse(invalid(parsed.error));
 	await changeLifecycle(event.locals.app, id, parsed.data.change);
-	const w = getWorkshop(event.locals.app.db, id)!;
+	const w = (await getWorkshop(event.locals.app.db, id))!;
 	return json({
 		closedAt: w.closedAt?.getTime() ?? null,
 		archivedAt: w.archivedAt?.getTime() ?? null

@@ -6,12 +6,16 @@ import type { RequestHandler } from './$types';
 
 /** Starts or reveals the silent round on the journey (facilitators). */
 export const POST: RequestHandler = async (event) => {
-	const membership = memberOrFailure(event, event.params.id, ['facilitator']);
+	const membership = await memberOrFailure(event, event.params.id, ['facilitator']);
 	if (isFailure(membership)) return failureResponse(membership);
 	const parsed = noteRoundActionSchema.safeParse(await readJson(event.request));
 	if (!parsed.success) return failureResponse(invalid(parsed.error));
 	const { db, realtime, wsSecret } = event.locals.app;
-	const outcome = applyNoteRoundAction({ db, realtime, wsSecret }, event.params.id, parsed.data);
+	const outcome = await applyNoteRoundAction(
+		{ db, realtime, wsSecret },
+		event.params.id,
+		parsed.data
+	);
 	if (!('error' in outcome)) return json(outcome);
 	// A reveal that did not fit the board says how many notes stayed private (the round is revealed).
 	if ('notRevealed' in outcome) {

@@ -9,31 +9,31 @@ import {
 import { getWorkshop } from '$lib/server/services/workshops';
 import type { RequestEvent, RequestHandler } from './$types';
 
-function answer(event: RequestEvent) {
+async function answer(event: RequestEvent) {
 	const { db, realtime } = event.locals.app;
-	const workshop = getWorkshop(db, event.params.id);
+	const workshop = await getWorkshop(db, event.params.id);
 	if (!workshop) return apiError(404, 'not_found');
 	return json({
 		admissionRequired: workshop.admissionRequired,
-		participants: listParticipants({ db, realtime }, workshop.id, workshop.anonymous)
+		participants: await listParticipants({ db, realtime }, workshop.id, workshop.anonymous)
 	});
 }
 
 /** Who takes part, with who is online and who waits for admission (facilitators only). */
-export const GET: RequestHandler = (event) => {
-	const membership = memberOrFailure(event, event.params.id, ['facilitator']);
+export const GET: RequestHandler = async (event) => {
+	const membership = await memberOrFailure(event, event.params.id, ['facilitator']);
 	if (isFailure(membership)) return failureResponse(membership);
 	return answer(event);
 };
 
 /** Removes or admits a participant, or switches the admission step (facilitators only). */
 export const POST: RequestHandler = async (event) => {
-	const membership = memberOrFailure(event, event.params.id, ['facilitator']);
+	const membership = await memberOrFailure(event, event.params.id, ['facilitator']);
 	if (isFailure(membership)) return failureResponse(membership);
 	const parsed = participantActionSchema.safeParse(await readJson(event.request));
 	if (!parsed.success) return failureResponse(invalid(parsed.error));
 	const { db, realtime } = event.locals.app;
-	const outcome = applyParticipantAction({ db, realtime }, event.params.id, parsed.data);
+	const outcome = await applyParticipantAction({ db, realtime }, event.params.id, parsed.data);
 	if (!outcome.ok) return apiError(outcome.status, outcome.error);
 	return answer(event);
 };

@@ -12,7 +12,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async (event) => {
 	const access = await exportDownloadOrFailure(event, event.params.id);
 	if (isFailure(access)) return failureResponse(access);
-	const file = await renderDocx(reportModelFor(event, access));
+	const file = await renderDocx(await reportModelFor(event, access));
 	return download(
 		file,
 		'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

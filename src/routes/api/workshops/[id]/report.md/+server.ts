@@ -10,6 +10,6 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async (event) => {
 	const access = await exportDownloadOrFailure(event, event.params.id);
 	if (isFailure(access)) return failureResponse(access);
-	const { model } = reportFor(event, access);
+	const { model } = await reportFor(event, access);
 	return download(renderMarkdown(model), MARKDOWN_TYPE, access.workshop, 'md');
 };

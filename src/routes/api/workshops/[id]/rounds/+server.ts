@@ -6,12 +6,12 @@ import type { RequestHandler } from './$types';
 
 /** Opens, closes, reveals or re-opens a prioritisation round (facilitators only). */
 export const POST: RequestHandler = async (event) => {
-	const membership = memberOrFailure(event, event.params.id, ['facilitator']);
+	const membership = await memberOrFailure(event, event.params.id, ['facilitator']);
 	if (isFailure(membership)) return failureResponse(membership);
 	const parsed = roundActionSchema.safeParse(await readJson(event.request));
 	if (!parsed.success) return failureResponse(invalid(parsed.error));
 	const { db, realtime } = event.locals.app;
-	const outcome = applyRoundAction({ db, realtime }, event.params.id, parsed.data);
+	const outcome = await applyRoundAction({ db, realtime }, event.params.id, parsed.data);
 	if ('error' in outcome) return apiError(outcome.status, outcome.error);
 	return json(outcome);
 };

@@ -11,13 +11,13 @@ import type { RequestHandler } from './$types';
  */
 export const PATCH: RequestHandler = async (event) => {
 	const { id } = event.params;
-	const membership = memberOrFailure(event, id, ['facilitator']);
+	const membership = await memberOrFailure(event, id, ['facilitator']);
 	if (isFailure(membership)) return failureResponse(membership);
 	const parsed = workshopSettingsSchema.safeParse(await readJson(event.request));
 	if (!parsed.success) return failureResponse(invalid(parsed.error));
 	const { app } = event.locals;
-	const scrubbed = setSwitches(app, id, parsed.data);
-	const settings = workshopSwitches(app, id);
+	const scrubbed = await setSwitches(app, id, parsed.data);
+	const settings = await workshopSwitches(app, id);
 	if (!settings) return failureResponse({ ok: false, status: 404, error: 'not_found' });
 	return json({ settings, scrubbed });
 };

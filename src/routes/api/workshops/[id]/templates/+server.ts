@@ -8,18 +8,18 @@ import type { RequestHandler } from './$types';
 
 /** Saves the workshop's structure as a template of the signed-in facilitator. */
 export const POST: RequestHandler = async (event) => {
-	const membership = memberOrFailure(event, event.params.id, ['facilitator']);
+	const membership = await memberOrFailure(event, event.params.id, ['facilitator']);
 	if (isFailure(membership)) return failureResponse(membership);
 	const user = event.locals.session?.user;
 	if (!user) return failureResponse({ ok: false, status: 403, error: 'forbidden' });
 	const parsed = templateNameSchema.safeParse(await readJson(event.request));
 	if (!parsed.success) return failureResponse(invalid(parsed.error));
 	const { db, realtime } = event.locals.app;
-	const template = saveTemplate(
+	const template = await saveTemplate(
 		db,
 		user.id,
 		parsed.data.name,
-		realtime.readDoc(boardRoom(event.params.id))
+		await realtime.readDoc(boardRoom(event.params.id))
 	);
 	return json({ template: { id: template.id, name: parsed.data.name } }, { status: 201 });
 };

@@ -6,10 +6,10 @@ import type { RequestHandler } from './$types';
 
 /** A facilitator starts, extends, pauses, resumes or stops the step's timer. */
 export const POST: RequestHandler = async (event) => {
-	const membership = memberOrFailure(event, event.params.id, ['facilitator']);
+	const membership = await memberOrFailure(event, event.params.id, ['facilitator']);
 	if (isFailure(membership)) return failureResponse(membership);
 	const parsed = timerActionSchema.safeParse(await readJson(event.request));
 	if (!parsed.success) return failureResponse(invalid(parsed.error));
-	const outcome = applyTimerAction(event.locals.app.realtime, event.params.id, parsed.data);
+	const outcome = await applyTimerAction(event.locals.app.realtime, event.params.id, parsed.data);
 	return 'error' in outcome ? apiError(outcome.status, outcome.error) : json(outcome);
 };
