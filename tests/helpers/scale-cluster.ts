@@ -11,11 +11,10 @@ import { startServer, tempDbPath, type TestServer } from './server.ts';
 import type { TestDatabase } from './store.ts';
 
 /**
- * The store the processes share: SCALE_OUT_STORE=postgres (PostgreSQL, the store for several
- * processes) or sqlite (one file, which WAL lets processes on one machine share). SQLite until
- * the data layer runs on PostgreSQL end to end (the store branch's async services).
+ * The store the processes share: PostgreSQL, the store for several processes; or, with
+ * SCALE_OUT_STORE=sqlite, one SQLite file, which WAL lets processes on one machine share.
  */
-export const scaleOutStore = process.env.SCALE_OUT_STORE === 'postgres' ? 'postgres' : 'sqlite';
+export const scaleOutStore = process.env.SCALE_OUT_STORE === 'sqlite' ? 'sqlite' : 'postgres';
 
 /** What is missing to run a scale-out on this machine (empty: everything is there). */
 export function missingForScaleOut(): string[] {

@@ -39,14 +39,14 @@ export interface Cluster {
 /** Connects to Redis and starts serving workshops by lease. */
 export async function startCluster(config: ClusterConfig, served: ServedRooms): Promise<Cluster> {
 	const options = {
-		// A command waits at most about a lease renewal for Redis, so a lost Redis shows as
-		// failed renewals, not as requests hanging until it comes back.
-		commandTimeout: Math.max(500, Math.floor(config.leaseMs / 3)),
+		// A command fails after one reconnect attempt rather than waiting in the offline queue
+		// until Redis is back. No command timeout: a reply late only because this process was
+		// busy is still good, and a lease whose renewal hangs ends at its local deadline anyway.
 		maxRetriesPerRequest: 1,
 		lazyConnect: true
 	};
 	const redis = new Redis(config.redisUrl, options);
-	const subscriber = new Redis(config.redisUrl, { ...options, commandTimeout: undefined });
+	const subscriber = new Redis(config.redisUrl, options);
 	for (const [name, connection] of [
 		['commands', redis],
 		['hand-over', subscriber]
