@@ -66,8 +66,10 @@ async function child(seatsFile: string, wsUrl: string) {
 	const clients: YClient[] = seats.map((seat) =>
 		connect(wsUrl, seat.room, { token: seat.token }, { timeoutMs: 120_000, presence: false })
 	);
-	await Promise.all(clients.map((c) => c.synced));
+	const outcomes = await Promise.allSettled(clients.map((c) => c.synced));
 	const syncedMs = performance.now() - start;
+	const unsynced = outcomes.filter((o) => o.status === 'rejected').length;
+	if (unsynced > 0) process.stdout.write(`[client] ${unsynced} clients not synced within 120 s\n`);
 	process.stdout.write(`SYNCED ${syncedMs}\n`);
 	await new Promise<void>((resolve) =>
 		createInterface({ input: process.stdin }).once('line', () => resolve())
@@ -230,17 +232,28 @@ async function parent() {
 					});
 					proc.once('close', (code) => {
 						if (code !== 0) reject(new Error(`client process ${i} exited ${code}`));
-						else
-							{readFile(`${file}.result.json`, 'utf8').then(
+						else {
+							readFile(`${file}.result.json`, 'utf8').then(
 								(text) => resolve(JSON.parse(text) as ChildResult),
 								reject
-							);}
+							);
+						}
 					});
 				});
 				return { proc, isSynced, finished };
 			})
 		);
-		await Promise.all(children.map((c) => c.isSynced));
+		// A client process that exits before it synced fails the run (and stops the cluster).
+		await Promise.all(
+			children.map((c) =>
+				Promise.race([
+					c.isSynced,
+					c.finished.then(() => {
+						throw new Error('a client process ended before its clients synced');
+					})
+				])
+			)
+		);
 		const allSyncedMs = performance.now() - started;
 		console.log(
 			`[scale-out] all ${WORKSHOPS * CLIENTS} clients synced in ${allSyncedMs.toFixed(0)} ms`
