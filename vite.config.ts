@@ -3,6 +3,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { realtimeDevPlugin } from './src/lib/server/realtime/vite-plugin.ts';
 import { postgresBinDir } from './tests/helpers/postgres.ts';
+import { missingForScaleOut } from './tests/helpers/scale-cluster.ts';
 
 /**
  * The integration suite runs a second time on PostgreSQL where its binaries exist. Without them
@@ -14,6 +15,22 @@ function postgresSuite(): string[] {
 	console.warn(
 		'\n*** integration-pg SKIPPED: no PostgreSQL binaries (/usr/lib/postgresql/*/bin/initdb).' +
 			" Install Debian's `postgresql` (or set POSTGRES_BIN) to run the suite on PostgreSQL. ***\n"
+	);
+	return [];
+}
+
+/**
+ * The scale-out test needs PostgreSQL, redis-server and haproxy from Debian. Without them it
+ * is skipped, loudly; in CI it runs anyway and fails on what is missing.
+ */
+function scaleOutSuite(): string[] {
+	const suite = ['tests/scale/**/*.test.ts'];
+	if (!process.env.VITEST || process.env.CI === 'true') return suite;
+	const missing = missingForScaleOut();
+	if (missing.length === 0) return suite;
+	console.warn(
+		`\n*** scale-out SKIPPED: ${missing.join(', ')} missing. Install Debian's postgresql,` +
+			' redis-server and haproxy to run it. ***\n'
 	);
 	return [];
 }
@@ -66,6 +83,17 @@ export default defineConfig({
 					globalSetup: ['tests/helpers/postgres-setup.ts'],
 					testTimeout: 30_000,
 					hookTimeout: 60_000,
+					fileParallelism: false
+				}
+			},
+			{
+				extends: './vite.config.ts',
+				test: {
+					name: 'scale-out',
+					environment: 'node',
+					include: scaleOutSuite(),
+					testTimeout: 90_000,
+					hookTimeout: 90_000,
 					fileParallelism: false
 				}
 			}

@@ -1,6 +1,7 @@
 import { sequence } from '@sveltejs/kit/hooks';
 import type { ServerInit } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
+import { handleAffinity } from '$lib/server/hooks/affinity';
 import { handleBodyLimit } from '$lib/server/hooks/body-limit';
 import { handleHeaders } from '$lib/server/hooks/headers';
 import { handleI18n } from '$lib/server/hooks/i18n';
@@ -11,4 +12,10 @@ export const init: ServerInit = async () => {
 	await getApp();
 };
 
-export const handle = sequence(handleHeaders, handleI18n, handleBodyLimit, handleSession);
+export const handle = sequence(
+	handleHeaders,
+	handleI18n,
+	handleAffinity,
+	handleBodyLimit,
+	handleSession
+);

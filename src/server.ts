@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 
 interface AppHandle {
-	realtime: { handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean };
+	upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
 	close(): Promise<void>;
 }
 type Handler = (req: IncomingMessage, res: import('node:http').ServerResponse) => void;
@@ -72,7 +72,7 @@ server.on('upgrade', (req, socket, head) => {
 	socket.on('error', () => socket.destroy());
 	// No request, however malformed, may take the process down.
 	try {
-		if (!app.realtime.handleUpgrade(req, socket, head)) socket.destroy();
+		if (!app.upgrade(req, socket, head)) socket.destroy();
 	} catch (error) {
 		console.error('[samskapa] upgrade failed', error);
 		socket.destroy();

@@ -15,6 +15,11 @@ import { isBoardClosed } from '$lib/workshop/records/board-state';
 import { RealtimeServer } from './realtime/server';
 import { ensureSetting } from './services/settings';
 import { startRetention } from './services/lifecycle';
+import { readClusterConfig, startCluster, type Cluster } from './cluster';
+import { affinityUpgrade } from './cluster/upgrade';
+import { shareRateLimits } from './rate-limit';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 
 export interface App {
 	config: Config;
@@ -26,7 +31,11 @@ export interface App {
 	wsSecret: string;
 	/** Path of the demo facilitator's login link, when the demo exists. */
 	demoPath: string | null;
-	/** Snapshots every loaded document, closes the sockets and then the store. */
+	/** Several processes behind a proxy (REDIS_URL set), or null for the single process. */
+	cluster: Cluster | null;
+	/** The WebSocket upgrade src/server.ts hands on: the realtime server's, behind affinity. */
+	upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+	/** Snapshots every loaded document, closes the sockets, then the store; gives the leases back. */
 	close(): Promise<void>;
 }
 
@@ -53,6 +62,17 @@ async function createApp(config = readConfig()): Promise<App> {
 	});
 	const { db, docs } = store;
 	const wsSecret = await ensureSetting(db, 'ws_secret', () => randomToken(32));
+	const clusterConfig = readClusterConfig();
+	const cluster = clusterConfig
+		? await startCluster(clusterConfig, {
+				get rooms() {
+					return realtime.rooms;
+				},
+				evictWorkshop: (workshopId) => realtime.evictWorkshop(workshopId)
+			})
+		: null;
+	// Join, sign-in, sign-up, import and export limits must hold however the proxy spreads requests.
+	if (cluster) shareRateLimits(cluster.redis);
 	// Later, outside the private document's transaction, since the count is written into the
 	// board, and at most once per interval however fast one member scores.
 	const writeProgress = coalesce(PROGRESS_RECOUNT_MS, (workshopId) => {
@@ -89,7 +109,7 @@ async function createApp(config = readConfig()): Promise<App> {
 		}
 	};
 	const realtime: RealtimeServer = new RealtimeServer(
-		docs,
+		cluster ? cluster.affinity.guardStore(docs) : docs,
 		createAuthorize(db, wsSecret, hooks, {
 			rooms: () => realtime
 		}),
@@ -108,6 +128,7 @@ async function createApp(config = readConfig()): Promise<App> {
 		console.log(`[samskapa] Demo workshop "Oskar 83": ${config.publicOrigin}${demoPath}`);
 	}
 	const stopRetention = await startRetention({ store, realtime }, config.retentionClosedMonths);
+	const upgrade = realtime.handleUpgrade.bind(realtime);
 	let closed = false;
 	return {
 		config,
@@ -117,12 +138,19 @@ async function createApp(config = readConfig()): Promise<App> {
 		realtime,
 		wsSecret,
 		demoPath,
+		cluster,
+		upgrade: cluster ? affinityUpgrade(cluster.affinity, upgrade) : upgrade,
 		async close() {
 			if (closed) return;
 			closed = true;
 			stopRetention();
-			await realtime.close();
-			await store.close();
+			try {
+				await realtime.close();
+				await store.close();
+			} finally {
+				// Given back only once every document is stored, so the next holder finds it all.
+				await cluster?.stop();
+			}
 		}
 	};
 }

@@ -7,6 +7,7 @@ import { findMembership } from '$lib/server/services/workshops';
 import { listDashboard, listSeries } from '$lib/server/services/dashboard';
 import { joinSeries, resolveSeries, seriesChoiceSchema } from '$lib/server/services/series';
 import { changeLifecycle, lifecycleChanges } from '$lib/server/services/lifecycle';
+import { serveWorkshop } from '$lib/server/cluster/serve';
 import { formatJoinCode } from '$lib/workshop/join-code';
 import { workshopStatuses } from '$lib/workshop/status';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -90,7 +91,10 @@ export const actions: Actions = {
 		if (!workshop) {
 			return failAction(failure(400, 'validation', { template: 'error_template_unknown' }), values);
 		}
-		if (inSeries.series) await joinSeries(app, workshop.id, inSeries.series, choice.data.carry);
+		if (inSeries.series) {
+			await serveWorkshop(app, workshop.id);
+			await joinSeries(app, workshop.id, inSeries.series, choice.data.carry);
+		}
 		redirect(303, `/w/${workshop.id}`);
 	},
 	lifecycle: async (event) => {
@@ -100,6 +104,7 @@ export const actions: Actions = {
 		if (!parsed.success) error(400, 'validation');
 		const { workshopId, change } = parsed.data;
 		await facilitated(event, workshopId);
+		await serveWorkshop(event.locals.app, workshopId);
 		await changeLifecycle(event.locals.app, workshopId, change);
 		return { changed: { workshopId, change } };
 	}

@@ -44,6 +44,6 @@ export async function exportDownloadOrFailure(
 ): Promise<ExportAccess | Failure> {
 	const access = await exportAccessOrFailure(event, workshopId);
 	if (isFailure(access)) return access;
-	if (!exportDownloads.take(access.membership.id)) return failure(429, 'rate_limited');
+	if (!(await exportDownloads.take(access.membership.id))) return failure(429, 'rate_limited');
 	return access;
 }

@@ -19,6 +19,8 @@ export { CLOSE_REMOVED } from '$lib/realtime/recovery';
 export const CLOSE_TOO_BIG = 1009;
 export const CLOSE_SERVER_ERROR = 1011;
 export const CLOSE_GOING_AWAY = 1001;
+/** Another app process serves this workshop (docs/operations.md): clients reconnect after it. */
+export const CLOSE_TRY_AGAIN = 1013;
 
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
 	const encoder = encoding.createEncoder();

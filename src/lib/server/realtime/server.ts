@@ -19,7 +19,7 @@ import {
 	type RealtimeHooks,
 	type Session
 } from './hooks';
-import { CLOSE_GOING_AWAY, CLOSE_REMOVED, CLOSE_SERVER_ERROR } from './protocol';
+import { CLOSE_GOING_AWAY, CLOSE_REMOVED, CLOSE_SERVER_ERROR, CLOSE_TRY_AGAIN } from './protocol';
 import { defaultLimits, Room, type RoomLimits, type SocketAccess } from './room';
 
 export const WS_PATH = '/ws/';
@@ -466,6 +466,22 @@ export class RealtimeServer {
 		}
 		// Appends already sent to an asynchronous store land before the caller deletes the rows.
 		await Promise.all(inFlight);
+	}
+
+	/**
+	 * Stops serving a workshop another process is to serve (docs/operations.md): its sockets
+	 * close with a code clients reconnect after, and its rooms are forgotten unstored, since
+	 * every update they accepted is on disk already.
+	 */
+	evictWorkshop(workshopId: string) {
+		for (const room of [...this.#roomsOf(workshopId)]) {
+			this.#forget(room);
+			for (const ws of room.conns.keys()) {
+				ws.removeAllListeners('message');
+				ws.close(CLOSE_TRY_AGAIN, 'served by another process, try again');
+			}
+			room.destroy();
+		}
 	}
 
 	*#roomsOf(workshopId: string) {

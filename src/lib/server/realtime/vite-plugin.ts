@@ -16,7 +16,8 @@ export function realtimeDevPlugin(): Plugin {
 					.ssrLoadModule('/src/lib/server/app.ts')
 					.then(async (mod) => {
 						const app = await (mod as typeof import('../app')).getApp();
-						app.realtime.handleUpgrade(req, socket, head);
+						// Behind room affinity when REDIS_URL is set, as in production.
+						app.upgrade(req, socket, head);
 					})
 					.catch((error: unknown) => {
 						console.error('[realtime] dev upgrade failed', error);

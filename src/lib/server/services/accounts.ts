@@ -24,7 +24,7 @@ export async function signUp(event: RequestEvent, input: unknown): Promise<Outco
 	if (!config.signupOpen) return failure(403, 'signup_closed');
 	const parsed = signupSchema.safeParse(input);
 	if (!parsed.success) return invalid(parsed.error);
-	if (!signupAttempts.take(event.getClientAddress())) return failure(429, 'rate_limited');
+	if (!(await signupAttempts.take(event.getClientAddress()))) return failure(429, 'rate_limited');
 	await registerUser(db, parsed.data);
 	return { ok: true, value: null };
 }
@@ -35,10 +35,10 @@ export async function logIn(event: RequestEvent, input: unknown): Promise<Outcom
 	if (!parsed.success) return invalid(parsed.error);
 	const address = event.getClientAddress();
 	// The attempt counts before argon2 runs, so parallel guesses cannot outrun the limit.
-	if (!loginAttempts.take(address)) return failure(429, 'rate_limited');
+	if (!(await loginAttempts.take(address))) return failure(429, 'rate_limited');
 	const row = await authenticate(event.locals.app.db, parsed.data.email, parsed.data.password);
 	if (!row) return failure(401, 'login_failed');
-	loginAttempts.refund(address);
+	await loginAttempts.refund(address);
 	const user = { id: row.id, email: row.email, displayName: row.displayName };
 	await signIn(event, user);
 	return { ok: true, value: user };

@@ -25,7 +25,7 @@ export async function joinWorkshop(
 	input: unknown
 ): Promise<Outcome<Membership>> {
 	const address = event.getClientAddress();
-	if (joinFailures.blocked(address)) return failure(429, 'rate_limited');
+	if (await joinFailures.blocked(address)) return failure(429, 'rate_limited');
 	const parsed = joinSchema.safeParse(input);
 	if (!parsed.success) return invalid(parsed.error);
 	const { code, token, ...profile } = parsed.data;
@@ -35,7 +35,7 @@ export async function joinWorkshop(
 		? await findActiveLinkByToken(db, token)
 		: await findActiveLinkByCode(db, code!));
 	if (!link) {
-		joinFailures.take(address);
+		await joinFailures.take(address);
 		return failure(404, token ? 'link_unknown' : 'code_unknown');
 	}
 	if (link.kind === 'cofacilitator') {
@@ -45,7 +45,16 @@ export async function joinWorkshop(
 		return { ok: true, value: await acceptCofacilitator(db, link, user) };
 	}
 	const browser = { sessionId: await ensureSession(event), browserId: ensureBrowserId(event) };
-	return await joinWithLink(db, link, browser, profile, () => newMemberships.take(address));
+	// Counted before the transaction (which cannot wait for Redis), so parallel joins cannot
+	// all pass; given back when the join turned out to be the same membership again.
+	const allowed = await newMemberships.take(address);
+	let created = false;
+	const joined = await joinWithLink(db, link, browser, profile, () => {
+		created = true;
+		return allowed;
+	});
+	if (!created) await newMemberships.refund(address);
+	return joined;
 }
 
 /**
@@ -57,11 +66,11 @@ export async function checkJoinCode(
 	input: string
 ): Promise<'ok' | 'code_invalid' | 'code_unknown' | 'rate_limited'> {
 	const address = event.getClientAddress();
-	if (joinFailures.blocked(address)) return 'rate_limited';
+	if (await joinFailures.blocked(address)) return 'rate_limited';
 	const parsed = joinCodeSchema.safeParse(input);
 	if (!parsed.success) return 'code_invalid';
 	if (await findActiveLinkByCode(event.locals.app.db, parsed.data)) return 'ok';
-	joinFailures.take(address);
+	await joinFailures.take(address);
 	return 'code_unknown';
 }
 

@@ -1,5 +1,7 @@
 import { RateLimiter } from '../rate-limit';
 
+// Each limiter's name keys its counts in Redis when several processes share them (REDIS_URL).
+
 const MINUTE = 60_000;
 const perMinute = (value: string | undefined, fallback: number) => {
 	const n = Number(value);
@@ -11,7 +13,11 @@ const perMinute = (value: string | undefined, fallback: number) => {
  * and POST /api/join share it. Only failures count, so a whole ward behind one NAT address
  * can join at once while guessing codes stays slow. JOIN_RATE_LIMIT, default 20 a minute.
  */
-export const joinFailures = new RateLimiter(perMinute(process.env.JOIN_RATE_LIMIT, 20), MINUTE);
+export const joinFailures = new RateLimiter(
+	perMinute(process.env.JOIN_RATE_LIMIT, 20),
+	MINUTE,
+	'join-failures'
+);
 
 /**
  * New memberships per client address and 10 minutes: a script without cookies makes a new
@@ -23,7 +29,8 @@ export const joinFailures = new RateLimiter(perMinute(process.env.JOIN_RATE_LIMI
  */
 export const newMemberships = new RateLimiter(
 	perMinute(process.env.JOIN_NEW_MEMBERS_LIMIT, 100),
-	10 * MINUTE
+	10 * MINUTE,
+	'new-memberships'
 );
 
 /**
@@ -32,13 +39,21 @@ export const newMemberships = new RateLimiter(
  * cannot all be checked before the first failure is counted) and gives it back when the
  * password was right. LOGIN_RATE_LIMIT, default 10 a minute.
  */
-export const loginAttempts = new RateLimiter(perMinute(process.env.LOGIN_RATE_LIMIT, 10), MINUTE);
+export const loginAttempts = new RateLimiter(
+	perMinute(process.env.LOGIN_RATE_LIMIT, 10),
+	MINUTE,
+	'login'
+);
 
 /**
  * Sign-ups per client address, every valid attempt counted before the password is hashed: the
  * /signup page and POST /api/signup share it. SIGNUP_RATE_LIMIT, default 20 a minute.
  */
-export const signupAttempts = new RateLimiter(perMinute(process.env.SIGNUP_RATE_LIMIT, 20), MINUTE);
+export const signupAttempts = new RateLimiter(
+	perMinute(process.env.SIGNUP_RATE_LIMIT, 20),
+	MINUTE,
+	'signup'
+);
 
 /**
  * Imports per account: each builds and measures a whole board (seconds of CPU for a large file)
@@ -46,7 +61,8 @@ export const signupAttempts = new RateLimiter(perMinute(process.env.SIGNUP_RATE_
  */
 export const importsPerAccount = new RateLimiter(
 	perMinute(process.env.IMPORT_RATE_LIMIT, 20),
-	60 * MINUTE
+	60 * MINUTE,
+	'import'
 );
 
 /**
@@ -56,5 +72,6 @@ export const importsPerAccount = new RateLimiter(
  */
 export const exportDownloads = new RateLimiter(
 	perMinute(process.env.EXPORT_RATE_LIMIT, 30),
-	MINUTE
+	MINUTE,
+	'export'
 );

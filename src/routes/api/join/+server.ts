@@ -7,7 +7,7 @@ import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = async (event) => {
 	// Before the body is read: a blocked address costs the server nothing more.
-	if (joinFailures.blocked(event.getClientAddress())) return apiError(429, 'rate_limited');
+	if (await joinFailures.blocked(event.getClientAddress())) return apiError(429, 'rate_limited');
 	const result = await joinWorkshop(event, await readJson(event.request));
 	if (!result.ok) return failureResponse(result);
 	const membership = result.value;

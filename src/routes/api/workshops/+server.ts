@@ -1,4 +1,5 @@
 import { json } from '@sveltejs/kit';
+import { serveWorkshop } from '$lib/server/cluster/serve';
 import { workshopSchema } from '$lib/schemas';
 import { apiError, linkJson, readJson, workshopJson } from '$lib/server/services/api';
 import { failureResponse, invalid } from '$lib/server/services/outcome';
@@ -30,6 +31,8 @@ export const POST: RequestHandler = async ({ locals, request, url }) => {
 	if (!workshop) {
 		return failureResponse(failure(400, 'validation', { template: 'error_template_unknown' }));
 	}
+	// A new workshop: nobody else holds it, so this process takes it for the series' board.
+	if (inSeries.series) await serveWorkshop(locals.app, workshop.id);
 	const carried = inSeries.series
 		? await joinSeries(locals.app, workshop.id, inSeries.series, choice.data.carry)
 		: 0;

@@ -2,6 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { formValues } from '$lib/server/services/outcome';
 import { actionStatusSchema, setActionStatus } from '$lib/server/services/series';
+import { serveWorkshop } from '$lib/server/cluster/serve';
 import { ownSeriesOverview } from '$lib/server/services/series-access';
 import { findMembership } from '$lib/server/services/workshops';
 import type { Actions, PageServerLoad } from './$types';
@@ -33,6 +34,7 @@ export const actions: Actions = {
 			userId: user.id
 		});
 		if (!inSeries || membership?.role !== 'facilitator') error(403, m.error_forbidden());
+		await serveWorkshop(event.locals.app, workshopId);
 		if (!(await setActionStatus(event.locals.app, workshopId, actionId, status))) {
 			return fail(404, { error: 'error_not_found' });
 		}

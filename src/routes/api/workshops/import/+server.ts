@@ -53,7 +53,7 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 	const user = locals.session?.user;
 	if (!user) return apiError(401, 'unauthenticated');
 	// Before the body is read: every attempt counts, a refused file too.
-	if (!importsPerAccount.take(user.id)) return apiError(429, 'rate_limited');
+	if (!(await importsPerAccount.take(user.id))) return apiError(429, 'rate_limited');
 	const text = await readCapped(request, IMPORT_BYTES_MAX);
 	if (text === 413) return refusal(413, 'import_too_large');
 	if (text === 400) return refusal(400, 'import_not_json');
