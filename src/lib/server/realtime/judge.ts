@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import {
 	boardConditions,
 	boardLayout,
+	BYTES_PER_MEMBER,
 	DOCUMENT_BYTES_MAX,
 	KEYS_PER_DOCUMENT,
 	PARTICIPANT_SHARE,
@@ -14,6 +15,7 @@ import type { ClientIds } from './client-ids';
 import { RecordCounts } from './record-counts';
 import { judgeRecord, refuse, Refused, type Created, type Touched } from './judge-records';
 import { Tombstones, tombstonesOf } from './tombstones';
+import { bytesChanged, MemberBytes } from './member-bytes';
 
 /** Null when the update is allowed; else why not, and whether it was not even a valid update. */
 export type WriteCheck = (
@@ -161,7 +163,10 @@ function examine(
 	if (beyond) refuse(beyond);
 	const ceiling = writer.role === 'facilitator' ? 1 : PARTICIPANT_SHARE;
 	checkCaps(shadow, created, ceiling);
-	if (writer.role !== 'facilitator') checkTombstones(shadow, tr, writer, bind);
+	if (writer.role !== 'facilitator') {
+		checkTombstones(shadow, tr, writer, bind);
+		if (advanced) checkMemberBytes(shadow, tr, writer, bind);
+	}
 	if (touched.size > 0) checkKeys(real, shadow.doc, layout, ceiling);
 	// Only new structs make a board larger: removing (a delete set alone) is never refused for
 	// size, so anyone may still clear what they wrote from a full board.
@@ -279,6 +284,21 @@ function checkTombstones(shadow: Shadow, tr: Y.Transaction, writer: Writer, bind
 }
 
 /**
+ * A participant's budget of the board's bytes (member-bytes.ts): refused when this update
+ * leaves the writer's live items holding more than BYTES_PER_MEMBER. Only growth is refused,
+ * so a member over it (a board written before the budget) may still remove and shorten.
+ */
+function checkMemberBytes(shadow: Shadow, tr: Y.Transaction, writer: Writer, bind: number[]) {
+	const me = writer.membershipId;
+	const mine = (client: number) =>
+		bind.includes(client) || shadow.tombstones.owner(client) === me ? me : null;
+	const change = bytesChanged(tr, mine).get(me) ?? 0;
+	if (change > 0 && shadow.memberBytes.of(me) + change > BYTES_PER_MEMBER) {
+		refuse('too many bytes of this member');
+	}
+}
+
+/**
  * Keys of the record maps, live or removed: Yjs keeps a removed key in its map for good, so a
  * record created and removed in one update (no live record, no record rule) still counts.
  * Reading each map's size is constant time.
@@ -323,6 +343,8 @@ class Shadow {
 	counts!: RecordCounts;
 	/** Kept on the real document: a rebuild of the shadow never recounts them. */
 	readonly tombstones: Tombstones;
+	/** Kept on the real document, like the tombstones. */
+	readonly memberBytes: MemberBytes;
 	/** The shadow's transaction of the update last accepted, until the real one follows. */
 	accepted: Y.Transaction | null = null;
 	/** An upper bound of the shadow's encoded size (exact after a rebuild or a measure). */
@@ -340,6 +362,7 @@ class Shadow {
 	) {
 		this.rebuild();
 		this.tombstones = new Tombstones(real, clientIds);
+		this.memberBytes = new MemberBytes(real, (client) => this.tombstones.owner(client));
 		real.on('update', (update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
 			const accepted = this.accepted;
 			this.accepted = null;
