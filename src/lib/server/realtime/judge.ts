@@ -53,10 +53,6 @@ export function judgeWrites(options: JudgeOptions): WriteCheck {
 	const conditions = options.conditions ?? boardConditions;
 	return (real, update) => {
 		const shadow = shadowOf(real, layout, options.clientIds);
-		if (options.writer.role !== 'facilitator') {
-			const early = beforeApplying(shadow, update, options.writer.membershipId);
-			if (early) return { reason: early, malformed: false };
-		}
 		const verdict = shadow.judge(update, (tr) =>
 			examine(real, shadow, tr, options, layout, conditions)
 		);
@@ -73,48 +69,6 @@ export function judgeWrites(options: JudgeOptions): WriteCheck {
 const judgeOrigin = Symbol('judge');
 
 /**
- * What can be refused from the update's own structs, before the shadow applies it: a refusal
- * after applying costs a rebuild of the shadow (the whole board), one here costs no more than
- * reading the update. Only what examine() would find too: more new client ids than allowed,
- * and more keys of root maps sent already removed than the writer's budget has left (the
- * dead-key attack; each such item stays a tombstone of the writer's wherever it lands). Null
- * when the update must be applied to be judged.
- */
-function beforeApplying(shadow: Shadow, update: Uint8Array, me: string): string | null {
-	let structs: Array<Y.Item | Y.GC | Y.AbstractStruct>;
-	try {
-		structs = Y.decodeUpdate(update).structs;
-	} catch {
-		return null;
-	}
-	const store = shadow.doc.store;
-	const fresh = new Set<number>();
-	let deadKeys = 0;
-	for (const struct of structs) {
-		const { client, clock } = struct.id;
-		if (clock + struct.length <= Y.getState(store, client)) continue;
-		const owner = shadow.tombstones.owner(client);
-		if (owner !== null && owner !== me) continue;
-		if (owner === null && !store.clients.has(client)) fresh.add(client);
-		const deadKey =
-			struct instanceof Y.Item &&
-			struct.content instanceof Y.ContentDeleted &&
-			struct.parentSub !== null &&
-			typeof struct.parent === 'string';
-		if (deadKey) deadKeys++;
-	}
-	if (fresh.size > NEW_CLIENTS_PER_UPDATE) return 'too many new client ids';
-	const before = shadow.tombstones.of(me);
-	if (deadKeys > 0 && before.keys + deadKeys > REMOVED_KEYS_PER_MEMBER) {
-		return 'too many removed records of this member';
-	}
-	if (deadKeys > 0 && before.items + deadKeys > TOMBSTONES_PER_MEMBER) {
-		return 'too many tombstones of this member';
-	}
-	return null;
-}
-
-/**
  * New client ids one participant's update may bring. Each stays in the board for good (state
  * vector, structs, a row in doc_clients), so thousands in one small update would fill the board
  * for everyone; an honest browser brings one per page load it sends changes of (an offline
@@ -127,7 +81,7 @@ function examine(
 	real: Y.Doc,
 	shadow: Shadow,
 	tr: Y.Transaction,
-	{ writer, clientIds, touchedRule }: JudgeOptions,
+	{ writer, touchedRule }: JudgeOptions,
 	layout: ReadonlyMap<string, RecordDeclaration>,
 	conditions: typeof boardConditions
 ): number[] {
@@ -141,7 +95,8 @@ function examine(
 		const before = tr.beforeState.get(client) ?? 0;
 		if (clock <= before) continue;
 		advanced = true;
-		const owner = clientIds.owner(client);
+		// Bindings never change once made: the tombstones' cache answers without the database.
+		const owner = shadow.tombstones.owner(client) ?? undefined;
 		if (owner === writer.membershipId) continue;
 		const fresh = owner === undefined && before === 0 && client !== real.clientID;
 		if (fresh) bind.push(client);
