@@ -57,7 +57,7 @@ function contentBytes(content: Y.AbstractContent): number {
 	if (content instanceof Y.ContentString) return content.str.length;
 	if (content instanceof Y.ContentAny || content instanceof Y.ContentJSON) {
 		let n = 0;
-		for (const value of content.arr as unknown[]) n += JSON.stringify(value)?.length ?? 0;
+		for (const value of content.arr as unknown[]) n += valueBytes(value);
 		return n;
 	}
 	if (content instanceof Y.ContentBinary) return content.content.byteLength;
@@ -67,6 +67,14 @@ function contentBytes(content: Y.AbstractContent): number {
 	}
 	if (content instanceof Y.ContentDoc) return content.doc?.guid.length ?? 0;
 	return 0;
+}
+
+/** A value's JSON length; strings and numbers (most fields) without encoding them. */
+function valueBytes(value: unknown): number {
+	if (typeof value === 'string') return value.length + 2;
+	if (typeof value === 'number' || typeof value === 'boolean') return 8;
+	if (value === null || value === undefined) return 4;
+	return JSON.stringify(value)?.length ?? 0;
 }
 
 /**

@@ -14,6 +14,8 @@ export function countNotes(doc: Y.Doc): number {
 	return doc.getMap(noteRecord.root).size;
 }
 
+const notesRoot = (doc: Y.Doc) => doc.getMap(noteRecord.root) as Y.AbstractType<unknown>;
+
 /**
  * Keeps the dashboard's figures in the workshop's row as its documents change, so listing
  * fifty workshops reads fifty rows instead of loading fifty boards: the note count when it
@@ -37,7 +39,10 @@ export function activityFeature(db: DB): Feature {
 			const room = parseRoom(docName);
 			if (!room) return;
 			const id = room.workshopId;
-			const count = room.kind === 'board' ? countNotes(tr.doc) : null;
+			// Only a key added to or removed from the notes map changes the count; reading the
+			// map's size walks every key, so edits inside notes never do.
+			const notesChanged = room.kind === 'board' && tr.changed.has(notesRoot(tr.doc));
+			const count = notesChanged ? countNotes(tr.doc) : null;
 			const newCount = count !== null && counted.get(id) !== count ? count : null;
 			const now = Date.now();
 			const active = tr.origin !== 'server' && now - (written.get(id) ?? 0) >= ACTIVITY_WRITE_MS;
