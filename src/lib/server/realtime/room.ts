@@ -19,9 +19,6 @@ import { defaultSocketLimits, peekType, sendBounded, Throttle } from './limits';
 import { PresenceGate, type Member } from './presence';
 import { countUpdateChanges } from './update-changes';
 
-const isEmptyUpdate = (update: Uint8Array) =>
-	update.byteLength === 2 && update[0] === 0 && update[1] === 0;
-
 /** An accepted socket: who it is, what it may write, and whom its presence shows. */
 export interface SocketAccess {
 	session: Session;
@@ -277,9 +274,6 @@ export class Room {
 				case 'update': {
 					// Observers read; their writes are dropped without a word, as y-websocket expects.
 					if (conn.writes === 'none') break;
-					// No structs, no deletes: what every client answers the server's sync step 1 with
-					// when it has nothing new. Applying it would change nothing.
-					if (isEmptyUpdate(message.update)) break;
 					// Counted before anything applies it: a flood of tiny structs would block the
 					// event loop for every room (about 14 µs per change in the judge and the room).
 					const max = this.limits.changesPerMessage;
