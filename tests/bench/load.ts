@@ -245,6 +245,8 @@ async function clientProcess(): Promise<void> {
 if (ROLE === 'client') {
 	try {
 		await clientProcess();
+		// A pipe is written asynchronously: exit only once the result line is out.
+		await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
 		process.exit(0);
 	} catch (error) {
 		console.error('[load client] failed:', error instanceof Error ? error.message : error);
