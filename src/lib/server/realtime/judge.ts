@@ -309,6 +309,8 @@ class Shadow {
 	/** The examination of the update being applied, run by #afterTransaction. */
 	#examine: ((tr: Y.Transaction) => number[]) | null = null;
 	#verdict: Verdict | { error: unknown } | null = null;
+	/** Set when taking a refused update out failed: the shadow is rebuilt after its transaction. */
+	#stale = false;
 
 	constructor(
 		readonly real: Y.Doc,
@@ -332,7 +334,7 @@ class Shadow {
 	/**
 	 * Applies `update` and runs `examine` on its transaction once Yjs has integrated it (delete
 	 * set sorted, record counts updated) but before it garbage-collects or merges anything, so a
-	 * refusal can take exactly what the update did out again (revert()).
+	 * refusal can take exactly what the update did out again (#revert).
 	 */
 	judge(update: Uint8Array, examine: (tr: Y.Transaction) => number[]): Verdict {
 		const bytes = this.bytes;
@@ -354,6 +356,10 @@ class Shadow {
 			}, judgeOrigin);
 		} finally {
 			this.#examine = null;
+			if (this.#stale) {
+				this.#stale = false;
+				this.rebuild();
+			}
 		}
 		if (malformed) {
 			// Yjs may have integrated part of it before it failed, in no known state: rebuild only then.
@@ -383,7 +389,12 @@ class Shadow {
 		} catch (error) {
 			this.#verdict =
 				error instanceof Refused ? { reason: error.message, malformed: false } : { error };
-			this.#revert(tr);
+			try {
+				this.#revert(tr);
+			} catch (failure) {
+				console.error('[realtime] could not take a refused update out of the judge', failure);
+				this.#stale = true;
+			}
 		}
 	}
 
