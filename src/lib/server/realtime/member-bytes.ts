@@ -53,7 +53,7 @@ export function itemBytes(item: Y.Item): number {
 	return STRUCT_BYTES + (item.parentSub?.length ?? 0) + contentBytes(item.content);
 }
 
-function contentBytes(content: Y.AbstractContent): number {
+function contentBytes(content: Y.Item['content']): number {
 	if (content instanceof Y.ContentString) return content.str.length;
 	if (content instanceof Y.ContentAny || content instanceof Y.ContentJSON) {
 		let n = 0;
