@@ -45,6 +45,7 @@ import { ROOT } from '../helpers/server.ts';
 import { openRaw, updateMessage } from '../helpers/ws.ts';
 import { connect, type YClient } from '../helpers/yclient.ts';
 import { addNote, notesMap } from '../../src/lib/workshop/doc.ts';
+import { BYTES_PER_MEMBER } from '../../src/lib/workshop/layout.ts';
 import { createArea } from '../../src/lib/workshop/records/area.ts';
 import { addIdea, ideasMap } from '../../src/lib/workshop/records/idea.ts';
 import { findRound } from '../../src/lib/workshop/records/round.ts';
@@ -961,7 +962,7 @@ const attacks: Record<string, [string, (ctx: AttackContext) => Promise<void>]> =
 	],
 
 	d1: [
-		`d1. near-cap board by a participant: ${SIZE.capNotes} notes × 2000 chars, then a newcomer`,
+		`d1. near-cap board by a participant: ${SIZE.capNotes} notes × 2000 chars (her byte budget: ${(BYTES_PER_MEMBER / 1024 / 1024).toFixed(0)} MiB), then a newcomer`,
 		async (ctx) => {
 			let closes: number[] = [];
 			await measured(ctx, async (w) => {

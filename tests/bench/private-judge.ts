@@ -7,9 +7,10 @@
  * documents were judged by their layout, when any root was taken) and 1000 silent-round ideas
  * of 1,700 two-byte letters (3.4 MB, the most the rules allow). On each, the owner's judge
  * (private-doc.ts: the layout, the round rules, the byte cap) takes 200 tiny updates, each a
- * score of an open round, applied after it is judged as the room does. Printed: the first
- * judgement (it builds the judge's shadow replica once per loaded document) and the mean and
- * worst of the others, in ms.
+ * score of an open round, applied after it is judged as the room does, then 50 refused ones
+ * (a score of a closed round, each from a fresh replica, as a client reconnecting after the
+ * refusal). Printed: the first judgement (it builds the judge's shadow replica once per loaded
+ * document), the mean and worst of the others, and of the refusals, in ms.
  */
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
@@ -18,6 +19,7 @@ import { ideasMap } from '../../src/lib/workshop/records/idea.ts';
 import { setScore } from '../../src/lib/workshop/records/score.ts';
 
 const UPDATES = 200;
+const REFUSALS = 50;
 
 function measure(label: string, fill: (doc: Y.Doc) => void) {
 	const real = new Y.Doc();
@@ -33,7 +35,12 @@ function measure(label: string, fill: (doc: Y.Doc) => void) {
 			organisation: () => 'kommun'
 		},
 		{
-			round: () => ({ status: 'open', type: 'scoring', areaIds: ['a1'], dotLimits: null }),
+			round: (_workshop, id) => ({
+				status: id === 'closed' ? 'closed' : 'open',
+				type: 'scoring',
+				areaIds: ['a1'],
+				dotLimits: null
+			}),
 			silentOpen: () => true,
 			ballotsChanged: () => {}
 		}
@@ -51,10 +58,22 @@ function measure(label: string, fill: (doc: Y.Doc) => void) {
 		if (refused) throw new Error(refused.reason);
 		Y.applyUpdate(real, update);
 	}
+	const refusals: number[] = [];
+	for (let i = 0; i < REFUSALS; i++) {
+		const replica = new Y.Doc();
+		Y.applyUpdate(replica, Y.encodeStateAsUpdate(real));
+		const before = Y.encodeStateVector(replica);
+		setScore(replica, 'closed', 'a1', 'worth', 1 + (i % 5));
+		const update = Y.encodeStateAsUpdate(replica, before);
+		const start = performance.now();
+		const refused = judge(real, update);
+		refusals.push(performance.now() - start);
+		if (!refused) throw new Error('a score of a closed round was accepted');
+	}
 	const [first, ...rest] = times as [number, ...number[]];
-	const mean = rest.reduce((a, b) => a + b, 0) / rest.length;
+	const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 	console.log(
-		`${label.padEnd(34)} ${(bytes / 1e6).toFixed(2)} MB  first ${first.toFixed(1)} ms  then mean ${mean.toFixed(3)} ms, worst ${Math.max(...rest).toFixed(3)} ms per tiny update`
+		`${label.padEnd(34)} ${(bytes / 1e6).toFixed(2)} MB  first ${first.toFixed(1)} ms  then mean ${mean(rest).toFixed(3)} ms, worst ${Math.max(...rest).toFixed(3)} ms per tiny update; refused: mean ${mean(refusals).toFixed(3)} ms, worst ${Math.max(...refusals).toFixed(3)} ms`
 	);
 }
 

@@ -135,5 +135,12 @@ export const TOMBSTONES_PER_MEMBER = 50_000;
  * board. Twice the notes a member may hold: a facilitator clearing them all still leaves room.
  */
 export const REMOVED_KEYS_PER_MEMBER = 10_000;
+/**
+ * Bytes of the board one participant's live items may hold (keys and content, as
+ * src/lib/server/realtime/member-bytes.ts counts them): a quarter of the board, so no one
+ * participant fills the participants' share alone. A member's 5,000 notes of a few hundred
+ * characters each stay below it.
+ */
+export const BYTES_PER_MEMBER = DOCUMENT_BYTES_MAX / 4;
 
 export { NOTES_PER_MEMBER } from './records/note';

@@ -16,6 +16,7 @@ import { boardRecords } from '$lib/workshop/layout';
 import { updatePersona } from '$lib/workshop/persona';
 import { setBoardLocked } from '$lib/workshop/records/board-state';
 import { author, board, member, replica, send } from './judge-fixture';
+import { judgeShadow } from './judge';
 
 /** mulberry32: a small deterministic generator, so a failure replays. */
 function random(seed: number) {
@@ -47,6 +48,23 @@ function othersState(doc: Y.Doc) {
 
 const everything = (doc: Y.Doc) =>
 	JSON.stringify(boardRecords.map((r) => doc.getMap(r.root).toJSON()));
+
+/** Every record, in key order (a map's own order is the order its keys arrived in). */
+const sorted = (doc: Y.Doc) =>
+	JSON.stringify(
+		boardRecords.map((r) =>
+			Object.entries(doc.getMap(r.root).toJSON()).sort(([a], [b]) => (a < b ? -1 : 1))
+		)
+	);
+
+/** The records of the roots a document holds, without creating any (a root once read stays). */
+const held = (doc: Y.Doc) =>
+	JSON.stringify(
+		boardRecords
+			.filter((r) => doc.share.has(r.root))
+			.map((r) => [r.root, doc.getMap(r.root).toJSON()])
+			.filter(([, json]) => Object.keys(json as object).length > 0)
+	);
 
 describe('a participant-controlled replica sending random updates', () => {
 	it('changes nothing of others, never blocks honest writes, and replicas converge', () => {
@@ -146,6 +164,10 @@ describe('a participant-controlled replica sending random updates', () => {
 				// The server closed that socket; the attacker reconnects with a fresh replica.
 				counts.refused++;
 				evil = replica(b.doc);
+				// The refused update was taken out of the judge's replica, nothing else.
+				const shadow = judgeShadow(b.doc)!.doc;
+				expect(Y.encodeStateVector(shadow)).toEqual(Y.encodeStateVector(b.doc));
+				if (counts.refused % 50 === 0) expect(held(shadow)).toBe(held(b.doc));
 			}
 		}
 
@@ -153,9 +175,15 @@ describe('a participant-controlled replica sending random updates', () => {
 		expect(counts.refused).toBeGreaterThan(1000);
 		expect(counts.accepted).toBeGreaterThan(100);
 		expect(counts.honest).toBeGreaterThan(700);
+		// Each refusal cost what the update did, never a rebuild of the board.
+		expect(judgeShadow(b.doc)!.rebuilds).toBe(1);
 		for (const doc of [honest, watcher]) {
 			expect(Y.encodeStateVector(doc)).toEqual(Y.encodeStateVector(b.doc));
 			expect(everything(doc)).toBe(everything(b.doc));
 		}
+		// What the shadow would encode (its store, not only its maps) is the board.
+		const fromShadow = replica(judgeShadow(b.doc)!.doc);
+		expect(Y.encodeStateVector(fromShadow)).toEqual(Y.encodeStateVector(b.doc));
+		expect(sorted(fromShadow)).toBe(sorted(b.doc));
 	}, 120_000);
 });

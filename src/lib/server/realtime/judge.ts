@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import {
 	boardConditions,
 	boardLayout,
+	BYTES_PER_MEMBER,
 	DOCUMENT_BYTES_MAX,
 	KEYS_PER_DOCUMENT,
 	PARTICIPANT_SHARE,
@@ -14,6 +15,7 @@ import type { ClientIds } from './client-ids';
 import { RecordCounts } from './record-counts';
 import { judgeRecord, refuse, Refused, type Created, type Touched } from './judge-records';
 import { Tombstones, tombstonesOf } from './tombstones';
+import { bytesChanged, MemberBytes } from './member-bytes';
 
 /** Null when the update is allowed; else why not, and whether it was not even a valid update. */
 export type WriteCheck = (
@@ -43,88 +45,28 @@ export interface JudgeOptions {
  * pending structs or deletes (an honest client only depends on what the server sent it or what
  * it sends along), unknown root maps and fields, client ids of other members, and anything
  * past the caps (which count what the update itself adds, removed keys and tombstones
- * included). After a refusal the shadow is rebuilt from the real document.
+ * included). A refused update is taken out of the shadow again (Shadow.judge), at a cost in
+ * proportion to the update, never to the board.
  */
 export function judgeWrites(options: JudgeOptions): WriteCheck {
 	const layout = options.layout ?? boardLayout;
 	const conditions = options.conditions ?? boardConditions;
 	return (real, update) => {
 		const shadow = shadowOf(real, layout, options.clientIds);
-		if (options.writer.role !== 'facilitator') {
-			const early = beforeApplying(shadow, update, options.writer.membershipId);
-			if (early) return { reason: early, malformed: false };
-		}
-		const bytes = shadow.bytes;
-		let transaction: Y.Transaction | null = null;
-		try {
-			shadow.doc.transact((tr) => {
-				transaction = tr;
-				Y.applyUpdate(shadow.doc, update);
-			}, judgeOrigin);
-		} catch {
-			// Yjs may have integrated part of it before it failed: undo() rebuilds only then.
-			if (transaction) shadow.undo(transaction, bytes);
-			else shadow.rebuild();
-			return { reason: 'not a Yjs update', malformed: true };
-		}
-		// The caps judge the board with this update in it: its bytes count before any decision.
-		shadow.bytes += update.byteLength;
-		try {
-			const bind = examine(real, shadow, transaction!, options, layout, conditions);
-			for (const client of bind) options.clientIds.bind(client, options.writer.membershipId);
-			shadow.accepted = transaction;
+		const verdict = shadow.judge(update, (tr) =>
+			examine(real, shadow, tr, options, layout, conditions)
+		);
+		if ('bind' in verdict) {
+			for (const client of verdict.bind) {
+				options.clientIds.bind(client, options.writer.membershipId);
+			}
 			return null;
-		} catch (error) {
-			shadow.undo(transaction!, bytes);
-			if (error instanceof Refused) return { reason: error.message, malformed: false };
-			throw error;
 		}
+		return verdict;
 	};
 }
 
 const judgeOrigin = Symbol('judge');
-
-/**
- * What can be refused from the update's own structs, before the shadow applies it: a refusal
- * after applying costs a rebuild of the shadow (the whole board), one here costs no more than
- * reading the update. Only what examine() would find too: more new client ids than allowed,
- * and more keys of root maps sent already removed than the writer's budget has left (the
- * dead-key attack; each such item stays a tombstone of the writer's wherever it lands). Null
- * when the update must be applied to be judged.
- */
-function beforeApplying(shadow: Shadow, update: Uint8Array, me: string): string | null {
-	let structs: Array<Y.Item | Y.GC | Y.AbstractStruct>;
-	try {
-		structs = Y.decodeUpdate(update).structs;
-	} catch {
-		return null;
-	}
-	const store = shadow.doc.store;
-	const fresh = new Set<number>();
-	let deadKeys = 0;
-	for (const struct of structs) {
-		const { client, clock } = struct.id;
-		if (clock + struct.length <= Y.getState(store, client)) continue;
-		const owner = shadow.tombstones.owner(client);
-		if (owner !== null && owner !== me) continue;
-		if (owner === null && !store.clients.has(client)) fresh.add(client);
-		const deadKey =
-			struct instanceof Y.Item &&
-			struct.content instanceof Y.ContentDeleted &&
-			struct.parentSub !== null &&
-			typeof struct.parent === 'string';
-		if (deadKey) deadKeys++;
-	}
-	if (fresh.size > NEW_CLIENTS_PER_UPDATE) return 'too many new client ids';
-	const before = shadow.tombstones.of(me);
-	if (deadKeys > 0 && before.keys + deadKeys > REMOVED_KEYS_PER_MEMBER) {
-		return 'too many removed records of this member';
-	}
-	if (deadKeys > 0 && before.items + deadKeys > TOMBSTONES_PER_MEMBER) {
-		return 'too many tombstones of this member';
-	}
-	return null;
-}
 
 /**
  * New client ids one participant's update may bring. Each stays in the board for good (state
@@ -139,7 +81,7 @@ function examine(
 	real: Y.Doc,
 	shadow: Shadow,
 	tr: Y.Transaction,
-	{ writer, clientIds, touchedRule }: JudgeOptions,
+	{ writer, touchedRule }: JudgeOptions,
 	layout: ReadonlyMap<string, RecordDeclaration>,
 	conditions: typeof boardConditions
 ): number[] {
@@ -153,7 +95,8 @@ function examine(
 		const before = tr.beforeState.get(client) ?? 0;
 		if (clock <= before) continue;
 		advanced = true;
-		const owner = clientIds.owner(client);
+		// Bindings never change once made: the tombstones' cache answers without the database.
+		const owner = shadow.tombstones.owner(client) ?? undefined;
 		if (owner === writer.membershipId) continue;
 		const fresh = owner === undefined && before === 0 && client !== real.clientID;
 		if (fresh) bind.push(client);
@@ -175,7 +118,10 @@ function examine(
 	if (beyond) refuse(beyond);
 	const ceiling = writer.role === 'facilitator' ? 1 : PARTICIPANT_SHARE;
 	checkCaps(shadow, created, ceiling);
-	if (writer.role !== 'facilitator') checkTombstones(shadow, tr, writer, bind);
+	if (writer.role !== 'facilitator') {
+		checkTombstones(shadow, tr, writer, bind);
+		if (advanced) checkMemberBytes(shadow, tr, writer, bind);
+	}
 	if (touched.size > 0) checkKeys(real, shadow.doc, layout, ceiling);
 	// Only new structs make a board larger: removing (a delete set alone) is never refused for
 	// size, so anyone may still clear what they wrote from a full board.
@@ -293,6 +239,21 @@ function checkTombstones(shadow: Shadow, tr: Y.Transaction, writer: Writer, bind
 }
 
 /**
+ * A participant's budget of the board's bytes (member-bytes.ts): refused when this update
+ * leaves the writer's live items holding more than BYTES_PER_MEMBER. Only growth is refused,
+ * so a member over it (a board written before the budget) may still remove and shorten.
+ */
+function checkMemberBytes(shadow: Shadow, tr: Y.Transaction, writer: Writer, bind: number[]) {
+	const me = writer.membershipId;
+	const mine = (client: number) =>
+		bind.includes(client) || shadow.tombstones.owner(client) === me ? me : null;
+	const change = bytesChanged(tr, mine).get(me) ?? 0;
+	if (change > 0 && shadow.memberBytes.of(me) + change > BYTES_PER_MEMBER) {
+		refuse('too many bytes of this member');
+	}
+}
+
+/**
  * Keys of the record maps, live or removed: Yjs keeps a removed key in its map for good, so a
  * record created and removed in one update (no live record, no record rule) still counts.
  * Reading each map's size is constant time.
@@ -324,6 +285,9 @@ function checkBytes(shadow: Shadow, ceiling: number) {
 	if (shadow.bytes > max) refuse('the board is full');
 }
 
+/** What Shadow.judge found: the client ids to bind, or why the update was refused. */
+type Verdict = { bind: number[] } | { reason: string; malformed: boolean };
+
 /**
  * A replica of a room's document that every update is tried on first. It follows the real
  * document: every update the real one emits (accepted writes, server edits) is applied to it
@@ -332,12 +296,21 @@ function checkBytes(shadow: Shadow, ceiling: number) {
 class Shadow {
 	doc!: Y.Doc;
 	counts!: RecordCounts;
-	/** Kept on the real document: a refusal's rebuild of the shadow never recounts them. */
+	/** Kept on the real document: a rebuild of the shadow never recounts them. */
 	readonly tombstones: Tombstones;
+	/** Kept on the real document, like the tombstones. */
+	readonly memberBytes: MemberBytes;
 	/** The shadow's transaction of the update last accepted, until the real one follows. */
 	accepted: Y.Transaction | null = null;
 	/** An upper bound of the shadow's encoded size (exact after a rebuild or a measure). */
 	bytes = 0;
+	/** Times the shadow was built from the real document (the first time included). */
+	rebuilds = 0;
+	/** The examination of the update being applied, run by #afterTransaction. */
+	#examine: ((tr: Y.Transaction) => number[]) | null = null;
+	#verdict: Verdict | { error: unknown } | null = null;
+	/** Set when taking a refused update out failed: the shadow is rebuilt after its transaction. */
+	#stale = false;
 
 	constructor(
 		readonly real: Y.Doc,
@@ -346,6 +319,7 @@ class Shadow {
 	) {
 		this.rebuild();
 		this.tombstones = new Tombstones(real, clientIds);
+		this.memberBytes = new MemberBytes(real, (client) => this.tombstones.owner(client));
 		real.on('update', (update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
 			const accepted = this.accepted;
 			this.accepted = null;
@@ -358,25 +332,140 @@ class Shadow {
 	}
 
 	/**
-	 * Restores the shadow after a refused update: when the update integrated nothing (it only
-	 * left pending structs or deletes) dropping those is enough, else it is rebuilt.
+	 * Applies `update` and runs `examine` on its transaction once Yjs has integrated it (delete
+	 * set sorted, record counts updated) but before it garbage-collects or merges anything, so a
+	 * refusal can take exactly what the update did out again (#revert).
 	 */
-	undo(tr: Y.Transaction, bytes: number) {
-		const nothing =
-			tr.changed.size === 0 &&
-			tr.deleteSet.clients.size === 0 &&
-			[...tr.afterState].every(([client, clock]) => tr.beforeState.get(client) === clock);
-		if (!nothing) {
-			this.rebuild();
-			return;
+	judge(update: Uint8Array, examine: (tr: Y.Transaction) => number[]): Verdict {
+		const bytes = this.bytes;
+		let malformed = false;
+		let transaction: Y.Transaction | null = null;
+		this.#examine = examine;
+		this.#verdict = null;
+		try {
+			this.doc.transact((tr) => {
+				transaction = tr;
+				try {
+					Y.applyUpdate(this.doc, update);
+				} catch {
+					malformed = true;
+				}
+				// Its bytes count before any decision: the caps judge the board with it in.
+				this.bytes += update.byteLength;
+				if (malformed) this.#examine = null;
+			}, judgeOrigin);
+		} finally {
+			this.#examine = null;
+			if (this.#stale) {
+				this.#stale = false;
+				this.rebuild();
+			}
+		}
+		if (malformed) {
+			// Yjs may have integrated part of it before it failed, in no known state: rebuild only then.
+			const tr = transaction as Y.Transaction | null;
+			if (!tr || !nothingIntegrated(tr)) this.rebuild();
+			this.bytes = bytes;
+			this.#dropPending();
+			return { reason: 'not a Yjs update', malformed: true };
+		}
+		const verdict = this.#verdict as Verdict | { error: unknown } | null;
+		this.#verdict = null;
+		if (verdict === null) throw new Error('the judge did not see its transaction');
+		if ('bind' in verdict) {
+			this.accepted = transaction;
+			return verdict;
 		}
 		this.bytes = bytes;
+		if ('error' in verdict) throw verdict.error;
+		return verdict;
+	}
+
+	#afterTransaction(tr: Y.Transaction) {
+		const examine = this.#examine;
+		if (tr.origin !== judgeOrigin || examine === null) return;
+		try {
+			this.#verdict = { bind: examine(tr) };
+		} catch (error) {
+			this.#verdict =
+				error instanceof Refused ? { reason: error.message, malformed: false } : { error };
+			try {
+				this.#revert(tr);
+			} catch (failure) {
+				console.error('[realtime] could not take a refused update out of the judge', failure);
+				this.#stale = true;
+			}
+		}
+	}
+
+	/**
+	 * Takes a refused update out of the shadow, inside its transaction: the items it deleted are
+	 * live again, the structs it added leave their lists, maps and the store, and the transaction
+	 * is emptied so Yjs neither garbage-collects nor merges what it touched. Reads only the
+	 * update's own structs and delete set.
+	 */
+	#revert(tr: Y.Transaction) {
+		const store = this.doc.store;
+		const before = (client: number) => tr.beforeState.get(client) ?? 0;
+		// What it deleted of what was there before: alive again (the items are whole: Yjs split them
+		// at the delete set's edges, and a split item reads the same).
+		for (const [client, ranges] of tr.deleteSet.clients) {
+			const structs = store.clients.get(client);
+			const state = before(client);
+			if (!structs) continue;
+			for (const { clock, len } of ranges) {
+				if (clock >= state) continue;
+				const end = Math.min(clock + len, state);
+				for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
+					const item = structs[i]!;
+					if (item.id.clock >= end) break;
+					if (!(item instanceof Y.Item) || !item.deleted) continue;
+					item.info &= ~DELETED;
+					if (item.countable && item.parentSub === null) {
+						(item.parent as Y.AbstractType<unknown>)._length += item.length;
+					}
+				}
+			}
+		}
+		// What it added: out of its parent's list (or map) and out of the store.
+		for (const [client, clock] of tr.afterState) {
+			const state = before(client);
+			if (clock <= state) continue;
+			const structs = store.clients.get(client)!;
+			const first = state === 0 ? 0 : Y.findIndexSS(structs, state);
+			for (const item of structs.splice(first)) {
+				if (item instanceof Y.Item) unlink(item);
+			}
+			if (structs.length === 0) store.clients.delete(client);
+		}
+		this.#dropPending();
+		// Record counts read the restored values of the keys it changed.
+		this.counts.track(tr);
+		for (const type of tr.changed.keys()) {
+			const markers = (type as { _searchMarker?: unknown[] | null })._searchMarker;
+			if (markers) markers.length = 0;
+		}
+		tr.changed.clear();
+		tr.changedParentTypes.clear();
+		tr.deleteSet.clients.clear();
+		tr.afterState = new Map(tr.beforeState);
+		tr.subdocsAdded.clear();
+		tr.subdocsRemoved.clear();
+		tr.subdocsLoaded.clear();
+		tr._needFormattingCleanup = false;
+		// Old items split at the update's edges may merge again; nothing the update added may.
+		const merge = tr._mergeStructs.filter((s) => s.id.clock < before(s.id.client));
+		tr._mergeStructs.splice(0, tr._mergeStructs.length, ...merge);
+	}
+
+	#dropPending() {
 		this.doc.store.pendingStructs = null;
 		this.doc.store.pendingDs = null;
 	}
 
 	rebuild() {
 		this.accepted = null;
+		this.rebuilds++;
 		this.doc?.destroy();
 		const store = this.real.store;
 		if (store.pendingStructs !== null || store.pendingDs !== null) {
@@ -388,9 +477,36 @@ class Shadow {
 		const state = Y.encodeStateAsUpdate(this.real);
 		this.doc = new Y.Doc({ gc: this.real.gc });
 		Y.applyUpdate(this.doc, state);
+		// After the counts' own listener: a refusal is examined on counts that include it.
 		this.counts = new RecordCounts(this.doc, this.records);
+		this.doc.on('afterTransaction', (tr: Y.Transaction) => this.#afterTransaction(tr));
 		this.bytes = state.byteLength;
 	}
+}
+
+/** Yjs's "deleted" bit of Item.info (Item.markDeleted). */
+const DELETED = 0b100;
+
+/** Takes an item out of its parent's list, or back to the map value before it. */
+function unlink(item: Y.Item) {
+	const parent = item.parent as Y.AbstractType<unknown>;
+	if (item.left !== null) item.left.right = item.right;
+	else if (item.parentSub === null) parent._start = item.right;
+	if (item.right !== null) item.right.left = item.left;
+	else if (item.parentSub !== null && parent._map.get(item.parentSub) === item) {
+		if (item.left !== null) parent._map.set(item.parentSub, item.left);
+		else parent._map.delete(item.parentSub);
+	}
+	if (item.countable && item.parentSub === null && !item.deleted) parent._length -= item.length;
+}
+
+/** Whether a transaction changed nothing (an update that only left pending structs or deletes). */
+function nothingIntegrated(tr: Y.Transaction) {
+	return (
+		tr.changed.size === 0 &&
+		tr.deleteSet.clients.size === 0 &&
+		[...tr.afterState].every(([client, clock]) => tr.beforeState.get(client) === clock)
+	);
 }
 
 function sameEffect(a: Y.Transaction, b: Y.Transaction) {
@@ -402,6 +518,12 @@ function sameEffect(a: Y.Transaction, b: Y.Transaction) {
 }
 
 const shadows = new WeakMap<Y.Doc, Shadow>();
+
+/** The judge's replica of a document and how often it was built, for tests and diagnostics. */
+export function judgeShadow(real: Y.Doc): { doc: Y.Doc; rebuilds: number } | null {
+	const shadow = shadows.get(real);
+	return shadow ? { doc: shadow.doc, rebuilds: shadow.rebuilds } : null;
+}
 
 function shadowOf(
 	real: Y.Doc,

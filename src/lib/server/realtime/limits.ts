@@ -166,9 +166,10 @@ export class SocketCounter {
 }
 
 /**
- * Refused writes per membership in a sliding minute. Judging a refused update can cost a
- * rebuild of the judge's shadow document, so a member whose browser (or script) keeps sending
- * what the rules forbid is kept out for a while instead of making the server pay each time.
+ * Refused writes per membership in a sliding minute. Each refusal costs the server the
+ * update's work and a reconnect with a whole-board sync, so a member whose browser (or script)
+ * keeps sending what the rules forbid is kept out for a while instead of making the server pay
+ * each time.
  * An honest browser recovers after one refusal (and stops after three), far below the budget.
  */
 export class RefusalBudget {

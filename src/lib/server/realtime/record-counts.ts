@@ -20,7 +20,7 @@ export class RecordCounts {
 			this.#perOwner.set(record, new Map());
 			doc.getMap<unknown>(record.root).forEach((value, key) => this.#set(record, key, value));
 		}
-		doc.on('afterTransaction', (tr: Y.Transaction) => this.#track(tr));
+		doc.on('afterTransaction', (tr: Y.Transaction) => this.track(tr));
 	}
 
 	/** Records owned by `owner` of this type. */
@@ -28,7 +28,8 @@ export class RecordCounts {
 		return this.#perOwner.get(record)?.get(owner) ?? 0;
 	}
 
-	#track(tr: Y.Transaction) {
+	/** Recounts the keys a transaction changed (again after the judge took a refused one out). */
+	track(tr: Y.Transaction) {
 		for (const record of this.#owners.keys()) {
 			const root = this.doc.getMap<unknown>(record.root);
 			const keys = tr.changed.get(root as never);

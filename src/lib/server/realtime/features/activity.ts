@@ -39,11 +39,20 @@ export function activityFeature(db: DB): Feature {
 	const written = new Map<string, number>();
 	return {
 		name: 'dashboard activity',
+		onLoad(docName, doc) {
+			// The notes root as a map from the start: a root Yjs first creates while integrating an
+			// update is a plain type, replaced when first read as a map, and onStore compares types.
+			if (parseRoom(docName)?.kind === 'board') doc.getMap(noteRecord.root);
+		},
 		onStore(docName, _update, tr) {
 			const room = parseRoom(docName);
 			if (!room) return;
 			const id = room.workshopId;
-			const count = room.kind === 'board' ? countNotes(tr.doc) : null;
+			// Only a key added to or removed from the notes map changes the count; reading the
+			// map's size walks every key, so edits inside notes never do.
+			const notesChanged =
+				room.kind === 'board' && tr.changed.has(tr.doc.getMap(noteRecord.root) as never);
+			const count = notesChanged ? countNotes(tr.doc) : null;
 			const newCount = count !== null && counted.get(id) !== count ? count : null;
 			const now = Date.now();
 			const active = tr.origin !== 'server' && now - (written.get(id) ?? 0) >= ACTIVITY_WRITE_MS;

@@ -1,0 +1,124 @@
+import * as Y from 'yjs';
+
+/**
+ * The bytes of a board each member's live items hold, for the per-member budget
+ * (BYTES_PER_MEMBER in layout.ts): so one participant cannot fill the participants' share of
+ * the board alone. An item counts its key and its content (characters of a string, the JSON of
+ * a value, the bytes of a binary) plus STRUCT_BYTES; a deleted item counts nothing (gc drops
+ * its content; tombstones.ts budgets what stays of it). Each item is charged to the member
+ * whose client id made it (`doc_clients`), the same rule whether counted as it happens or
+ * recounted from the board when it is loaded; items of client ids bound to nobody (the
+ * server's) are nobody's. The count follows the board approximately (Yjs may split or merge
+ * items), never by more than a few bytes per item.
+ */
+export class MemberBytes {
+	readonly #perMember = new Map<string, number>();
+
+	constructor(
+		doc: Y.Doc,
+		private readonly owner: (client: number) => string | null
+	) {
+		// Once per load, proportional to the document: afterwards only each update's structs.
+		for (const [client, structs] of doc.store.clients) {
+			let bytes = 0;
+			for (const struct of structs) {
+				if (struct instanceof Y.Item && !struct.deleted) bytes += itemBytes(struct);
+			}
+			const who = bytes > 0 ? owner(client) : null;
+			if (who !== null) this.#add(who, bytes);
+		}
+		// Before gc, while what the transaction deleted still holds its content.
+		doc.on('afterTransaction', (tr: Y.Transaction) => {
+			for (const [who, bytes] of bytesChanged(tr, owner)) this.#add(who, bytes);
+		});
+	}
+
+	/** Bytes of the board charged to a member. */
+	of(membershipId: string): number {
+		return this.#perMember.get(membershipId) ?? 0;
+	}
+
+	#add(who: string, bytes: number) {
+		const sum = this.of(who) + bytes;
+		if (sum !== 0) this.#perMember.set(who, sum);
+		else this.#perMember.delete(who);
+	}
+}
+
+/** What an item costs beyond its key and content: its id, origins and info, roughly. */
+export const STRUCT_BYTES = 8;
+
+/** An item's bytes as the budget counts them, whether or not it is deleted. */
+export function itemBytes(item: Y.Item): number {
+	return STRUCT_BYTES + (item.parentSub?.length ?? 0) + contentBytes(item.content);
+}
+
+function contentBytes(content: Y.Item['content']): number {
+	if (content instanceof Y.ContentString) return content.str.length;
+	if (content instanceof Y.ContentAny || content instanceof Y.ContentJSON) {
+		let n = 0;
+		for (const value of content.arr as unknown[]) n += valueBytes(value);
+		return n;
+	}
+	if (content instanceof Y.ContentBinary) return content.content.byteLength;
+	if (content instanceof Y.ContentEmbed) return JSON.stringify(content.embed)?.length ?? 0;
+	if (content instanceof Y.ContentFormat) {
+		return content.key.length + (JSON.stringify(content.value)?.length ?? 0);
+	}
+	if (content instanceof Y.ContentDoc) return content.doc?.guid.length ?? 0;
+	return 0;
+}
+
+/** A value's JSON length; strings and numbers (most fields) without encoding them. */
+function valueBytes(value: unknown): number {
+	if (typeof value === 'string') return value.length + 2;
+	if (typeof value === 'number' || typeof value === 'boolean') return 8;
+	if (value === null || value === undefined) return 4;
+	return JSON.stringify(value)?.length ?? 0;
+}
+
+/**
+ * The change of each owner's bytes a transaction made, read before gc: plus the live items it
+ * added, minus the items of before it deleted. Reads only the transaction's new structs and
+ * delete set.
+ */
+export function bytesChanged(
+	tr: Y.Transaction,
+	owner: (client: number) => string | null
+): Map<string, number> {
+	const change = new Map<string, number>();
+	const charge = (client: number, bytes: number) => {
+		const who = bytes !== 0 ? owner(client) : null;
+		if (who !== null) change.set(who, (change.get(who) ?? 0) + bytes);
+	};
+	const store = tr.doc.store;
+	const before = (client: number) => tr.beforeState.get(client) ?? 0;
+	for (const [client, clock] of tr.afterState) {
+		const state = before(client);
+		if (clock <= state) continue;
+		const structs = store.clients.get(client)!;
+		let added = 0;
+		for (let i = state === 0 ? 0 : Y.findIndexSS(structs, state); i < structs.length; i++) {
+			const struct = structs[i]!;
+			if (struct instanceof Y.Item && !struct.deleted) added += itemBytes(struct);
+		}
+		charge(client, added);
+	}
+	for (const [client, ranges] of tr.deleteSet.clients) {
+		const structs = store.clients.get(client);
+		const state = before(client);
+		if (!structs || state === 0) continue;
+		let removed = 0;
+		for (const { clock, len } of ranges) {
+			if (clock >= state) continue;
+			const end = Math.min(clock + len, state);
+			for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
+				const struct = structs[i]!;
+				if (struct.id.clock >= end) break;
+				if (struct instanceof Y.Item) removed += itemBytes(struct);
+			}
+		}
+		charge(client, -removed);
+	}
+	return change;
+}
