@@ -9,6 +9,7 @@ import { m } from '$lib/paraglide/messages';
 const messages: Record<string, (() => string) | undefined> = {
 	error_body_too_large: m.error_body_too_large,
 	error_code_invalid: m.error_code_invalid,
+	error_cluster_elsewhere: m.error_cluster_elsewhere,
 	error_code_unknown: m.error_code_unknown,
 	error_conflict: m.error_conflict,
 	error_date_invalid: m.error_date_invalid,

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { addNote, listNotes, noteKinds } from '../../src/lib/workshop/doc.ts';
 import { listEvents, listQuestions } from '../../src/lib/workshop/journey.ts';
 import { connect, waitFor } from '../helpers/yclient.ts';

@@ -4,7 +4,7 @@ import { addNote } from './doc';
 import { setEmotion } from './emotions';
 import { newId } from './ids';
 import { addEvent, addQuestion } from './journey';
-import { boardRecords } from './layout';
+import { boardRecords, RECORDS_PER_DOCUMENT } from './layout';
 import { updatePersona } from './persona';
 import { addAction } from './records/action';
 import { createArea } from './records/area';
@@ -296,7 +296,10 @@ describe('import', () => {
 		const v = valid();
 		const board = v.board as Record<string, unknown[]>;
 		const q = board.questions![0] as Record<string, unknown>;
-		board.questions = Array.from({ length: 10_001 }, (_, i) => ({ ...q, id: `q${i}` }));
+		board.questions = Array.from({ length: RECORDS_PER_DOCUMENT + 1 }, (_, i) => ({
+			...q,
+			id: `q${i}`
+		}));
 		expect(refused(JSON.stringify(v))).toBe('import_too_many');
 	});
 

@@ -151,11 +151,14 @@ export class WorkshopAffinity {
 	#handOver(workshopId: string) {
 		const since = this.#heldSince.get(workshopId);
 		if (since === undefined || !this.holds(workshopId) || this.#handOvers.has(workshopId)) return;
-		const wait = Math.max(0, since + this.leases.leaseMs - this.#now());
+		const wait = Math.max(0, Math.ceil(since + this.leases.leaseMs - this.#now()));
 		const timer = setTimeout(() => {
 			this.#handOvers.delete(workshopId);
 			// Still the same holding: not lost and taken again meanwhile.
-			if (this.#heldSince.get(workshopId) === since) void this.#giveBack(workshopId);
+			if (this.#heldSince.get(workshopId) !== since) return;
+			// A timer may fire a fraction of a millisecond before its time: wait out the rest.
+			if (this.#now() < since + this.leases.leaseMs) this.#handOver(workshopId);
+			else void this.#giveBack(workshopId);
 		}, wait);
 		timer.unref();
 		this.#handOvers.set(workshopId, timer);
