@@ -221,11 +221,15 @@ describe.runIf(missing.length === 0 || process.env.CI !== undefined)(
 					return waitFor(
 						member.client.doc,
 						(doc) => expected.every((id) => notesMap(doc).has(id)),
-						{
-							message: `every note of workshop ${member.workshop}`,
-							timeoutMs: 20_000
-						}
-					);
+						{ message: `every note of workshop ${member.workshop}`, timeoutMs: 20_000 }
+					).catch((error: Error) => {
+						const { closes, provider } = member.client;
+						const missing = expected.filter((id) => !notesMap(member.client.doc).has(id));
+						throw new Error(
+							`${error.message}; missing ${missing.length}, this client's closes: ` +
+								`[${closes.join(' ')}], connected: ${provider.wsconnected}, synced: ${provider.synced}`
+						);
+					});
 				})
 			);
 

@@ -51,7 +51,10 @@ export class WorkshopAffinity {
 		this.#idleMs = options.idleMs ?? 30_000;
 		this.#now = options.now ?? (() => performance.now());
 		this.#channel = options.channel ?? 'samskapa:handover';
-		leases.onLost = (workshopId) => this.#stopServing(workshopId);
+		leases.onLost = (workshopId) => {
+			console.warn(`[cluster] lost the lease of workshop ${workshopId}: closing its sockets`);
+			this.#stopServing(workshopId);
+		};
 	}
 
 	/** Starts renewing leases, giving back idle ones and answering hand-over requests. */
@@ -180,6 +183,7 @@ export class WorkshopAffinity {
 	}
 
 	async #giveBack(workshopId: string) {
+		console.log(`[cluster] giving workshop ${workshopId} back`);
 		// Sockets first: from here on this process stores nothing of the workshop.
 		this.#stopServing(workshopId);
 		try {
