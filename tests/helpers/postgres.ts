@@ -7,7 +7,7 @@
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -86,7 +86,13 @@ export async function startCluster(binDir: string): Promise<Cluster> {
 		'-c full_page_writes=off',
 		'-c max_connections=300'
 	].join(' ');
-	await exec('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', 'start']);
+	try {
+		await exec('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', 'start']);
+	} catch (error) {
+		const log = readFileSync(join(dir, 'log'), 'utf8');
+		rmSync(dir, { recursive: true, force: true });
+		throw new Error(`PostgreSQL did not start on port ${port}:\n${log}`, { cause: error });
+	}
 	let stopped = false;
 	return {
 		adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
