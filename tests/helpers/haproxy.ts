@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from './ports.ts';
 import { ROOT } from './server.ts';
 
 export const haproxyBinary =
@@ -36,8 +37,12 @@ export async function listeningOn(port: number, timeoutMs = 10_000): Promise<voi
 	}
 }
 
-/** Starts haproxy on 127.0.0.1:`port` in front of the app processes on `appPorts`. */
-export async function startHaproxy(port: number, appPorts: number[]): Promise<TestProxy> {
+/** Starts haproxy on 127.0.0.1:`port` (a free one if undefined) in front of the app processes on `appPorts`. */
+export async function startHaproxy(
+	port: number | undefined,
+	appPorts: number[]
+): Promise<TestProxy> {
+	port ??= await freePort();
 	if (!haproxyBinary) throw new Error('haproxy is not installed (apt-get install haproxy)');
 	const env: NodeJS.ProcessEnv = { ...process.env, SAMSKAPA_BIND: `127.0.0.1:${port}` };
 	appPorts.forEach((p, i) => (env[`SAMSKAPA_APP${i + 1}`] = `127.0.0.1:${p}`));

@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { freePort } from './ports.ts';
 
 export const redisBinary =
 	['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((path) => existsSync(path)) ?? null;
@@ -14,8 +15,9 @@ export interface TestRedis {
 	stop(): Promise<void>;
 }
 
-/** Starts redis-server on 127.0.0.1:`port`; resolves once it accepts connections. */
-export async function startRedis(port: number, timeoutMs = 10_000): Promise<TestRedis> {
+/** Starts redis-server on 127.0.0.1:`port` (a free one if omitted); resolves once it accepts connections. */
+export async function startRedis(port?: number, timeoutMs = 10_000): Promise<TestRedis> {
+	port ??= await freePort();
 	if (!redisBinary) throw new Error('redis-server is not installed (apt-get install redis-server)');
 	const proc = spawn(
 		redisBinary,

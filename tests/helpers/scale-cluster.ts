@@ -6,6 +6,7 @@
 import { Redis } from 'ioredis';
 import { haproxyBinary, startHaproxy, type TestProxy } from './haproxy.ts';
 import { createDatabase, postgresBinDir, startCluster, type Cluster } from './postgres.ts';
+import { freePort } from './ports.ts';
 import { redisBinary, startRedis, type TestRedis } from './redis.ts';
 import { startServer, tempDbPath, type TestServer } from './server.ts';
 import type { TestDatabase } from './store.ts';
@@ -26,9 +27,10 @@ export function missingForScaleOut(): string[] {
 }
 
 export interface ScaleOptions {
-	pgPort: number;
-	redisPort: number;
-	proxyPort: number;
+	/** Fixed ports (a benchmark's); free ones when omitted, as tests take them. */
+	pgPort?: number;
+	redisPort?: number;
+	proxyPort?: number;
 	processes?: number;
 	leaseMs: number;
 	/** Extra environment for every app process. */
@@ -55,7 +57,7 @@ export interface ScaleCluster {
 
 export async function startScaleCluster(options: ScaleOptions): Promise<ScaleCluster> {
 	const previousPort = process.env.TEST_PG_PORT;
-	process.env.TEST_PG_PORT = String(options.pgPort);
+	process.env.TEST_PG_PORT = String(options.pgPort ?? (await freePort()));
 	const stops: Array<() => Promise<void>> = [];
 	const stopAll = async () => {
 		for (const stop of stops.reverse()) await stop().catch(() => {});

@@ -27,7 +27,7 @@ describe.runIf(run)('room affinity with Redis leases', () => {
 	const track = (client: YClient) => (clients.push(client), client);
 
 	beforeAll(async () => {
-		redisServer = await startRedis(36380);
+		redisServer = await startRedis();
 		redis = new Redis(redisServer.url);
 		server = await startServer({
 			env: { REDIS_URL: redisServer.url, CLUSTER_LEASE_MS: String(LEASE_MS) }

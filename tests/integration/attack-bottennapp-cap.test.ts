@@ -27,16 +27,33 @@ describe('attack: bottennappar and the record cap', () => {
 		const { workshop, api, links } = await facilitatorWithWorkshop(run.server.url);
 		const room = boardRoom(workshop.id);
 		const f = track(connect(run.server.wsUrl, room, { cookie: api.cookieHeader() }));
+		const fia = await api.wsToken(workshop.id);
 		const mallory = await participant(run.server.url, links.participant.code, 'Mallory');
 		const m = track(connect(run.server.wsUrl, room, { token: mallory.wsToken }));
 		await Promise.all([f.synced, m.synced]);
-		// Bottennappar in messages of up to 1000, until refused. After four the board holds 8004
-		// records (notes, their insights, the template's records); 700 more notes fit the
-		// participants' share (8750), their 700 insights do not.
-		const batches = [1000, 1000, 1000, 1000, 700];
 		const share = Math.floor(RECORDS_PER_DOCUMENT * PARTICIPANT_SHARE);
+		// The facilitator (bound by the whole cap, not the share) first brings the board to 2,746
+		// records below the participants' share (13,125 of 15,000) with bottennappar.
+		const template = boardRecordCount(f.doc);
+		const before = Math.floor((share - 2746 - template) / 2);
+		for (let start = 0; start < before; start += 1000) {
+			f.doc.transact(() => {
+				for (let i = start; i < Math.min(before, start + 1000); i++) {
+					// Spread over authors: the notes per member cap counts by author.
+					const author = authorOf({ membershipId: `seed${i % 10}` }, `Deltagare ${i % 10}`);
+					addNote(f.doc, { text: `f${i}`, kind: 'bottennapp', author });
+				}
+			});
+		}
+		await waitFor(m.doc, (d) => insightsMap(d).size === before, {
+			timeoutMs: 120_000,
+			message: "the facilitator's notes and their insights"
+		});
+		// Then Mallory's bottennappar, until refused: 1000 notes and their insights fit the
+		// share, leaving 746; 700 more notes would fit, their 700 insights do not.
+		const batches = [1000, 700];
 		let refusedAt: number | null = null;
-		let sent = 0;
+		let sent = before;
 		for (let batch = 0; batch < batches.length && refusedAt === null; batch++) {
 			const closed = nextClose(m.provider, 120_000);
 			m.doc.transact(() => {
@@ -58,17 +75,16 @@ describe('attack: bottennappar and the record cap', () => {
 			else closed.catch(() => {});
 		}
 		m.destroy();
-		expect(refusedAt).toBe(4);
-		await waitFor(f.doc, (d) => insightsMap(d).size === 4000, { timeoutMs: 60_000 });
+		expect(refusedAt).toBe(1);
+		await waitFor(f.doc, (d) => insightsMap(d).size === before + 1000, { timeoutMs: 60_000 });
 		expect(boardRecordCount(f.doc)).toBeLessThanOrEqual(share);
-		const { membershipId } = await api.wsToken(workshop.id);
 		const watcher = await participant(run.server.url, links.participant.code, 'Vera');
 		const v = track(connect(run.server.wsUrl, watcher.room, { token: watcher.wsToken }));
 		await v.synced;
 		addNote(f.doc, {
 			text: 'Facilitatorns lapp',
 			kind: 'bottennapp',
-			author: authorOf({ membershipId }, 'Fia')
+			author: authorOf(fia, 'Fia')
 		});
 		await waitForNote(v.doc, 'Facilitatorns lapp', 30_000);
 		expect(f.closes).toEqual([]);
@@ -92,9 +108,11 @@ describe('attack: bottennappar and the record cap', () => {
 		);
 		const file = (await exported.json()) as { board: Record<string, unknown> };
 		const row = (file.board.notes as Record<string, unknown>[])[0]!;
-		// 5000 bottennappar: under the file's record limit, but with their 5000 insights past
-		// the cap of a board.
-		file.board.notes = Array.from({ length: 5000 }, (_, i) => ({
+		// Bottennappar under the file's record limit, but with their insights past the
+		// participants' share of a board, which an import may fill.
+		const notes = Math.floor((RECORDS_PER_DOCUMENT * PARTICIPANT_SHARE) / 2) + 100;
+		expect(notes).toBeLessThan(RECORDS_PER_DOCUMENT);
+		file.board.notes = Array.from({ length: notes }, (_, i) => ({
 			...row,
 			id: `n${i}`,
 			kind: 'bottennapp',

@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addNote } from '../../src/lib/workshop/doc.ts';
+import { RECORDS_PER_DOCUMENT } from '../../src/lib/workshop/layout.ts';
 import { createArea, listAreas } from '../../src/lib/workshop/records/area.ts';
 import { addInsight, insightsMap } from '../../src/lib/workshop/records/insight.ts';
 import { setParticipantsMayComment } from '../../src/lib/workshop/records/board-state.ts';
@@ -195,12 +196,12 @@ describe('import of a malformed or hostile file', () => {
 			'import_invalid'
 		],
 		[
-			'10 001 records',
+			'more records than a board holds',
 			() => {
 				const file = JSON.parse(valid) as File_;
-				// Ratings are the smallest records: 10 001 of them fit under any body limit.
+				// Ratings are the smallest records: the cap's worth of them fit under any body limit.
 				file.board.emotions = Object.fromEntries(
-					Array.from({ length: 10_001 }, (_, i) => [`e|m${i}`, 1])
+					Array.from({ length: RECORDS_PER_DOCUMENT + 1 }, (_, i) => [`e|m${i}`, 1])
 				);
 				return JSON.stringify(file);
 			},

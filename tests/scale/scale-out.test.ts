@@ -52,9 +52,6 @@ describe.runIf(missing.length === 0 || process.env.CI !== undefined)(
 				throw new Error(`missing: ${missing.join(', ')} (.ci/run installs them)`);
 			}
 			cluster = await startScaleCluster({
-				pgPort: 35440,
-				redisPort: 36383,
-				proxyPort: 36080,
 				leaseMs: LEASE_MS,
 				env: { JOIN_NEW_MEMBERS_LIMIT: '1000', JOIN_RATE_LIMIT: '20' }
 			});

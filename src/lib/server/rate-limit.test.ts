@@ -40,7 +40,7 @@ describe.runIf(run)('RateLimiter shared in Redis', () => {
 	let server: TestRedis;
 	let redis: Redis;
 	beforeAll(async () => {
-		server = await startRedis(36381);
+		server = await startRedis();
 		redis = new Redis(server.url, { maxRetriesPerRequest: 0 });
 		redis.on('error', () => {});
 		shareRateLimits(redis);

@@ -56,7 +56,7 @@ describe.runIf(run)('WorkshopAffinity against a real redis-server', () => {
 	};
 
 	beforeAll(async () => {
-		server = await startRedis(36385);
+		server = await startRedis();
 	});
 	afterAll(async () => {
 		for (const connection of connections) connection.disconnect();

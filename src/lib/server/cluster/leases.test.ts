@@ -29,7 +29,7 @@ describe.runIf(run)('WorkshopLeases against a real redis-server', () => {
 		new Promise<string>((resolve) => (lease.onLost = resolve));
 
 	beforeAll(async () => {
-		server = await startRedis(36379);
+		server = await startRedis();
 	});
 	afterAll(async () => {
 		for (const client of clients) client.disconnect();
