@@ -1,6 +1,7 @@
 /**
- * Online backup of the live database: `npm run backup -- backups/samskapa-2026-11-23.db`.
+ * Online backup of the live SQLite database: `npm run backup -- backups/samskapa-2026-11-23.db`.
  * Uses SQLite's backup API (through better-sqlite3), so it is safe while the server runs.
+ * A PostgreSQL store (DATABASE_URL) is backed up with pg_dump instead.
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';

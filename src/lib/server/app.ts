@@ -107,7 +107,7 @@ async function createApp(config = readConfig()): Promise<App> {
 	if (demoPath) {
 		console.log(`[samskapa] Demo workshop "Oskar 83": ${config.publicOrigin}${demoPath}`);
 	}
-	const stopRetention = startRetention({ store, realtime }, config.retentionClosedMonths);
+	const stopRetention = await startRetention({ store, realtime }, config.retentionClosedMonths);
 	let closed = false;
 	return {
 		config,

@@ -162,7 +162,12 @@ export class Room {
 					if (--this.#pending === 0) this.#appending = null;
 					if (this.#broken) return;
 					this.#lastId = id;
-					this.#publish(update, origin, echo, tr);
+					try {
+						this.#publish(update, origin, echo, tr);
+					} catch (error) {
+						// Stored: the next updates must still go out, in order.
+						console.error(`[realtime] could not send an update in ${clean(this.name)}`, error);
+					}
 				},
 				(error: unknown) => {
 					if (--this.#pending === 0) this.#appending = null;
@@ -434,6 +439,8 @@ export class Room {
 	}
 
 	destroy() {
+		// Appends still in flight publish nothing and compact nothing from here on.
+		this.#broken = true;
 		if (this.#awarenessTimer) clearTimeout(this.#awarenessTimer);
 		for (const conn of this.conns.values()) conn.throttle.stop();
 		this.awareness.destroy();

@@ -289,10 +289,14 @@ export class RealtimeServer {
 			throw error;
 		}
 		if (!(loaded instanceof Promise)) return this.#loaded(room);
-		const loading = loaded.then(
+		const loading: Promise<Room> = loaded.then(
 			() => {
+				// Dropped while it loaded (its workshop deleted) or the server closing: never live.
+				if (this.#loading.get(docName) !== loading || this.#closed) {
+					room.destroy();
+					throw new Error(`${clean(docName)} was dropped while it loaded`);
+				}
 				this.#loading.delete(docName);
-				if (this.#closed) throw new Error('the server is shutting down');
 				return this.#loaded(room);
 			},
 			(error: unknown) => {
@@ -445,7 +449,11 @@ export class RealtimeServer {
 	 * Closes every socket on the workshop's documents and forgets its rooms without storing
 	 * them (no snapshot): the workshop is being deleted, so nothing of it may be written back.
 	 */
-	dropWorkshop(workshopId: string) {
+	async dropWorkshop(workshopId: string) {
+		for (const name of [...this.#loading.keys()]) {
+			if (parseRoom(name)?.workshopId === workshopId) this.#loading.delete(name);
+		}
+		const inFlight: Promise<void>[] = [];
 		for (const room of [...this.#roomsOf(workshopId)]) {
 			this.#forget(room);
 			for (const ws of room.conns.keys()) {
@@ -453,8 +461,11 @@ export class RealtimeServer {
 				ws.removeAllListeners('message');
 				ws.close(CLOSE_REMOVED, 'the workshop was deleted');
 			}
+			inFlight.push(room.stored());
 			room.destroy();
 		}
+		// Appends already sent to an asynchronous store land before the caller deletes the rows.
+		await Promise.all(inFlight);
 	}
 
 	*#roomsOf(workshopId: string) {

@@ -87,7 +87,7 @@ async function deleteRows(store: Store, workshopId: string) {
  * the database file or its WAL.
  */
 export async function deleteWorkshop(deps: Deps, workshopId: string) {
-	deps.realtime.dropWorkshop(workshopId);
+	await deps.realtime.dropWorkshop(workshopId);
 	await deleteRows(deps.store, workshopId);
 	await deps.store.scrub();
 }
@@ -109,7 +109,7 @@ export async function deleteExpired(
 		return deadline !== null && deadline <= now;
 	});
 	for (const w of expired) {
-		deps.realtime.dropWorkshop(w.id);
+		await deps.realtime.dropWorkshop(w.id);
 		await deleteRows(deps.store, w.id);
 	}
 	if (expired.length > 0) await deps.store.scrub();
@@ -119,8 +119,11 @@ export async function deleteExpired(
 /** How often the server looks for expired workshops (and once at start). */
 export const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
 
-/** Runs retention now and every RETENTION_INTERVAL_MS; returns the stop function. */
-export function startRetention(deps: Deps, months: number | null): () => void {
+/**
+ * Runs retention now (done before the server takes requests, so nothing expired is served on
+ * any store) and every RETENTION_INTERVAL_MS; returns the stop function.
+ */
+export async function startRetention(deps: Deps, months: number | null): Promise<() => void> {
 	if (!months) return () => {};
 	const run = async () => {
 		try {
@@ -130,7 +133,7 @@ export function startRetention(deps: Deps, months: number | null): () => void {
 			console.error('[samskapa] retention failed', error);
 		}
 	};
-	void run();
+	await run();
 	const timer = setInterval(() => void run(), RETENTION_INTERVAL_MS);
 	timer.unref();
 	return () => clearInterval(timer);
