@@ -373,6 +373,7 @@ export class RealtimeServer {
 	#unload(room: Room): void | Promise<void> {
 		const live = this.rooms.get(room.name) === room;
 		this.#forget(room);
+		if (live) this.#features.onUnload(room.name);
 		let saving: void | Promise<void>;
 		try {
 			saving = live && room.changedSinceSnapshot ? room.compact() : undefined;
@@ -591,7 +592,12 @@ export class RealtimeServer {
 			saved.push(this.#unload(room));
 		}
 		this.#wss.close();
-		await Promise.all(saved);
+		await Promise.all([...saved, this.#features.flush()]);
+	}
+
+	/** Writes what the features hold back (features/activity.ts), for a reader of it. */
+	flush(): Promise<void> {
+		return this.#features.flush();
 	}
 }
 
