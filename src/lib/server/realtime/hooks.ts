@@ -57,7 +57,10 @@ export interface Feature {
 	onStore?(docName: string, update: Uint8Array, tr: Y.Transaction): void;
 	/** What presence shows of `session`'s member, given what the features before it made. */
 	presence?(session: Session, user: PresenceUser): PresenceUser;
-	/** The document is unloaded (its last update is stored): write what is held back of it. */
+	/**
+	 * The document left this process (unloaded, dropped, or its workshop evicted or deleted):
+	 * write what is held back of it, forget what only holding it kept true.
+	 */
 	onUnload?(docName: string): void;
 	/** Writes everything held back; resolves once written (server close, readers of it). */
 	flush?(): Promise<void>;

@@ -361,7 +361,9 @@ export class RealtimeServer {
 	/** Forgets `room` only if it is still the live room of its name. */
 	#forget(room: Room) {
 		this.#cancelUnload(room);
-		if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+		if (this.rooms.get(room.name) !== room) return;
+		this.rooms.delete(room.name);
+		this.#features.onUnload(room.name);
 	}
 
 	/**
@@ -373,7 +375,6 @@ export class RealtimeServer {
 	#unload(room: Room): void | Promise<void> {
 		const live = this.rooms.get(room.name) === room;
 		this.#forget(room);
-		if (live) this.#features.onUnload(room.name);
 		let saving: void | Promise<void>;
 		try {
 			saving = live && room.changedSinceSnapshot ? room.compact() : undefined;
