@@ -131,17 +131,23 @@ export function createAuthorize(
 	const switches = storedSwitchesCache(db);
 	return {
 		authenticate: createAuthenticate(db, secret, (docName, workshopId) =>
-			Promise.all([clientIds.load(docName), switches.load(workshopId)]).then(() => {})
+			Promise.all([
+				clientIds.load(docName, () => deps.rooms?.().rooms.has(docName) ?? false),
+				switches.load(workshopId)
+			]).then(() => {})
 		),
 		judge: createJudge(secret, clientIds, hooks),
-		features: realtimeFeatures({
-			db,
-			switches,
-			secret,
-			ballotsChanged: hooks?.ballotsChanged,
-			notesChanged: hooks?.notesChanged,
-			ideasChanged: hooks?.ideasChanged?.bind(hooks),
-			...deps
-		})
+		features: [
+			{ name: 'client ids', onUnload: (docName) => clientIds.forget(docName) },
+			...realtimeFeatures({
+				db,
+				switches,
+				secret,
+				ballotsChanged: hooks?.ballotsChanged,
+				notesChanged: hooks?.notesChanged,
+				ideasChanged: hooks?.ideasChanged?.bind(hooks),
+				...deps
+			})
+		]
 	};
 }

@@ -57,6 +57,13 @@ export interface Feature {
 	onStore?(docName: string, update: Uint8Array, tr: Y.Transaction): void;
 	/** What presence shows of `session`'s member, given what the features before it made. */
 	presence?(session: Session, user: PresenceUser): PresenceUser;
+	/**
+	 * The document left this process (unloaded, dropped, or its workshop evicted or deleted):
+	 * write what is held back of it, forget what only holding it kept true.
+	 */
+	onUnload?(docName: string): void;
+	/** Writes everything held back; resolves once written (server close, readers of it). */
+	flush?(): Promise<void>;
 }
 
 export interface RealtimeHooks {
@@ -112,6 +119,21 @@ export class FeatureHooks {
 				console.error(`[realtime] ${feature.name}: onStore failed`, error);
 			}
 		}
+	}
+
+	onUnload(docName: string) {
+		for (const feature of this.features) {
+			if (!feature.onUnload) continue;
+			try {
+				feature.onUnload(docName);
+			} catch (error) {
+				console.error(`[realtime] ${feature.name}: onUnload failed`, error);
+			}
+		}
+	}
+
+	async flush() {
+		await Promise.all(this.features.map((feature) => feature.flush?.()));
 	}
 
 	presence(session: Session, user: PresenceUser): PresenceUser {

@@ -361,7 +361,9 @@ export class RealtimeServer {
 	/** Forgets `room` only if it is still the live room of its name. */
 	#forget(room: Room) {
 		this.#cancelUnload(room);
-		if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+		if (this.rooms.get(room.name) !== room) return;
+		this.rooms.delete(room.name);
+		this.#features.onUnload(room.name);
 	}
 
 	/**
@@ -591,7 +593,12 @@ export class RealtimeServer {
 			saved.push(this.#unload(room));
 		}
 		this.#wss.close();
-		await Promise.all(saved);
+		await Promise.all([...saved, this.#features.flush()]);
+	}
+
+	/** Writes what the features hold back (features/activity.ts), for a reader of it. */
+	flush(): Promise<void> {
+		return this.#features.flush();
 	}
 }
 

@@ -30,7 +30,7 @@ export interface DashboardFilter {
 /**
  * The facilitator's workshops with what the dashboard shows of each, newest first, in a few
  * queries whatever the count: the note count and last activity come from the workshop's row
- * (features/activity.ts); a row never counted yet (from before the count existed, or imported)
+ * (features/activity.ts, flushed first); a row never counted yet (from before the count existed, or imported)
  * is counted once from its stored board and kept.
  */
 export async function listDashboard(
@@ -41,6 +41,8 @@ export async function listDashboard(
 	now = new Date()
 ): Promise<DashboardRow[]> {
 	const { links, memberships, series, workshops } = tablesOf(deps.db);
+	// The counts this process holds back (up to a second) first; another process's follow.
+	await deps.realtime.flush();
 	// count(*) is a bigint on PostgreSQL, which node-postgres hands over as a string.
 	const participants = sql<number>`(select count(*) from ${memberships} m
 		where m.workshop_id = ${workshops.id} and m.role = 'participant' and m.status = 'admitted')`.mapWith(

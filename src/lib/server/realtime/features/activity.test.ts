@@ -30,18 +30,60 @@ describe('the dashboard activity feature', () => {
 		);
 		const client = new Y.Doc();
 		client.on('update', (update: Uint8Array) => Y.applyUpdate(board, update, 'client'));
-		// The feature does not wait for its write; on SQLite it is done once the update is.
 		const count = async () =>
 			(await db.select().from(workshops).where(eq(workshops.id, workshop.id)))[0]!.noteCount;
+		const flushed = async () => {
+			await feature.flush!();
+			return await count();
+		};
 
 		// The first update of all creates the notes root on the server's board.
 		const first = addNote(client, { text: 'Första', author: by });
-		expect(await count()).toBe(1);
+		expect(await flushed()).toBe(1);
 		addNote(client, { text: 'Andra', author: by });
-		expect(await count()).toBe(2);
+		expect(await flushed()).toBe(2);
 		editNote(client, first, 'Ändrad');
-		expect(await count()).toBe(2);
+		expect(await flushed()).toBe(2);
 		deleteNote(client, first);
-		expect(await count()).toBe(1);
+		expect(await flushed()).toBe(1);
+	});
+
+	it('writes a burst of notes once, held back until flushed or the board unloads', async () => {
+		const { db, tables } = openSqliteStore(':memory:');
+		const { users, workshops } = tables;
+		await db
+			.insert(users)
+			.values({ id: 'u1', email: 'mia@region.se', displayName: 'Mia', passwordHash: 'x' });
+		const workshop = await createWorkshop(
+			db,
+			{ id: 'u1', displayName: 'Mia' },
+			{ title: 'Oskar 84', purpose: '', date: null }
+		);
+		const name = boardRoom(workshop.id);
+		const feature = activityFeature(db);
+		const board = new Y.Doc();
+		feature.onLoad!(name, board);
+		board.on('update', (update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) =>
+			feature.onStore!(name, update, tr)
+		);
+		const client = new Y.Doc();
+		client.on('update', (update: Uint8Array) => Y.applyUpdate(board, update, 'client'));
+		const row = async () =>
+			(await db.select().from(workshops).where(eq(workshops.id, workshop.id)))[0]!;
+
+		for (let i = 0; i < 5; i++) addNote(client, { text: `Lapp ${i}`, author: by });
+		// SQLite answers at once: a write per note would be in the row by now.
+		expect((await row()).noteCount).toBeNull();
+		expect((await row()).lastActivityAt).toBeNull();
+		await feature.flush!();
+		expect((await row()).noteCount).toBe(5);
+		expect((await row()).lastActivityAt).not.toBeNull();
+
+		addNote(client, { text: 'Sista', author: by });
+		expect((await row()).noteCount).toBe(5);
+		feature.onUnload!(name);
+		// The unload's write was started first; a flush waits for it.
+		await feature.flush!();
+		expect((await row()).noteCount).toBe(6);
 	});
 });
