@@ -88,6 +88,9 @@ export class WorkshopAffinity {
 		const now = this.#now();
 		if (ok) {
 			if (!this.#heldSince.has(workshopId)) {
+				// Whatever of the workshop this process still has in memory is from before another
+				// process served it: load it afresh from the store.
+				this.served.evictWorkshop(workshopId);
 				this.#heldSince.set(workshopId, now);
 				console.log(`[cluster] serving workshop ${workshopId}`);
 			}

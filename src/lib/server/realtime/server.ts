@@ -476,6 +476,11 @@ export class RealtimeServer {
 	 * every update they accepted is on disk already.
 	 */
 	evictWorkshop(workshopId: string) {
+		// A room still loading would otherwise land in `rooms` afterwards, and be served stale
+		// once this process holds the workshop again.
+		for (const name of [...this.#loading.keys()]) {
+			if (parseRoom(name)?.workshopId === workshopId) this.#loading.delete(name);
+		}
 		for (const room of [...this.#roomsOf(workshopId)]) {
 			this.#forget(room);
 			for (const ws of room.conns.keys()) {
