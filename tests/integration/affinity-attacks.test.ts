@@ -1,0 +1,58 @@
+/**
+ * Room affinity attacked from routes outside the paths the proxy hashes (docs/operations.md):
+ * a process that does not hold a workshop must not change it, or the holder, still serving
+ * the live board, goes on writing what this process deleted or changed.
+ */
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { facilitatorWithWorkshop } from '../helpers/api.ts';
+import { redisBinary, startRedis, type TestRedis } from '../helpers/redis.ts';
+import { removeTempDirs, startServer, type TestServer } from '../helpers/server.ts';
+
+const OTHER = 'another-process';
+const lease = (workshopId: string) => `samskapa:lease:${workshopId}`;
+const run = redisBinary !== null || process.env.CI !== undefined;
+
+describe.runIf(run)('room affinity against routes outside the hashed paths', () => {
+	let redisServer: TestRedis;
+	let redis: Redis;
+	let server: TestServer;
+
+	beforeAll(async () => {
+		redisServer = await startRedis();
+		redis = new Redis(redisServer.url);
+		server = await startServer({ env: { REDIS_URL: redisServer.url } });
+	});
+
+	afterAll(async () => {
+		await server?.stop();
+		redis?.disconnect();
+		await redisServer?.stop();
+		await removeTempDirs();
+	});
+
+	it('refuses to delete a workshop another process holds (its live board would outlive the deletion)', async () => {
+		const title = 'Hålls av en annan';
+		const { api, workshop } = await facilitatorWithWorkshop(server.url, title);
+		await redis.set(lease(workshop.id), OTHER, 'PX', 60_000);
+
+		const res = await fetch(new URL(`/dashboard/${workshop.id}/ta-bort`, server.url), {
+			method: 'POST',
+			headers: {
+				cookie: api.cookieHeader(),
+				origin: server.url,
+				accept: 'text/html',
+				'content-type': 'application/x-www-form-urlencoded'
+			},
+			body: new URLSearchParams({ confirm: title }),
+			redirect: 'manual'
+		});
+		await res.text();
+		expect(res.status).toBe(503);
+		// The lease is untouched, and once it is free the workshop is still there.
+		expect(await redis.get(lease(workshop.id))).toBe(OTHER);
+		await redis.del(lease(workshop.id));
+		const kept = await api.request('GET', `/api/workshops/${workshop.id}/export.json`);
+		expect(kept.status).toBe(200);
+	});
+});
