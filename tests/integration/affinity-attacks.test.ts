@@ -55,4 +55,17 @@ describe.runIf(run)('room affinity against routes outside the hashed paths', () 
 		const kept = await api.request('GET', `/api/workshops/${workshop.id}/export.json`);
 		expect(kept.status).toBe(200);
 	});
+
+	it('refuses a workshop another process holds also when its id in the path is percent-encoded', async () => {
+		const { api, workshop } = await facilitatorWithWorkshop(server.url, 'Kodad väg');
+		await redis.set(lease(workshop.id), OTHER, 'PX', 60_000);
+		// SvelteKit decodes the id for its route; the affinity hook read the raw path.
+		const hex = workshop.id.charCodeAt(0).toString(16);
+		const encoded = `%${hex}${workshop.id.slice(1)}`;
+		const page = await api.request('GET', `/w/${encoded}`);
+		expect(page.status).toBe(503);
+		const exported = await api.request('GET', `/api/workshops/${encoded}/export.json`);
+		expect(exported.status).toBe(503);
+		expect(await redis.get(lease(workshop.id))).toBe(OTHER);
+	});
 });
