@@ -16,6 +16,7 @@ import { RealtimeServer } from './realtime/server';
 import { ensureSetting } from './services/settings';
 import { startRetention } from './services/lifecycle';
 import { readClusterConfig, startCluster, type Cluster } from './cluster';
+import { getWorkshop } from './services/workshops';
 import { affinityUpgrade } from './cluster/upgrade';
 import { shareRateLimits } from './rate-limit';
 import type { IncomingMessage } from 'node:http';
@@ -68,7 +69,8 @@ async function createApp(config = readConfig()): Promise<App> {
 				get rooms() {
 					return realtime.rooms;
 				},
-				evictWorkshop: (workshopId) => realtime.evictWorkshop(workshopId)
+				evictWorkshop: (workshopId) => realtime.evictWorkshop(workshopId),
+				exists: async (workshopId) => (await getWorkshop(db, workshopId)) !== undefined
 			})
 		: null;
 	// Join, sign-in, sign-up, import and export limits must hold however the proxy spreads requests.

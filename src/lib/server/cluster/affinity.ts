@@ -7,6 +7,8 @@ export interface ServedRooms {
 	readonly rooms: ReadonlyMap<string, unknown>;
 	/** Closes the workshop's sockets with a code clients reconnect after, and forgets its rooms. */
 	evictWorkshop(workshopId: string): void;
+	/** Whether a workshop of this id exists (asked before taking a lease for it). */
+	exists?(workshopId: string): Promise<boolean>;
 }
 
 export interface AffinityOptions {
@@ -72,7 +74,8 @@ export class WorkshopAffinity {
 	}
 
 	/**
-	 * True when this process serves the workshop now (holding or taking its lease). False while
+	 * True when this process serves the workshop now (holding or taking its lease), or when no
+	 * such workshop exists (nothing to serve: the route answers). False while
 	 * another holds it: the caller refuses, and unless `ask` is false the holder is asked to hand
 	 * it over (only for requests the proxy routed here by the workshop's hash: anything else
 	 * would move a live workshop away from the process its people reach).
@@ -80,6 +83,11 @@ export class WorkshopAffinity {
 	async admit(workshopId: string, { ask = true }: { ask?: boolean } = {}): Promise<boolean> {
 		let ok: boolean;
 		try {
+			// Any id in a path, before anyone signed in: a lease for each id that names no
+			// workshop would be renewed in Redis until it idled out. The route answers 404.
+			if (!this.holds(workshopId) && this.served.exists) {
+				if (!(await this.served.exists(workshopId))) return true;
+			}
 			ok = await this.leases.claim(workshopId);
 		} catch (error) {
 			console.error('[cluster] could not claim a workshop', error);

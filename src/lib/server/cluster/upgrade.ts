@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { CLOSE_TRY_AGAIN } from '../realtime/protocol';
 import type { WorkshopAffinity } from './affinity';
-import { workshopOfPath } from './paths';
+import { hashedByProxy, workshopOfPath } from './paths';
 
 type Upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
 
@@ -24,7 +24,9 @@ export function affinityUpgrade(affinity: WorkshopAffinity, upgrade: Upgrade): U
 		const workshopId = workshopOfPath(path);
 		// Anything else is refused or passed on by the realtime server itself.
 		if (!workshopId) return upgrade(req, socket, head);
-		affinity.admit(workshopId).then(
+		// The raw path, as the proxy hashed it (URL resolves `..` and the like).
+		const raw = (req.url ?? '/').split('?')[0]!;
+		affinity.admit(workshopId, { ask: hashedByProxy(raw, workshopId) }).then(
 			(ok) => {
 				if (socket.destroyed) return;
 				if (ok) {

@@ -1,7 +1,7 @@
 import { json, type Handle } from '@sveltejs/kit';
 import { errorText } from '$lib/errors';
 import { getApp } from '../app';
-import { workshopOfPath } from '../cluster/paths';
+import { hashedByProxy, workshopOfPath } from '../cluster/paths';
 
 /**
  * Behind a proxy with several app processes (docs/operations.md), a request that reads or
@@ -11,8 +11,12 @@ import { workshopOfPath } from '../cluster/paths';
 export const handleAffinity: Handle = async ({ event, resolve }) => {
 	const { cluster } = await getApp();
 	if (!cluster) return resolve(event);
-	const workshopId = workshopOfPath(event.url.pathname);
-	if (!workshopId || (await cluster.affinity.admit(workshopId))) return resolve(event);
+	const path = event.url.pathname;
+	const workshopId = workshopOfPath(path);
+	if (!workshopId) return resolve(event);
+	if (await cluster.affinity.admit(workshopId, { ask: hashedByProxy(path, workshopId) })) {
+		return resolve(event);
+	}
 	const headers = {
 		'retry-after': String(Math.ceil(cluster.config.leaseMs / 1000)),
 		'cache-control': 'no-store'

@@ -67,14 +67,14 @@ function drawUntilRefused(b: Board, who: string, client: number, max: number) {
 }
 
 /** Notes of 2,000 characters, 100 an update, until the judge refuses a batch. */
-function writeNotesUntilRefused(b: Board, who: string, batches: number) {
+function writeNotesUntilRefused(b: Board, who: string, batches: number, fill = 'y') {
 	const judge = member(b, who);
 	for (let batch = 0; batch < batches; batch++) {
 		const copy = replica(b.doc);
 		const before = Y.encodeStateVector(copy);
 		copy.transact(() => {
 			for (let i = 0; i < 100; i++) {
-				addNote(copy, { text: `${batch}.${i} `.padEnd(2_000, 'y'), author: author(who) });
+				addNote(copy, { text: `${batch}.${i} `.padEnd(2_000, fill), author: author(who) });
 			}
 		});
 		const refused = send(b.doc, judge, Y.encodeStateAsUpdate(copy, before));
@@ -123,6 +123,18 @@ describe('the per-member byte budget', () => {
 		});
 		expect(send(b.doc, judge, Y.encodeStateAsUpdate(copy, before))).toBeNull();
 		expect(writeNotesUntilRefused(b, 'anna', 2)).toEqual({ accepted: 200, refused: null });
+	}, 60_000);
+
+	it('counts the bytes a text takes on the board, not its characters', () => {
+		const b = board();
+		// '好' is one UTF-16 unit but three bytes of UTF-8, the board's encoding: counted as
+		// characters, her budget held three times its bytes, 12 of the participants' 14 MiB.
+		const anna = writeNotesUntilRefused(b, 'anna', 30, '好');
+		expect(anna.refused).toMatch(REFUSED);
+		const hers = listNotes(b.doc).filter((n) => n.authorId === 'anna');
+		const bytes = hers.reduce((sum, n) => sum + Buffer.byteLength(n.text), 0);
+		expect(bytes).toBeLessThanOrEqual(BYTES_PER_MEMBER);
+		expect(bytes).toBeGreaterThan(BYTES_PER_MEMBER * 0.8);
 	}, 60_000);
 
 	it('is recounted from the board when it is loaded again', () => {

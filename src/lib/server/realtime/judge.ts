@@ -338,6 +338,8 @@ class Shadow {
 	 */
 	judge(update: Uint8Array, examine: (tr: Y.Transaction) => number[]): Verdict {
 		const bytes = this.bytes;
+		const doc = this.doc;
+		const roots = doc.share.size;
 		let malformed = false;
 		let transaction: Y.Transaction | null = null;
 		this.#examine = examine;
@@ -365,6 +367,7 @@ class Shadow {
 			// Yjs may have integrated part of it before it failed, in no known state: rebuild only then.
 			const tr = transaction as Y.Transaction | null;
 			if (!tr || !nothingIntegrated(tr)) this.rebuild();
+			else forgetNewRoots(doc, roots);
 			this.bytes = bytes;
 			this.#dropPending();
 			return { reason: 'not a Yjs update', malformed: true };
@@ -377,6 +380,7 @@ class Shadow {
 			return verdict;
 		}
 		this.bytes = bytes;
+		if (this.doc === doc) forgetNewRoots(doc, roots);
 		if ('error' in verdict) throw verdict.error;
 		return verdict;
 	}
@@ -482,6 +486,17 @@ class Shadow {
 		this.doc.on('afterTransaction', (tr: Y.Transaction) => this.#afterTransaction(tr));
 		this.bytes = state.byteLength;
 	}
+}
+
+/**
+ * Takes out the root types Yjs made while reading an update that was then refused (a root
+ * name of its own, as long as the message): empty once the update is out, but kept with
+ * their names for as long as the room is loaded. New roots come last in `share`.
+ */
+function forgetNewRoots(doc: Y.Doc, before: number) {
+	if (doc.share.size === before) return;
+	let i = 0;
+	for (const name of [...doc.share.keys()]) if (i++ >= before) doc.share.delete(name);
 }
 
 /** Yjs's "deleted" bit of Item.info (Item.markDeleted). */

@@ -4,7 +4,8 @@ import * as Y from 'yjs';
  * The bytes of a board each member's live items hold, for the per-member budget
  * (BYTES_PER_MEMBER in layout.ts): so one participant cannot fill the participants' share of
  * the board alone. An item counts its key and its content (characters of a string, the JSON of
- * a value, the bytes of a binary) plus STRUCT_BYTES; a deleted item counts nothing (gc drops
+ * a value, the bytes of a binary) plus STRUCT_BYTES, text in the UTF-8 bytes the board encodes it
+ * in (a character of Chinese is three, counted as one it held three times the budget); a deleted item counts nothing (gc drops
  * its content; tombstones.ts budgets what stays of it). Each item is charged to the member
  * whose client id made it (`doc_clients`), the same rule whether counted as it happens or
  * recounted from the board when it is loaded; items of client ids bound to nobody (the
@@ -50,31 +51,40 @@ export const STRUCT_BYTES = 8;
 
 /** An item's bytes as the budget counts them, whether or not it is deleted. */
 export function itemBytes(item: Y.Item): number {
-	return STRUCT_BYTES + (item.parentSub?.length ?? 0) + contentBytes(item.content);
+	return STRUCT_BYTES + utf8(item.parentSub ?? '') + contentBytes(item.content);
 }
 
 function contentBytes(content: Y.Item['content']): number {
-	if (content instanceof Y.ContentString) return content.str.length;
+	if (content instanceof Y.ContentString) return utf8(content.str);
 	if (content instanceof Y.ContentAny || content instanceof Y.ContentJSON) {
 		let n = 0;
 		for (const value of content.arr as unknown[]) n += valueBytes(value);
 		return n;
 	}
 	if (content instanceof Y.ContentBinary) return content.content.byteLength;
-	if (content instanceof Y.ContentEmbed) return JSON.stringify(content.embed)?.length ?? 0;
+	if (content instanceof Y.ContentEmbed) return json(content.embed);
 	if (content instanceof Y.ContentFormat) {
-		return content.key.length + (JSON.stringify(content.value)?.length ?? 0);
+		return utf8(content.key) + json(content.value);
 	}
-	if (content instanceof Y.ContentDoc) return content.doc?.guid.length ?? 0;
+	if (content instanceof Y.ContentDoc) return utf8(content.doc?.guid ?? '');
 	return 0;
 }
 
-/** A value's JSON length; strings and numbers (most fields) without encoding them. */
+/** A value's JSON bytes; strings and numbers (most fields) without encoding them. */
 function valueBytes(value: unknown): number {
-	if (typeof value === 'string') return value.length + 2;
+	if (typeof value === 'string') return utf8(value) + 2;
 	if (typeof value === 'number' || typeof value === 'boolean') return 8;
 	if (value === null || value === undefined) return 4;
-	return JSON.stringify(value)?.length ?? 0;
+	return json(value);
+}
+
+function json(value: unknown): number {
+	return utf8(JSON.stringify(value) ?? '');
+}
+
+/** Bytes of a string in UTF-8, counted natively without encoding it. */
+function utf8(text: string): number {
+	return Buffer.byteLength(text, 'utf8');
 }
 
 /**

@@ -7,6 +7,7 @@ import { tablesOf, transaction, type DB } from '../db';
 import type { Role } from '../db/schema';
 import { rememberMembership } from '../realtime/membership-cache';
 import { joinFailures, newMemberships } from './limits';
+import { OneAtATime } from './one-at-a-time';
 import { failure, invalid, type Outcome } from './outcome';
 import {
 	acceptCofacilitator,
@@ -15,6 +16,14 @@ import {
 	type Link,
 	type Membership
 } from './workshops';
+
+/**
+ * Per client address, one code or link is looked up at a time, from reading the failure limit
+ * to counting a failure: sent at once, every guess passed the limit before the first failure
+ * was counted (200 of 200 with the limit in Redis). Across processes sharing the limit in
+ * Redis, at most one guess per process more than the limit is looked up.
+ */
+const lookups = new OneAtATime();
 
 /**
  * Joins a workshop with a code or a link token and a profile: the /join page, /j/<token> and
@@ -31,13 +40,16 @@ export async function joinWorkshop(
 	const { code, token, ...profile } = parsed.data;
 	if (!code && !token) return failure(400, 'validation', { code: 'error_code_invalid' });
 	const { db } = event.locals.app;
-	const link = await (token
-		? await findActiveLinkByToken(db, token)
-		: await findActiveLinkByCode(db, code!));
-	if (!link) {
-		await joinFailures.take(address);
-		return failure(404, token ? 'link_unknown' : 'code_unknown');
-	}
+	const link = await lookups.run(address, async () => {
+		if (await joinFailures.blocked(address)) return 'blocked';
+		const found = await (token
+			? findActiveLinkByToken(db, token)
+			: findActiveLinkByCode(db, code!));
+		if (!found) await joinFailures.take(address);
+		return found ?? null;
+	});
+	if (link === 'blocked') return failure(429, 'rate_limited');
+	if (!link) return failure(404, token ? 'link_unknown' : 'code_unknown');
 	if (link.kind === 'cofacilitator') {
 		// Co-facilitators need an account; the profile is the account's.
 		const user = event.locals.session?.user;
@@ -69,9 +81,12 @@ export async function checkJoinCode(
 	if (await joinFailures.blocked(address)) return 'rate_limited';
 	const parsed = joinCodeSchema.safeParse(input);
 	if (!parsed.success) return 'code_invalid';
-	if (await findActiveLinkByCode(event.locals.app.db, parsed.data)) return 'ok';
-	await joinFailures.take(address);
-	return 'code_unknown';
+	return lookups.run(address, async () => {
+		if (await joinFailures.blocked(address)) return 'rate_limited';
+		if (await findActiveLinkByCode(event.locals.app.db, parsed.data)) return 'ok';
+		await joinFailures.take(address);
+		return 'code_unknown';
+	});
 }
 
 const rank: Record<Role, number> = { observer: 0, participant: 1, facilitator: 2 };

@@ -3,6 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import { formValues } from '$lib/server/services/outcome';
 import { findMembership, getWorkshop } from '$lib/server/services/workshops';
 import { confirmsName, deleteWorkshop } from '$lib/server/services/lifecycle';
+import { serveWorkshop } from '$lib/server/cluster/serve';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** The workshop, when this account facilitates it; the demo is never deleted from here. */
@@ -38,6 +39,9 @@ export const actions: Actions = {
 				values: { confirm: confirm ?? '' }
 			});
 		}
+		// Only its holder deletes it: another process holding the live board would go on
+		// writing it into the log after the rows are gone.
+		await serveWorkshop(event.locals.app, workshop.id);
 		await deleteWorkshop(event.locals.app, workshop.id);
 		redirect(303, '/dashboard?deleted=1');
 	}
