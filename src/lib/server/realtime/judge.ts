@@ -68,6 +68,9 @@ export function judgeWrites(options: JudgeOptions): WriteCheck {
 
 const judgeOrigin = Symbol('judge');
 
+/** The refusal of an update built on changes the server lacks (room.ts asks for them). */
+export const REFUSED_PENDING = 'depends on changes the server does not have';
+
 /**
  * New client ids one participant's update may bring. Each stays in the board for good (state
  * vector, structs, a row in doc_clients), so thousands in one small update would fill the board
@@ -87,7 +90,7 @@ function examine(
 ): number[] {
 	const store = shadow.doc.store;
 	if (store.pendingStructs !== null || store.pendingDs !== null) {
-		refuse('depends on changes the server does not have');
+		refuse(REFUSED_PENDING);
 	}
 	const bind: number[] = [];
 	let advanced = false;

@@ -17,6 +17,7 @@ import { clean } from '../log';
 import type { FeatureHooks, Session, WriteAccess } from './hooks';
 import { defaultSocketLimits, peekType, sendBounded, Throttle } from './limits';
 import { PresenceGate, type Member } from './presence';
+import { REFUSED_PENDING } from './judge';
 import { countUpdateChanges } from './update-changes';
 
 /** An accepted socket: who it is, what it may write, and whom its presence shows. */
@@ -374,6 +375,13 @@ export class Room {
 					}
 					conn.throttle.charge(Math.floor(changes / this.limits.changesPerToken));
 					const refused = conn.writes === 'any' ? null : conn.writes(this.doc, message.update);
+					if (refused?.reason === REFUSED_PENDING) {
+						// Built on a change of its own the server never stored (lost with a process that
+						// died before storing it, or made offline) and sent before its catch-up: ask for
+						// the catch-up, which brings both and is judged whole, instead of closing for good.
+						this.#send(ws, encodeSyncStep1(this.doc));
+						break;
+					}
 					if (refused) this.onRefused?.(conn.member.id);
 					if (refused?.malformed) throw new Error(refused.reason);
 					if (refused) {
