@@ -9,29 +9,36 @@ import { activityFeature } from './activity';
 
 const by = { id: 'm1', name: 'Pia', profession: 'lakare', organisation: 'region' } as const;
 
+/** A fresh workshop's board with the feature on it, and a client whose updates reach it. */
+async function boardWithFeature(title: string) {
+	const { db, tables } = openSqliteStore(':memory:');
+	await db
+		.insert(tables.users)
+		.values({ id: 'u1', email: 'mia@region.se', displayName: 'Mia', passwordHash: 'x' });
+	const workshop = await createWorkshop(
+		db,
+		{ id: 'u1', displayName: 'Mia' },
+		{ title, purpose: '', date: null }
+	);
+	const name = boardRoom(workshop.id);
+	const feature = activityFeature(db);
+	const board = new Y.Doc();
+	feature.onLoad!(name, board);
+	board.on('update', (update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) =>
+		feature.onStore!(name, update, tr)
+	);
+	const client = new Y.Doc();
+	client.on('update', (update: Uint8Array) => Y.applyUpdate(board, update, 'client'));
+	const { workshops } = tables;
+	const row = async () =>
+		(await db.select().from(workshops).where(eq(workshops.id, workshop.id)))[0]!;
+	return { feature, name, client, row };
+}
+
 describe('the dashboard activity feature', () => {
 	it('keeps the note count as notes come and go, from the first note of a fresh board on', async () => {
-		const { db, tables } = openSqliteStore(':memory:');
-		const { users, workshops } = tables;
-		await db
-			.insert(users)
-			.values({ id: 'u1', email: 'mia@region.se', displayName: 'Mia', passwordHash: 'x' });
-		const workshop = await createWorkshop(
-			db,
-			{ id: 'u1', displayName: 'Mia' },
-			{ title: 'Oskar 83', purpose: '', date: null }
-		);
-		const name = boardRoom(workshop.id);
-		const feature = activityFeature(db);
-		const board = new Y.Doc();
-		feature.onLoad!(name, board);
-		board.on('update', (update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) =>
-			feature.onStore!(name, update, tr)
-		);
-		const client = new Y.Doc();
-		client.on('update', (update: Uint8Array) => Y.applyUpdate(board, update, 'client'));
-		const count = async () =>
-			(await db.select().from(workshops).where(eq(workshops.id, workshop.id)))[0]!.noteCount;
+		const { feature, client, row } = await boardWithFeature('Oskar 83');
+		const count = async () => (await row()).noteCount;
 		const flushed = async () => {
 			await feature.flush!();
 			return await count();
@@ -49,27 +56,7 @@ describe('the dashboard activity feature', () => {
 	});
 
 	it('writes a burst of notes once, held back until flushed or the board unloads', async () => {
-		const { db, tables } = openSqliteStore(':memory:');
-		const { users, workshops } = tables;
-		await db
-			.insert(users)
-			.values({ id: 'u1', email: 'mia@region.se', displayName: 'Mia', passwordHash: 'x' });
-		const workshop = await createWorkshop(
-			db,
-			{ id: 'u1', displayName: 'Mia' },
-			{ title: 'Oskar 84', purpose: '', date: null }
-		);
-		const name = boardRoom(workshop.id);
-		const feature = activityFeature(db);
-		const board = new Y.Doc();
-		feature.onLoad!(name, board);
-		board.on('update', (update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) =>
-			feature.onStore!(name, update, tr)
-		);
-		const client = new Y.Doc();
-		client.on('update', (update: Uint8Array) => Y.applyUpdate(board, update, 'client'));
-		const row = async () =>
-			(await db.select().from(workshops).where(eq(workshops.id, workshop.id)))[0]!;
+		const { feature, name, client, row } = await boardWithFeature('Oskar 84');
 
 		for (let i = 0; i < 5; i++) addNote(client, { text: `Lapp ${i}`, author: by });
 		// SQLite answers at once: a write per note would be in the row by now.
