@@ -3,6 +3,7 @@ import { readConfig, type Config } from './config';
 import { randomToken } from './auth/tokens';
 import { ensureDemo } from './demo';
 import { createAuthorize } from './realtime/authorize';
+import { storedClientIds } from './realtime/client-ids';
 import { coalesce } from './realtime/coalesce';
 import type { PrivateHooks } from './realtime/private-doc';
 import { ballotProgress, PROGRESS_RECOUNT_MS } from './board/progress';
@@ -30,6 +31,8 @@ export interface App {
 	docs: DocLog;
 	realtime: RealtimeServer;
 	wsSecret: string;
+	/** Which member each client id of a document is (the judge's; a reveal binds some too). */
+	clientIds: ReturnType<typeof storedClientIds>;
 	/** Path of the demo facilitator's login link, when the demo exists. */
 	demoPath: string | null;
 	/** Several processes behind a proxy (REDIS_URL set), or null for the single process. */
@@ -110,10 +113,12 @@ async function createApp(config = readConfig()): Promise<App> {
 			writeProgress(workshopId);
 		}
 	};
+	const clientIds = storedClientIds(db);
 	const realtime: RealtimeServer = new RealtimeServer(
 		cluster ? cluster.affinity.guardStore(docs) : docs,
 		createAuthorize(db, wsSecret, hooks, {
-			rooms: () => realtime
+			rooms: () => realtime,
+			clientIds
 		}),
 		{
 			maxPayload: config.wsMaxPayload,
@@ -139,6 +144,7 @@ async function createApp(config = readConfig()): Promise<App> {
 		docs,
 		realtime,
 		wsSecret,
+		clientIds,
 		demoPath,
 		cluster,
 		upgrade: cluster ? affinityUpgrade(cluster.affinity, upgrade) : upgrade,

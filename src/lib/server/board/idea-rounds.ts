@@ -39,6 +39,15 @@ import { boardRoom, privateRoom } from '$lib/workshop/rooms';
 import { eligibleVoters } from './voters';
 import { ballotProgress, memberIds } from './progress';
 import { silentIdeaProgress } from './silent-progress';
+import {
+	noneNotRevealed,
+	notRevealedCount,
+	recordCharges,
+	RevealAuthors,
+	revealedMessage,
+	type BoardClientIds,
+	type NotRevealed
+} from './reveal-authors';
 
 /**
  * Server-side workflow of the idea generation's rounds (records/idea-round.ts). A silent
@@ -66,13 +75,23 @@ interface Deps {
 	realtime: RealtimeServer;
 }
 
-/** With the server's secret, which author pseudonyms are made with (realtime/author-ids.ts). */
-type SecretDeps = Deps & { wsSecret: string };
+/**
+ * With the server's secret, which author pseudonyms are made with (realtime/author-ids.ts), and
+ * the board's client ids, which a reveal writes in (reveal-authors.ts).
+ */
+type SecretDeps = Deps & { wsSecret: string; clientIds: BoardClientIds };
 
 type Outcome =
 	| { roundId: string }
 	| { error: string; status: 404 | 409 }
-	| { error: string; status: 409; roundId: string; revealed: number; notRevealed: number };
+	| {
+			error: string;
+			status: 409;
+			roundId: string;
+			revealed: number;
+			notRevealed: number;
+			why: NotRevealed;
+	  };
 
 /** Members whose silent ideas are revealed: those in the workshop now (see voters.ts). */
 function members(db: DB, workshopId: string) {
@@ -235,13 +254,21 @@ export function recordBytes(root: string, record: { id: string }): number {
 	return bytes;
 }
 
+/** A private idea on its way to the board: whose private document it is in, what it costs them. */
+interface Candidate {
+	idea: Idea;
+	owner: string;
+	charge: number;
+}
+
 /**
  * Which private ideas fit into the board: taken in turns, one of each member's (oldest first)
  * per turn, so a member with a thousand ideas cannot crowd out those with a few; none past the
- * board's room, a member's own cap of ideas, or with an id the board holds already (an id is
- * the author's choice: a revealed idea never overwrites a record).
+ * board's room, its author's own cap of ideas or bytes (what they could have written into the
+ * board themselves: reveal-authors.ts), or with an id the board holds already (an id is the
+ * author's choice: a revealed idea never overwrites a record). The rest is counted by why.
  */
-function fitting(board: Y.Doc, perMember: Idea[][]): Idea[] {
+function fitting(board: Y.Doc, perMember: Candidate[][], authors: RevealAuthors) {
 	const room = revealRoom(board);
 	const owned = new Map<string, number>();
 	ideasMap(board).forEach((map) => {
@@ -249,41 +276,64 @@ function fitting(board: Y.Doc, perMember: Idea[][]): Idea[] {
 		if (typeof author === 'string') owned.set(author, (owned.get(author) ?? 0) + 1);
 	});
 	const taken = new Set<string>();
-	const chosen: Idea[] = [];
+	const chosen: Candidate[] = [];
+	const why = noneNotRevealed();
 	let bytes = 0;
 	let queues = perMember.filter((q) => q.length > 0);
-	for (let turn = 0; queues.length > 0; turn++) {
+	choosing: for (let turn = 0; queues.length > 0; turn++) {
 		for (const queue of queues) {
-			if (chosen.length >= room.records || chosen.length >= room.keys) return chosen;
-			const idea = queue[turn]!;
+			if (chosen.length >= room.records || chosen.length >= room.keys) break choosing;
+			const candidate = queue[turn]!;
+			const { idea } = candidate;
 			const cost = ideaBytes(idea);
 			const mine = owned.get(idea.authorId) ?? 0;
-			if (bytes + cost > room.bytes || mine >= IDEAS_PER_MEMBER) continue;
-			if (taken.has(idea.id) || ideasMap(board).has(idea.id)) continue;
-			taken.add(idea.id);
-			owned.set(idea.authorId, mine + 1);
-			bytes += cost;
-			chosen.push(idea);
+			if (taken.has(idea.id) || ideasMap(board).has(idea.id)) why.clash++;
+			else if (bytes + cost > room.bytes) continue;
+			else if (mine >= IDEAS_PER_MEMBER || !authors.fits(candidate.owner, candidate.charge)) {
+				why.own++;
+			} else {
+				taken.add(idea.id);
+				owned.set(idea.authorId, mine + 1);
+				bytes += cost;
+				chosen.push(candidate);
+			}
 		}
 		queues = queues.filter((q) => q.length > turn + 1);
 	}
-	return chosen;
+	// The rest did not fit the board's room.
+	const found = perMember.reduce((n, q) => n + q.length, 0);
+	why.full = found - chosen.length - why.clash - why.own;
+	return { chosen, why };
 }
+
+/** What appendIdeas writes of an idea read from a private document. */
+const newIdea = (idea: Idea, anonymous: boolean) => ({
+	id: idea.id,
+	text: idea.text,
+	areaId: idea.areaId,
+	now: idea.createdAt,
+	author: {
+		id: idea.authorId,
+		name: anonymous ? null : idea.authorName,
+		profession: idea.profession,
+		organisation: idea.organisation
+	}
+});
 
 /**
  * Reveals a silent round: members' private ideas of its areas go into the board with their
  * provenance (no name in an anonymous workshop), oldest first, keeping their ids so a browser
- * that held one recognises it in the board; then they leave the private documents. What does
- * not fit the board (see fitting) stays in its author's private document, nothing is lost;
- * returns how many were revealed and how many not.
+ * that held one recognises it in the board, each in its author's name (reveal-authors.ts); then
+ * they leave the private documents. What does not fit (see fitting) stays in its author's
+ * private document, nothing is lost; returns how many were revealed and why the rest were not.
  */
 async function revealSilent(deps: SecretDeps, workshopId: string, round: IdeaRound) {
 	const anonymous = Boolean((await workshopSwitches(deps, workshopId))?.anonymous);
 	const now = Date.now();
-	const perMember: Idea[][] = [];
-	/** Whose private document each idea came from (its authorId may be a pseudonym). */
-	const ownerOf = new Map<Idea, string>();
+	const perMember: Candidate[][] = [];
+	const facilitators = new Set<string>();
 	for (const member of await members(deps.db, workshopId)) {
+		if (member.role === 'facilitator') facilitators.add(member.id);
 		const ideas = await deps.realtime.read(privateRoom(workshopId, member.id), (doc) =>
 			privateIdeas(doc, authorIdsOf(deps.wsSecret, member.id), round.areaIds)
 		);
@@ -294,46 +344,51 @@ async function revealSilent(deps: SecretDeps, workshopId: string, round: IdeaRou
 			// A time is the author's claim: never later than the reveal.
 			idea.createdAt = Math.min(idea.createdAt, now);
 			if (anonymous) idea.authorId = pseudonym;
-			ownerOf.set(idea, member.id);
 		}
-		perMember.push(ideas.sort(oldestFirst));
+		ideas.sort(oldestFirst);
+		// Measured as the board will hold them, so the budget counts what the copy writes.
+		const charges = recordCharges('ideas', (doc) =>
+			appendIdeas(
+				doc,
+				ideas.map((idea) => newIdea(idea, anonymous))
+			)
+		);
+		perMember.push(
+			ideas.map((idea) => ({ idea, owner: member.id, charge: charges.get(idea.id) ?? 0 }))
+		);
 	}
 	const board = boardRoom(workshopId);
+	const clientIds = deps.clientIds.of(board);
+	await deps.clientIds.load(board, () => deps.realtime.rooms.has(board));
 	// Chosen inside the edit: what fits is measured on the board as it is written.
-	const chosen = await deps.realtime.edit(board, (doc) => {
-		const chosen = fitting(doc, perMember).sort(oldestFirst);
-		appendIdeas(
-			doc,
-			chosen.map((idea) => ({
-				id: idea.id,
-				text: idea.text,
-				areaId: idea.areaId,
-				now: idea.createdAt,
-				author: {
-					id: idea.authorId,
-					name: anonymous ? null : idea.authorName,
-					profession: idea.profession,
-					organisation: idea.organisation
-				}
-			}))
+	const { chosen, why } = await deps.realtime.edit(board, (doc) => {
+		const authors = new RevealAuthors(doc, clientIds, facilitators);
+		const fit = fitting(doc, perMember, authors);
+		fit.chosen.sort((a, b) => oldestFirst(a.idea, b.idea));
+		const ownerOf = new Map(fit.chosen.map((c) => [c.idea.id, c.owner]));
+		authors.writing((as) =>
+			appendIdeas(
+				doc,
+				fit.chosen.map((c) => newIdea(c.idea, anonymous)),
+				undefined,
+				(input) => as(ownerOf.get(input.id)!)
+			)
 		);
 		writeIdeaRound(doc, round.id, { status: 'revealed' });
-		return chosen;
+		return fit;
 	});
 	const revealed = new Map<string, string[]>();
-	for (const idea of chosen) {
-		const membershipId = ownerOf.get(idea)!;
-		const ids = revealed.get(membershipId);
+	for (const { idea, owner } of chosen) {
+		const ids = revealed.get(owner);
 		if (ids) ids.push(idea.id);
-		else revealed.set(membershipId, [idea.id]);
+		else revealed.set(owner, [idea.id]);
 	}
 	for (const [membershipId, ids] of revealed) {
 		await deps.realtime.edit(privateRoom(workshopId, membershipId), (doc) => {
 			for (const id of ids) ideasMap(doc).delete(id);
 		});
 	}
-	const found = perMember.reduce((n, q) => n + q.length, 0);
-	return { revealed: chosen.length, notRevealed: found - chosen.length };
+	return { revealed: chosen.length, why };
 }
 
 const oldestFirst = (a: Idea, b: Idea) =>
@@ -407,18 +462,17 @@ export async function applyIdeaRoundAction(
 		return { roundId: round.id };
 	}
 	if (round.type === 'silent') {
-		const { revealed, notRevealed } = await revealSilent(deps, workshopId, round);
+		const { revealed, why } = await revealSilent(deps, workshopId, round);
 		silentIdeaProgress(deps.realtime).forget(workshopId, round.id);
+		const notRevealed = notRevealedCount(why);
 		if (notRevealed === 0) return { roundId: round.id };
 		return {
 			status: 409,
-			error:
-				`Tavlan rymmer inte fler idéer: ${notRevealed} av ${revealed + notRevealed} visades inte ` +
-				`och ligger kvar hos sina författare. / The board holds no more ideas: ${notRevealed} ` +
-				`of ${revealed + notRevealed} were not revealed and stay with their authors.`,
+			error: revealedMessage('ideas', revealed, why),
 			roundId: round.id,
 			revealed,
-			notRevealed
+			notRevealed,
+			why
 		};
 	}
 	// Revealing closes first: no dot may move under results already shown.

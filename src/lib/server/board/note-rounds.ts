@@ -17,6 +17,15 @@ import {
 } from '$lib/workshop/records/note-round';
 import { boardRoom, privateRoom } from '$lib/workshop/rooms';
 import { recordBytes, revealRoom } from './idea-rounds';
+import {
+	noneNotRevealed,
+	notRevealedCount,
+	recordCharges,
+	RevealAuthors,
+	revealedMessage,
+	type BoardClientIds,
+	type NotRevealed
+} from './reveal-authors';
 
 /**
  * Server-side workflow of the silent rounds on the journey (records/note-round.ts). While a
@@ -35,12 +44,20 @@ interface Deps {
 	db: DB;
 	realtime: RealtimeServer;
 }
-type SecretDeps = Deps & { wsSecret: string };
+/** With the server's secret (author pseudonyms) and the board's client ids (reveal-authors.ts). */
+type SecretDeps = Deps & { wsSecret: string; clientIds: BoardClientIds };
 
 type Outcome =
 	| { roundId: string; revealed?: number }
 	| { error: string; status: 404 | 409 }
-	| { error: string; status: 409; roundId: string; revealed: number; notRevealed: number };
+	| {
+			error: string;
+			status: 409;
+			roundId: string;
+			revealed: number;
+			notRevealed: number;
+			why: NotRevealed;
+	  };
 
 const noteSchema = z.object(noteRecord.fields);
 type PrivateNote = z.infer<typeof noteSchema> & { id: string };
@@ -106,13 +123,12 @@ export function noteProgress(realtime: Pick<RealtimeServer, 'read'>): NoteProgre
 }
 
 /** Members whose silent notes count and are revealed: those in the workshop now. */
-async function admitted(db: DB, workshopId: string): Promise<string[]> {
+function admitted(db: DB, workshopId: string) {
 	const { memberships } = tablesOf(db);
-	const rows = await db
-		.select({ id: memberships.id })
+	return db
+		.select({ id: memberships.id, role: memberships.role })
 		.from(memberships)
 		.where(and(eq(memberships.workshopId, workshopId), eq(memberships.status, 'admitted')));
-	return rows.map((m) => m.id);
 }
 
 /** Writes how many notes from how many people the open round holds; only what changed. */
@@ -120,8 +136,8 @@ export async function refreshNoteProgress(deps: Deps, workshopId: string) {
 	const board = boardRoom(workshopId);
 	const roundId = openNoteRoundId(await deps.realtime.load(board));
 	if (roundId === null) return;
-	const counts = await noteProgress(deps.realtime).counts(workshopId, () =>
-		admitted(deps.db, workshopId)
+	const counts = await noteProgress(deps.realtime).counts(workshopId, async () =>
+		(await admitted(deps.db, workshopId)).map((m) => m.id)
 	);
 	let notes = 0;
 	for (const n of counts.values()) notes += n;
@@ -148,14 +164,22 @@ function privateNotes(doc: Y.Doc, authorIds: readonly string[]): PrivateNote[] {
 const oldestFirst = (a: PrivateNote, b: PrivateNote) =>
 	a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/** A private note on its way to the board: whose private document it is in, what it costs them. */
+interface Candidate {
+	note: PrivateNote;
+	owner: string;
+	charge: number;
+}
+
 /**
  * Which private notes fit into the board: in turns, one of each member's per turn, so a member
  * with a thousand notes cannot crowd out those with a few; none past the board's room (the
- * participants' share, idea-rounds.ts), a member's own cap of notes, or with an id the board
- * holds already (an id is the author's choice: a revealed note never overwrites a record, and
- * a note revealed once is never copied twice).
+ * participants' share, idea-rounds.ts), its author's own cap of notes or bytes (what they could
+ * have written into the board themselves: reveal-authors.ts), or with an id the board holds
+ * already (an id is the author's choice: a revealed note never overwrites a record, and a note
+ * revealed once is never copied twice). The rest is counted by why it stays private.
  */
-function fitting(board: Y.Doc, perMember: PrivateNote[][]): PrivateNote[] {
+function fitting(board: Y.Doc, perMember: Candidate[][], authors: RevealAuthors) {
 	const room = revealRoom(board);
 	const owned = new Map<string, number>();
 	notesMap(board).forEach((map) => {
@@ -163,25 +187,34 @@ function fitting(board: Y.Doc, perMember: PrivateNote[][]): PrivateNote[] {
 		if (typeof author === 'string') owned.set(author, (owned.get(author) ?? 0) + 1);
 	});
 	const taken = new Set<string>();
-	const chosen: PrivateNote[] = [];
+	const chosen: Candidate[] = [];
+	const why = noneNotRevealed();
 	let bytes = 0;
 	let queues = perMember.filter((q) => q.length > 0);
-	for (let turn = 0; queues.length > 0; turn++) {
+	choosing: for (let turn = 0; queues.length > 0; turn++) {
 		for (const queue of queues) {
-			if (chosen.length >= room.records || chosen.length >= room.keys) return chosen;
-			const note = queue[turn]!;
+			if (chosen.length >= room.records || chosen.length >= room.keys) break choosing;
+			const candidate = queue[turn]!;
+			const { note } = candidate;
 			const cost = recordBytes('notes', note);
 			const mine = owned.get(note.authorId) ?? 0;
-			if (bytes + cost > room.bytes || mine >= NOTES_PER_MEMBER) continue;
-			if (taken.has(note.id) || notesMap(board).has(note.id)) continue;
-			taken.add(note.id);
-			owned.set(note.authorId, mine + 1);
-			bytes += cost;
-			chosen.push(note);
+			if (taken.has(note.id) || notesMap(board).has(note.id)) why.clash++;
+			else if (bytes + cost > room.bytes) continue;
+			else if (mine >= NOTES_PER_MEMBER || !authors.fits(candidate.owner, candidate.charge)) {
+				why.own++;
+			} else {
+				taken.add(note.id);
+				owned.set(note.authorId, mine + 1);
+				bytes += cost;
+				chosen.push(candidate);
+			}
 		}
 		queues = queues.filter((q) => q.length > turn + 1);
 	}
-	return chosen;
+	// The rest did not fit the board's room.
+	const found = perMember.reduce((n, q) => n + q.length, 0);
+	why.full = found - chosen.length - why.clash - why.own;
+	return { chosen, why };
 }
 
 /**
@@ -193,13 +226,14 @@ function fitting(board: Y.Doc, perMember: PrivateNote[][]): PrivateNote[] {
 async function reveal(deps: SecretDeps, workshopId: string, roundId: string) {
 	const anonymous = Boolean((await workshopSwitches(deps, workshopId))?.anonymous);
 	const now = Date.now();
-	const perMember: PrivateNote[][] = [];
-	const ownerOf = new Map<PrivateNote, string>();
-	for (const membershipId of await admitted(deps.db, workshopId)) {
-		const notes = await deps.realtime.read(privateRoom(workshopId, membershipId), (doc) =>
-			privateNotes(doc, authorIdsOf(deps.wsSecret, membershipId))
+	const perMember: Candidate[][] = [];
+	const facilitators = new Set<string>();
+	for (const member of await admitted(deps.db, workshopId)) {
+		if (member.role === 'facilitator') facilitators.add(member.id);
+		const notes = await deps.realtime.read(privateRoom(workshopId, member.id), (doc) =>
+			privateNotes(doc, authorIdsOf(deps.wsSecret, member.id))
 		);
-		const pseudonym = authorPseudonym(deps.wsSecret, membershipId);
+		const pseudonym = authorPseudonym(deps.wsSecret, member.id);
 		for (const note of notes) {
 			// A time is the author's claim: never later than the reveal.
 			note.createdAt = Math.min(note.createdAt, now);
@@ -208,24 +242,35 @@ async function reveal(deps: SecretDeps, workshopId: string, roundId: string) {
 				note.authorId = pseudonym;
 				note.authorName = null;
 			}
-			ownerOf.set(note, membershipId);
 		}
-		perMember.push(notes);
+		// Measured as the board will hold them, so the budget counts what the copy writes.
+		const charges = recordCharges('notes', (doc) => notes.forEach((note) => copyNote(doc, note)));
+		perMember.push(
+			notes.map((note) => ({ note, owner: member.id, charge: charges.get(note.id) ?? 0 }))
+		);
 	}
 	const board = boardRoom(workshopId);
+	const clientIds = deps.clientIds.of(board);
+	await deps.clientIds.load(board, () => deps.realtime.rooms.has(board));
 	// Chosen inside the edit: what fits is measured on the board as it is written.
-	const chosen = await deps.realtime.edit(board, (doc) => {
-		const chosen = fitting(doc, perMember).sort(oldestFirst);
-		for (const note of chosen) copyNote(doc, note);
+	const { chosen, why } = await deps.realtime.edit(board, (doc) => {
+		const authors = new RevealAuthors(doc, clientIds, facilitators);
+		const fit = fitting(doc, perMember, authors);
+		fit.chosen.sort((a, b) => oldestFirst(a.note, b.note));
+		authors.writing((as) => {
+			for (const { note, owner } of fit.chosen) {
+				as(owner);
+				copyNote(doc, note);
+			}
+		});
 		writeNoteRound(doc, roundId, { status: 'revealed', revealedAt: now });
-		return chosen;
+		return fit;
 	});
 	const revealed = new Map<string, string[]>();
-	for (const note of chosen) {
-		const membershipId = ownerOf.get(note)!;
-		const ids = revealed.get(membershipId);
+	for (const { note, owner } of chosen) {
+		const ids = revealed.get(owner);
 		if (ids) ids.push(note.id);
-		else revealed.set(membershipId, [note.id]);
+		else revealed.set(owner, [note.id]);
 	}
 	for (const [membershipId, ids] of revealed) {
 		await deps.realtime.edit(privateRoom(workshopId, membershipId), (doc) => {
@@ -233,8 +278,7 @@ async function reveal(deps: SecretDeps, workshopId: string, roundId: string) {
 		});
 	}
 	noteProgress(deps.realtime).forget(workshopId);
-	const found = perMember.reduce((n, q) => n + q.length, 0);
-	return { revealed: chosen.length, notRevealed: found - chosen.length };
+	return { revealed: chosen.length, why };
 }
 
 /** Carries out a facilitator's action on the journey's silent round; the round id, or an error. */
@@ -267,16 +311,15 @@ export async function applyNoteRoundAction(
 	const round = rounds.find((r) => r.id === action.roundId);
 	if (!round) return { error: 'no such round', status: 404 };
 	if (round.status === 'revealed') return { error: 'round is revealed already', status: 409 };
-	const { revealed, notRevealed } = await reveal(deps, workshopId, round.id);
+	const { revealed, why } = await reveal(deps, workshopId, round.id);
+	const notRevealed = notRevealedCount(why);
 	if (notRevealed === 0) return { roundId: round.id, revealed };
 	return {
 		status: 409,
-		error:
-			`Tavlan rymmer inte fler lappar: ${notRevealed} av ${revealed + notRevealed} visades inte ` +
-			`och ligger kvar hos sina författare. / The board holds no more notes: ${notRevealed} ` +
-			`of ${revealed + notRevealed} were not revealed and stay with their authors.`,
+		error: revealedMessage('notes', revealed, why),
 		roundId: round.id,
 		revealed,
-		notRevealed
+		notRevealed,
+		why
 	};
 }

@@ -125,9 +125,12 @@ export function createAuthorize(
 	db: DB,
 	secret: string,
 	hooks?: PrivateHooks,
-	deps: Partial<FeatureDeps> = {}
+	deps: Partial<FeatureDeps> & {
+		/** Shared with the server's own writes in a member's name (board/reveal-authors.ts). */
+		clientIds?: ReturnType<typeof storedClientIds>;
+	} = {}
 ): RealtimeHooks {
-	const clientIds = storedClientIds(db);
+	const clientIds = deps.clientIds ?? storedClientIds(db);
 	const switches = storedSwitchesCache(db);
 	return {
 		authenticate: createAuthenticate(db, secret, (docName, workshopId) =>

@@ -543,6 +543,15 @@ export function judgeShadow(real: Y.Doc): { doc: Y.Doc; rebuilds: number } | nul
 	return shadow ? { doc: shadow.doc, rebuilds: shadow.rebuilds } : null;
 }
 
+/**
+ * A board's per-member byte account as the judge keeps it (member-bytes.ts), for what the
+ * server writes in a member's name (a silent round's reveal, board/reveal-authors.ts); made
+ * now when no update of the board was judged yet.
+ */
+export function boardMemberBytes(real: Y.Doc, clientIds: ClientIds): Pick<MemberBytes, 'of'> {
+	return shadowOf(real, boardLayout, clientIds).memberBytes;
+}
+
 function shadowOf(
 	real: Y.Doc,
 	layout: ReadonlyMap<string, RecordDeclaration>,

@@ -160,7 +160,9 @@ export function addIdea(doc: Y.Doc, input: NewIdea, origin?: unknown): string {
 export function appendIdeas(
 	doc: Y.Doc,
 	inputs: readonly Required<Omit<NewIdea, 'canvasKey'>>[],
-	origin?: unknown
+	origin?: unknown,
+	/** Runs before each idea is written (a reveal writes each in its author's name). */
+	beforeEach?: (input: Required<Omit<NewIdea, 'canvasKey'>>) => void
 ) {
 	const byArea = new Map<string, Required<Omit<NewIdea, 'canvasKey'>>[]>();
 	for (const input of inputs) {
@@ -182,6 +184,7 @@ export function appendIdeas(
 		for (const [areaId, list] of byArea) {
 			const orders = generateNKeysBetween(last.get(areaId) ?? null, null, list.length);
 			list.forEach((input, i) => {
+				beforeEach?.(input);
 				const map = new Y.Map<unknown>();
 				ideasMap(doc).set(input.id, map);
 				map.set('text', input.text.trim().slice(0, NOTE_TEXT_MAX));

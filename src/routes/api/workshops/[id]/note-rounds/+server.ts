@@ -10,9 +10,9 @@ export const POST: RequestHandler = async (event) => {
 	if (isFailure(membership)) return failureResponse(membership);
 	const parsed = noteRoundActionSchema.safeParse(await readJson(event.request));
 	if (!parsed.success) return failureResponse(invalid(parsed.error));
-	const { db, realtime, wsSecret } = event.locals.app;
+	const { db, realtime, wsSecret, clientIds } = event.locals.app;
 	const outcome = await applyNoteRoundAction(
-		{ db, realtime, wsSecret },
+		{ db, realtime, wsSecret, clientIds },
 		event.params.id,
 		parsed.data
 	);
