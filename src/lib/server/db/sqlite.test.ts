@@ -72,6 +72,36 @@ describe('the SQLite store', () => {
 		expect(await store.db.select().from(users).where(eq(users.id, 'inside'))).toEqual([]);
 	});
 
+	it('never lets a read outside an open transaction see its rows before the commit', async () => {
+		const store = open();
+		const { users } = store.tables;
+		let inserted!: () => void;
+		const insertedNow = new Promise<void>((resolve) => (inserted = resolve));
+		let release!: () => void;
+		const gate = new Promise<void>((resolve) => (release = resolve));
+		// As a service's transaction does: writes, then awaits something (hashing, Redis, the network).
+		const failing = store.transaction(async (tx) => {
+			await addUser(tx, store, 'uncommitted');
+			inserted();
+			await gate;
+			throw new Error('refused');
+		});
+		await insertedNow;
+		// Another request reads meanwhile, on the same connection.
+		const seen = (async () =>
+			(await store.db.select({ id: users.id }).from(users)).map((u) => u.id))();
+		await new Promise((resolve) => setImmediate(resolve));
+		release();
+		await expect(failing).rejects.toThrow('refused');
+		// Before: ['uncommitted'], a row that never existed once the transaction rolled back.
+		expect(await seen).toEqual([]);
+		// And a read with no transaction open runs at once, as before.
+		await addUser(store.db, store, 'committed');
+		expect((await store.db.select({ id: users.id }).from(users)).map((u) => u.id)).toEqual([
+			'committed'
+		]);
+	});
+
 	it('appends synchronously while no transaction is open', () => {
 		const store = open();
 		expect(typeof store.docs.append('w/y', Y.encodeStateAsUpdate(new Y.Doc()))).toBe('number');

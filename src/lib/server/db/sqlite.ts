@@ -73,17 +73,33 @@ export function openSqliteStore(path: string, migrationsFolder = resolve('drizzl
 	return store;
 }
 
-const WRITES = new Set<PropertyKey>(['insert', 'update', 'delete']);
+/**
+ * Every statement of drizzle's SQLite database: writes, so a rollback never takes them with it,
+ * and reads, so none sees an open transaction's rows before they are committed (a dirty read
+ * of rows that may yet be rolled back: a join's new membership, an import's workshop).
+ */
+const STATEMENTS = new Set<PropertyKey>([
+	'insert',
+	'update',
+	'delete',
+	'select',
+	'selectDistinct',
+	'$count',
+	'run',
+	'all',
+	'get',
+	'values'
+]);
 
 /**
- * `db` whose writes run only while no transaction is open (write-lock.ts): a write's builder
- * executes when awaited, so its `then` waits for the lock. Reads pass straight through.
+ * `db` whose statements run only while no transaction is open (write-lock.ts): a builder
+ * executes when awaited, so its `then` waits for the lock; at once when no transaction is open.
  */
 function waitingForTransactions(db: DB, lock: WriteLock): DB {
 	return new Proxy(db, {
 		get(target, prop) {
 			const value = Reflect.get(target, prop, target);
-			if (!WRITES.has(prop) || typeof value !== 'function') return value;
+			if (!STATEMENTS.has(prop) || typeof value !== 'function') return value;
 			return (...args: unknown[]) => waiting(value.apply(target, args), lock);
 		}
 	});

@@ -1,9 +1,10 @@
 /**
  * One SQLite connection serves the whole process, and better-sqlite3 runs a transaction on that
  * connection: any statement issued while a transaction is open becomes part of it (and is rolled
- * back with it). An async transaction body yields at every `await`, so other requests would slip
- * their statements in. The lock serialises transactions, and every write outside one (the doc
- * log's appends, drizzle writes through the store's `db`) runs only while no transaction is open:
+ * back with it), and sees what it wrote before it commits. An async transaction body yields at
+ * every `await`, so other requests would slip their statements in. The lock serialises
+ * transactions, and every statement outside one (the doc log's appends and loads, drizzle's
+ * writes and reads through the store's `db`) runs only while no transaction is open:
  * at once when the lock is free (no promise, the hot path stays synchronous), or right after the
  * holder commits, in the order they asked, before the next transaction begins.
  */
