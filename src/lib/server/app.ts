@@ -134,7 +134,10 @@ async function createApp(config = readConfig()): Promise<App> {
 	if (demoPath) {
 		console.log(`[samskapa] Demo workshop "Oskar 83": ${config.publicOrigin}${demoPath}`);
 	}
-	const stopRetention = await startRetention({ store, realtime }, config.retentionClosedMonths);
+	const stopRetention = await startRetention(
+		{ store, realtime, cluster },
+		config.retentionClosedMonths
+	);
 	const upgrade = realtime.handleUpgrade.bind(realtime);
 	let closed = false;
 	return {

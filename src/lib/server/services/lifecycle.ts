@@ -14,6 +14,8 @@ import { retentionDeadline } from '$lib/workshop/status';
  */
 
 type Deps = Pick<App, 'store' | 'realtime'>;
+/** With several processes (REDIS_URL), retention deletes only workshops this process holds. */
+type RetentionDeps = Deps & Partial<Pick<App, 'cluster'>>;
 
 export const lifecycleChanges = ['close', 'reopen', 'archive', 'unarchive'] as const;
 export type LifecycleChange = (typeof lifecycleChanges)[number];
@@ -92,9 +94,15 @@ export async function deleteWorkshop(deps: Deps, workshopId: string) {
 	await deps.store.scrub();
 }
 
-/** Closed workshops whose retention deadline has passed, deleted; returns their ids. */
+/**
+ * Closed workshops whose retention deadline has passed, deleted; returns their ids. With
+ * several processes, a workshop is deleted only while this process holds its lease (taking it
+ * when free, never asking its holder to hand it over): a live room of it on another process
+ * would write the deleted text back into the log. One another process holds is left for a
+ * later run (the holder's own, or this one's once it is free again).
+ */
 export async function deleteExpired(
-	deps: Deps,
+	deps: RetentionDeps,
 	months: number | null,
 	now = new Date()
 ): Promise<string[]> {
@@ -108,12 +116,22 @@ export async function deleteExpired(
 		const deadline = retentionDeadline(w.closedAt, months);
 		return deadline !== null && deadline <= now;
 	});
+	const affinity = deps.cluster?.affinity;
+	const deleted: string[] = [];
 	for (const w of expired) {
+		if (affinity && !(await affinity.admit(w.id, { ask: false }))) continue;
 		await deps.realtime.dropWorkshop(w.id);
+		// Lost while its rooms were dropped: another process may serve it by now.
+		if (affinity && !affinity.holds(w.id)) continue;
 		await deleteRows(deps.store, w.id);
+		deleted.push(w.id);
 	}
-	if (expired.length > 0) await deps.store.scrub();
-	return expired.map((w) => w.id);
+	if (deleted.length > 0) await deps.store.scrub();
+	const left = expired.length - deleted.length;
+	if (left > 0) {
+		console.log(`[samskapa] retention left ${left} workshop(s) to the processes holding them`);
+	}
+	return deleted;
 }
 
 /** How often the server looks for expired workshops (and once at start). */
@@ -123,7 +141,10 @@ export const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
  * Runs retention now (done before the server takes requests, so nothing expired is served on
  * any store) and every RETENTION_INTERVAL_MS; returns the stop function.
  */
-export async function startRetention(deps: Deps, months: number | null): Promise<() => void> {
+export async function startRetention(
+	deps: RetentionDeps,
+	months: number | null
+): Promise<() => void> {
 	if (!months) return () => {};
 	const run = async () => {
 		try {
