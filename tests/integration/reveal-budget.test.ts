@@ -1,8 +1,12 @@
+import { generateNKeysBetween } from 'fractional-indexing';
 import { describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { addNote, listNotes, notesMap } from '../../src/lib/workshop/doc.ts';
 import { addEvent, addQuestion } from '../../src/lib/workshop/journey.ts';
+import { createArea } from '../../src/lib/workshop/records/area.ts';
+import { ideasMap, listIdeas } from '../../src/lib/workshop/records/idea.ts';
 import { listNoteRounds } from '../../src/lib/workshop/records/note-round.ts';
+import { setPlacement } from '../../src/lib/workshop/records/placement.ts';
 import { facilitatorWithWorkshop, participant } from '../helpers/api.ts';
 import { serverPerFile } from '../helpers/harness.ts';
 import { connect, nextClose, waitFor } from '../helpers/yclient.ts';
@@ -49,7 +53,14 @@ async function setup() {
 			error?: string;
 		}>('POST', `/api/workshops/${workshop.id}/note-rounds`, body);
 	const place = { eventId, questionId };
-	return { f, join, action, place };
+	const ideaAction = (body: unknown) =>
+		api.request<{
+			roundId: string;
+			revealed?: number;
+			notRevealed?: number;
+			why?: { full: number; own: number; clash: number };
+		}>('POST', `/api/workshops/${workshop.id}/idea-rounds`, body);
+	return { f, join, action, ideaAction, place };
 }
 
 type Member = Awaited<ReturnType<Awaited<ReturnType<typeof setup>>['join']>>;
@@ -121,5 +132,77 @@ describe('the silent round’s reveal and the per-member byte budget', () => {
 		const perNote = addNote(per.board.doc, { text: bigText(1), ...s.place, author: per.author });
 		await waitFor(s.f.doc, (d) => notesMap(d).has(perNote), { message: 'Per’s note accepted' });
 		expect(per.board.closes).toEqual([]);
+	}, 180_000);
+
+	it('holds a silent idea round to the same budget, counting what the author wrote on the board herself', async () => {
+		const s = await setup();
+		const mallory = await s.join('Mallory');
+		const areaId = createArea(s.f.doc, { name: 'Tyst runda' })!;
+		setPlacement(s.f.doc, areaId, { prioritised: true });
+
+		// About 3 MiB of notes written on the board by her own browser, 50 to a message.
+		for (let start = 0; start < 500; start += 50) {
+			mallory.board.doc.transact(() => {
+				for (let i = start; i < start + 50; i++) {
+					addNote(mallory.board.doc, { text: bigText(i), ...s.place, author: mallory.author });
+				}
+			});
+		}
+		await waitFor(s.f.doc, (d) => mine(d, mallory) === 500, {
+			message: 'her notes on the board',
+			timeoutMs: 60_000
+		});
+
+		const opened = await s.ideaAction({ action: 'silent', areaIds: [areaId] });
+		expect(opened.status).toBe(200);
+		// About 1.8 MiB of private ideas.
+		const orders = generateNKeysBetween(null, null, 300);
+		const now = Date.now();
+		for (let start = 0; start < 300; start += 50) {
+			mallory.own.doc.transact(() => {
+				for (let i = start; i < start + 50; i++) {
+					const idea = new Y.Map<unknown>();
+					ideasMap(mallory.own.doc).set(`mallory-idea-${i}`, idea);
+					for (const [field, value] of Object.entries({
+						text: bigText(i),
+						areaId,
+						group: null,
+						order: orders[i],
+						authorId: mallory.membershipId,
+						authorName: 'Mallory',
+						profession: 'sjukskoterska',
+						organisation: 'kommun',
+						createdAt: now,
+						updatedAt: now
+					})) {
+						idea.set(field, value);
+					}
+				}
+			});
+		}
+		const check = track(connect(run.server.wsUrl, mallory.ownRoom, { token: mallory.wsToken }));
+		await waitFor(check.doc, (d) => ideasMap(d).size === 300, {
+			message: 'private ideas stored',
+			timeoutMs: 60_000
+		});
+
+		const part = await s.ideaAction({ action: 'reveal', roundId: opened.body.roundId });
+		expect(part.status).toBe(409);
+		const { revealed, notRevealed, why } = part.body;
+		expect(revealed).toBeGreaterThan(0);
+		expect(revealed! + notRevealed!).toBe(300);
+		expect(why).toEqual({ full: 0, own: notRevealed, clash: 0 });
+		await waitFor(s.f.doc, (d) => listIdeas(d, areaId).length === revealed, {
+			message: 'what fits revealed',
+			timeoutMs: 30_000
+		});
+		await waitFor(mallory.own.doc, (d) => ideasMap(d).size === notRevealed, {
+			message: 'the rest kept private',
+			timeoutMs: 30_000
+		});
+		// Charged to her: one more note of her own on the board is refused.
+		const refused = nextClose(mallory.board.provider);
+		addNote(mallory.board.doc, { text: bigText(9_999), ...s.place, author: mallory.author });
+		expect(await refused).toBe(4403);
 	}, 180_000);
 });

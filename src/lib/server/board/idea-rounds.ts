@@ -11,13 +11,6 @@ import { newId } from '$lib/workshop/ids';
 import { idSchema } from '$lib/workshop/records/declare';
 import type { RoundRules } from '$lib/workshop/private-layout';
 import {
-	DOCUMENT_BYTES_MAX,
-	KEYS_PER_DOCUMENT,
-	PARTICIPANT_SHARE,
-	RECORDS_PER_DOCUMENT,
-	boardRecords
-} from '$lib/workshop/layout';
-import {
 	IDEAS_PER_MEMBER,
 	appendIdeas,
 	ideasMap,
@@ -40,7 +33,6 @@ import { eligibleVoters } from './voters';
 import { ballotProgress, memberIds } from './progress';
 import { silentIdeaProgress } from './silent-progress';
 import {
-	noneNotRevealed,
 	notRevealedCount,
 	recordCharges,
 	RevealAuthors,
@@ -48,6 +40,7 @@ import {
 	type BoardClientIds,
 	type NotRevealed
 } from './reveal-authors';
+import { fitting, recordBytes, type Candidate } from './reveal-fit';
 
 /**
  * Server-side workflow of the idea generation's rounds (records/idea-round.ts). A silent
@@ -214,97 +207,8 @@ function privateIdeas(doc: Y.Doc, authorIds: readonly string[], areaIds: readonl
 	);
 }
 
-/**
- * What a reveal may still add to the board: the participants' share of its caps (layout.ts),
- * as if the authors had written their ideas (or notes: note-rounds.ts) into the board
- * themselves, so the board stays writable for its facilitators however many were private.
- */
-export function revealRoom(board: Y.Doc) {
-	let records = 0;
-	let keys = 0;
-	for (const record of boardRecords) {
-		if (record.shape === 'singleton') continue;
-		const map = board.getMap(record.root);
-		records += map.size;
-		keys += map._map.size;
-	}
-	return {
-		records: Math.floor(RECORDS_PER_DOCUMENT * PARTICIPANT_SHARE) - records,
-		keys: Math.floor(KEYS_PER_DOCUMENT * PARTICIPANT_SHARE) - keys,
-		bytes:
-			Math.floor(DOCUMENT_BYTES_MAX * PARTICIPANT_SHARE) - Y.encodeStateAsUpdate(board).byteLength
-	};
-}
-
-const utf8 = new TextEncoder();
-/** Every field of an idea costs at most this many bytes in an update beyond its name and value. */
-const FIELD_OVERHEAD = 32;
-
 /** An upper bound of what one idea adds to the board's encoded size. */
 export const ideaBytes = (idea: Idea): number => recordBytes('ideas', idea);
-
-/** An upper bound of what one record of a collection under `root` adds to the board's size. */
-export function recordBytes(root: string, record: { id: string }): number {
-	let bytes = FIELD_OVERHEAD + utf8.encode(record.id).byteLength + root.length;
-	for (const [field, value] of Object.entries(record)) {
-		if (field === 'id') continue;
-		const size = typeof value === 'string' ? utf8.encode(value).byteLength : 9;
-		bytes += FIELD_OVERHEAD + field.length + size;
-	}
-	return bytes;
-}
-
-/** A private idea on its way to the board: whose private document it is in, what it costs them. */
-interface Candidate {
-	idea: Idea;
-	owner: string;
-	charge: number;
-}
-
-/**
- * Which private ideas fit into the board: taken in turns, one of each member's (oldest first)
- * per turn, so a member with a thousand ideas cannot crowd out those with a few; none past the
- * board's room, its author's own cap of ideas or bytes (what they could have written into the
- * board themselves: reveal-authors.ts), or with an id the board holds already (an id is the
- * author's choice: a revealed idea never overwrites a record). The rest is counted by why.
- */
-function fitting(board: Y.Doc, perMember: Candidate[][], authors: RevealAuthors) {
-	const room = revealRoom(board);
-	const owned = new Map<string, number>();
-	ideasMap(board).forEach((map) => {
-		const author = map instanceof Y.Map ? map.get('authorId') : undefined;
-		if (typeof author === 'string') owned.set(author, (owned.get(author) ?? 0) + 1);
-	});
-	const taken = new Set<string>();
-	const chosen: Candidate[] = [];
-	const why = noneNotRevealed();
-	let bytes = 0;
-	let queues = perMember.filter((q) => q.length > 0);
-	choosing: for (let turn = 0; queues.length > 0; turn++) {
-		for (const queue of queues) {
-			if (chosen.length >= room.records || chosen.length >= room.keys) break choosing;
-			const candidate = queue[turn]!;
-			const { idea } = candidate;
-			const cost = ideaBytes(idea);
-			const mine = owned.get(idea.authorId) ?? 0;
-			if (taken.has(idea.id) || ideasMap(board).has(idea.id)) why.clash++;
-			else if (bytes + cost > room.bytes) continue;
-			else if (mine >= IDEAS_PER_MEMBER || !authors.fits(candidate.owner, candidate.charge)) {
-				why.own++;
-			} else {
-				taken.add(idea.id);
-				owned.set(idea.authorId, mine + 1);
-				bytes += cost;
-				chosen.push(candidate);
-			}
-		}
-		queues = queues.filter((q) => q.length > turn + 1);
-	}
-	// The rest did not fit the board's room.
-	const found = perMember.reduce((n, q) => n + q.length, 0);
-	why.full = found - chosen.length - why.clash - why.own;
-	return { chosen, why };
-}
 
 /** What appendIdeas writes of an idea read from a private document. */
 const newIdea = (idea: Idea, anonymous: boolean) => ({
@@ -330,7 +234,7 @@ const newIdea = (idea: Idea, anonymous: boolean) => ({
 async function revealSilent(deps: SecretDeps, workshopId: string, round: IdeaRound) {
 	const anonymous = Boolean((await workshopSwitches(deps, workshopId))?.anonymous);
 	const now = Date.now();
-	const perMember: Candidate[][] = [];
+	const perMember: Candidate<Idea>[][] = [];
 	const facilitators = new Set<string>();
 	for (const member of await members(deps.db, workshopId)) {
 		if (member.role === 'facilitator') facilitators.add(member.id);
@@ -354,7 +258,7 @@ async function revealSilent(deps: SecretDeps, workshopId: string, round: IdeaRou
 			)
 		);
 		perMember.push(
-			ideas.map((idea) => ({ idea, owner: member.id, charge: charges.get(idea.id) ?? 0 }))
+			ideas.map((idea) => ({ record: idea, owner: member.id, charge: charges.get(idea.id) ?? 0 }))
 		);
 	}
 	const board = boardRoom(workshopId);
@@ -363,13 +267,19 @@ async function revealSilent(deps: SecretDeps, workshopId: string, round: IdeaRou
 	// Chosen inside the edit: what fits is measured on the board as it is written.
 	const { chosen, why } = await deps.realtime.edit(board, (doc) => {
 		const authors = new RevealAuthors(doc, clientIds, facilitators);
-		const fit = fitting(doc, perMember, authors);
-		fit.chosen.sort((a, b) => oldestFirst(a.idea, b.idea));
-		const ownerOf = new Map(fit.chosen.map((c) => [c.idea.id, c.owner]));
+		const fit = fitting(perMember, {
+			board: doc,
+			records: ideasMap(doc),
+			perAuthor: IDEAS_PER_MEMBER,
+			bytes: ideaBytes,
+			authors
+		});
+		fit.chosen.sort((a, b) => oldestFirst(a.record, b.record));
+		const ownerOf = new Map(fit.chosen.map((c) => [c.record.id, c.owner]));
 		authors.writing((as) =>
 			appendIdeas(
 				doc,
-				fit.chosen.map((c) => newIdea(c.idea, anonymous)),
+				fit.chosen.map((c) => newIdea(c.record, anonymous)),
 				undefined,
 				(input) => as(ownerOf.get(input.id)!)
 			)
@@ -378,10 +288,10 @@ async function revealSilent(deps: SecretDeps, workshopId: string, round: IdeaRou
 		return fit;
 	});
 	const revealed = new Map<string, string[]>();
-	for (const { idea, owner } of chosen) {
+	for (const { record, owner } of chosen) {
 		const ids = revealed.get(owner);
-		if (ids) ids.push(idea.id);
-		else revealed.set(owner, [idea.id]);
+		if (ids) ids.push(record.id);
+		else revealed.set(owner, [record.id]);
 	}
 	for (const [membershipId, ids] of revealed) {
 		await deps.realtime.edit(privateRoom(workshopId, membershipId), (doc) => {

@@ -16,9 +16,7 @@ import {
 	writeNoteRound
 } from '$lib/workshop/records/note-round';
 import { boardRoom, privateRoom } from '$lib/workshop/rooms';
-import { recordBytes, revealRoom } from './idea-rounds';
 import {
-	noneNotRevealed,
 	notRevealedCount,
 	recordCharges,
 	RevealAuthors,
@@ -26,6 +24,7 @@ import {
 	type BoardClientIds,
 	type NotRevealed
 } from './reveal-authors';
+import { fitting, recordBytes, type Candidate } from './reveal-fit';
 
 /**
  * Server-side workflow of the silent rounds on the journey (records/note-round.ts). While a
@@ -164,59 +163,6 @@ function privateNotes(doc: Y.Doc, authorIds: readonly string[]): PrivateNote[] {
 const oldestFirst = (a: PrivateNote, b: PrivateNote) =>
 	a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** A private note on its way to the board: whose private document it is in, what it costs them. */
-interface Candidate {
-	note: PrivateNote;
-	owner: string;
-	charge: number;
-}
-
-/**
- * Which private notes fit into the board: in turns, one of each member's per turn, so a member
- * with a thousand notes cannot crowd out those with a few; none past the board's room (the
- * participants' share, idea-rounds.ts), its author's own cap of notes or bytes (what they could
- * have written into the board themselves: reveal-authors.ts), or with an id the board holds
- * already (an id is the author's choice: a revealed note never overwrites a record, and a note
- * revealed once is never copied twice). The rest is counted by why it stays private.
- */
-function fitting(board: Y.Doc, perMember: Candidate[][], authors: RevealAuthors) {
-	const room = revealRoom(board);
-	const owned = new Map<string, number>();
-	notesMap(board).forEach((map) => {
-		const author = map instanceof Y.Map ? map.get('authorId') : undefined;
-		if (typeof author === 'string') owned.set(author, (owned.get(author) ?? 0) + 1);
-	});
-	const taken = new Set<string>();
-	const chosen: Candidate[] = [];
-	const why = noneNotRevealed();
-	let bytes = 0;
-	let queues = perMember.filter((q) => q.length > 0);
-	choosing: for (let turn = 0; queues.length > 0; turn++) {
-		for (const queue of queues) {
-			if (chosen.length >= room.records || chosen.length >= room.keys) break choosing;
-			const candidate = queue[turn]!;
-			const { note } = candidate;
-			const cost = recordBytes('notes', note);
-			const mine = owned.get(note.authorId) ?? 0;
-			if (taken.has(note.id) || notesMap(board).has(note.id)) why.clash++;
-			else if (bytes + cost > room.bytes) continue;
-			else if (mine >= NOTES_PER_MEMBER || !authors.fits(candidate.owner, candidate.charge)) {
-				why.own++;
-			} else {
-				taken.add(note.id);
-				owned.set(note.authorId, mine + 1);
-				bytes += cost;
-				chosen.push(candidate);
-			}
-		}
-		queues = queues.filter((q) => q.length > turn + 1);
-	}
-	// The rest did not fit the board's room.
-	const found = perMember.reduce((n, q) => n + q.length, 0);
-	why.full = found - chosen.length - why.clash - why.own;
-	return { chosen, why };
-}
-
 /**
  * Reveals the silent round: every member's private notes go into the board in one transaction
  * with the round's new status, with their provenance (no name, and the author's pseudonym, in
@@ -226,7 +172,7 @@ function fitting(board: Y.Doc, perMember: Candidate[][], authors: RevealAuthors)
 async function reveal(deps: SecretDeps, workshopId: string, roundId: string) {
 	const anonymous = Boolean((await workshopSwitches(deps, workshopId))?.anonymous);
 	const now = Date.now();
-	const perMember: Candidate[][] = [];
+	const perMember: Candidate<PrivateNote>[][] = [];
 	const facilitators = new Set<string>();
 	for (const member of await admitted(deps.db, workshopId)) {
 		if (member.role === 'facilitator') facilitators.add(member.id);
@@ -246,7 +192,7 @@ async function reveal(deps: SecretDeps, workshopId: string, roundId: string) {
 		// Measured as the board will hold them, so the budget counts what the copy writes.
 		const charges = recordCharges('notes', (doc) => notes.forEach((note) => copyNote(doc, note)));
 		perMember.push(
-			notes.map((note) => ({ note, owner: member.id, charge: charges.get(note.id) ?? 0 }))
+			notes.map((note) => ({ record: note, owner: member.id, charge: charges.get(note.id) ?? 0 }))
 		);
 	}
 	const board = boardRoom(workshopId);
@@ -255,22 +201,28 @@ async function reveal(deps: SecretDeps, workshopId: string, roundId: string) {
 	// Chosen inside the edit: what fits is measured on the board as it is written.
 	const { chosen, why } = await deps.realtime.edit(board, (doc) => {
 		const authors = new RevealAuthors(doc, clientIds, facilitators);
-		const fit = fitting(doc, perMember, authors);
-		fit.chosen.sort((a, b) => oldestFirst(a.note, b.note));
+		const fit = fitting(perMember, {
+			board: doc,
+			records: notesMap(doc),
+			perAuthor: NOTES_PER_MEMBER,
+			bytes: (note) => recordBytes('notes', note),
+			authors
+		});
+		fit.chosen.sort((a, b) => oldestFirst(a.record, b.record));
 		authors.writing((as) => {
-			for (const { note, owner } of fit.chosen) {
+			for (const { record, owner } of fit.chosen) {
 				as(owner);
-				copyNote(doc, note);
+				copyNote(doc, record);
 			}
 		});
 		writeNoteRound(doc, roundId, { status: 'revealed', revealedAt: now });
 		return fit;
 	});
 	const revealed = new Map<string, string[]>();
-	for (const { note, owner } of chosen) {
+	for (const { record, owner } of chosen) {
 		const ids = revealed.get(owner);
-		if (ids) ids.push(note.id);
-		else revealed.set(owner, [note.id]);
+		if (ids) ids.push(record.id);
+		else revealed.set(owner, [record.id]);
 	}
 	for (const [membershipId, ids] of revealed) {
 		await deps.realtime.edit(privateRoom(workshopId, membershipId), (doc) => {
