@@ -34,13 +34,36 @@ export interface Created {
 	owners: Map<RecordDeclaration, Set<string>>;
 }
 
-const same = (a: unknown, b: unknown) =>
-	a === b ||
-	(!(a instanceof Y.AbstractType) &&
-		!(b instanceof Y.AbstractType) &&
-		a !== undefined &&
-		b !== undefined &&
-		JSON.stringify(a) === JSON.stringify(b));
+/**
+ * Whether a field holds the value it held: what readers see, compared without encoding it.
+ * Numbers by identity of value (NaN and ±Infinity are numbers Yjs keeps, which JSON would
+ * print as null), lists item by item, objects key by key in order; shared types never.
+ */
+function same(a: unknown, b: unknown): boolean {
+	if (a === b) return true;
+	if (typeof a === 'number' && typeof b === 'number') return Number.isNaN(a) && Number.isNaN(b);
+	if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+	if (a instanceof Y.AbstractType || b instanceof Y.AbstractType) return false;
+	if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+	if (a instanceof Uint8Array) return sameBytes(a, b as Uint8Array);
+	const ka = Object.keys(a);
+	const kb = Object.keys(b);
+	if (ka.length !== kb.length) return false;
+	for (let i = 0; i < ka.length; i++) {
+		const key = ka[i]!;
+		if (key !== kb[i]) return false;
+		if (!same((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) {
+			return false;
+		}
+	}
+	return true;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array) {
+	if (a.byteLength !== b.byteLength) return false;
+	for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
+	return true;
+}
 
 function actor(record: RecordDeclaration, owner: string | null, writer: Writer): Actor | null {
 	if (writer.role === 'facilitator') return 'facilitator';
