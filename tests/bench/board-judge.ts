@@ -1,15 +1,16 @@
 /**
  * What the write judge costs per note on a busy board, in this process only (no sockets, no
- * store): a board of 2,000 notes, 20 participants each adding notes and editing one, judged as
- * the room does (`judgeWrites`, then the update applied to the board, which the judge follows).
+ * store): a board of 2,000 notes, 20 participants each adding notes and editing their last one.
+ * The members' updates are made first; then a fresh board takes them all twice, once only
+ * applied and once judged as the room does (`judgeWrites`, then applied, which the judge's
+ * replica follows). The judge's cost is the difference of the two in process CPU time.
  *
  *   npm run bench:board-judge [-- --updates=4000 --rounds=5]
  *
- * Printed per round: the mean µs of the judge's check and of the board's apply per update, and
- * their sum; then the best round. CPU-bound and single-threaded, so less sensitive to other
- * processes than the load bench, but compare before/after in the same window.
+ * Printed per round: the CPU µs per update of the judge and of the board's own apply; then the
+ * round with the least. CPU time of one thread, so less sensitive to other processes than the
+ * load bench's wall clock, but compare before/after in the same window.
  */
-import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { addNote, editNote } from '../../src/lib/workshop/doc.ts';
 import { addEvent, addQuestion } from '../../src/lib/workshop/journey.ts';
@@ -32,7 +33,8 @@ function memoryClientIds(): ClientIds {
 	};
 }
 
-function round() {
+/** The board before the load, as the server holds it, and the updates the members send. */
+function prepare() {
 	const board = new Y.Doc();
 	const eventId = addEvent(board, { title: 'Händelse 1' });
 	const questionId = addQuestion(board, { text: 'Vad fungerar bra?' });
@@ -43,53 +45,70 @@ function round() {
 			addNote(board, { text: `lapp ${i}`, author: author(`m${i % MEMBERS}`), eventId, questionId });
 		}
 	});
-	const clientIds = memoryClientIds();
-	const members = Array.from({ length: MEMBERS }, (_, i) => {
-		const id = `p${i}`;
-		const check: WriteCheck = judgeWrites({
-			writer: {
-				membershipId: id,
-				role: 'participant',
-				ids: () => [id],
-				names: () => [id.toUpperCase()]
-			},
-			clientIds
-		});
-		const client = new Y.Doc();
-		Y.applyUpdate(client, Y.encodeStateAsUpdate(board));
+	const start = Y.encodeStateAsUpdate(board);
+	const clients = Array.from({ length: MEMBERS }, (_, i) => {
+		const doc = new Y.Doc();
+		Y.applyUpdate(doc, start);
 		const updates: Uint8Array[] = [];
-		client.on('update', (u: Uint8Array) => updates.push(u));
-		return { id, check, client, updates, mine: null as string | null };
+		doc.on('update', (u: Uint8Array, origin: unknown) => origin !== 'server' && updates.push(u));
+		return { id: `p${i}`, doc, updates, mine: null as string | null };
 	});
-	let judged = 0;
-	let applied = 0;
+	const sent: { member: string; update: Uint8Array }[] = [];
 	for (let n = 0; n < UPDATES; n++) {
-		const m = members[n % MEMBERS]!;
+		const m = clients[n % MEMBERS]!;
 		// Mostly new notes, every fourth update an edit of the member's last note.
-		if (m.mine !== null && n % 4 === 3) editNote(m.client, m.mine, `ändrad ${n}`, n);
+		if (m.mine !== null && n % 4 === 3) editNote(m.doc, m.mine, `ändrad ${n}`, n);
 		else {
-			m.mine = addNote(m.client, {
-				text: `${m.id} lapp ${n}`,
-				author: author(m.id),
-				eventId,
-				questionId,
-				now: n
-			});
+			const note = { text: `${m.id} lapp ${n}`, author: author(m.id), eventId, questionId, now: n };
+			m.mine = addNote(m.doc, note);
 		}
 		const update = m.updates.shift()!;
-		const t0 = performance.now();
-		const refused = m.check(board, update);
-		const t1 = performance.now();
-		if (refused) throw new Error(`refused: ${refused.reason}`);
-		Y.applyUpdate(board, update);
-		const t2 = performance.now();
-		judged += t1 - t0;
-		applied += t2 - t1;
-		// Every other member receives it, as the room broadcasts (not measured).
-		for (const other of members) if (other !== m) Y.applyUpdate(other.client, update);
-		for (const other of members) other.updates.length = 0;
+		sent.push({ member: m.id, update });
+		for (const other of clients) if (other !== m) Y.applyUpdate(other.doc, update, 'server');
 	}
-	return { judge: (judged / UPDATES) * 1000, apply: (applied / UPDATES) * 1000 };
+	return { start, sent };
+}
+
+/** CPU ms to take every update on a board: judged first (as the room does), or only applied. */
+function serve(start: Uint8Array, sent: { member: string; update: Uint8Array }[], judged: boolean) {
+	const board = new Y.Doc();
+	Y.applyUpdate(board, start);
+	// The room encodes every update it stores and sends, judged or not.
+	board.on('update', () => {});
+	const clientIds = memoryClientIds();
+	const checks = new Map<string, WriteCheck>();
+	for (const { member: id } of sent) {
+		if (checks.has(id)) continue;
+		const writer = {
+			membershipId: id,
+			role: 'participant' as const,
+			ids: () => [id],
+			names: () => [id.toUpperCase()]
+		};
+		checks.set(id, judgeWrites({ writer, clientIds }));
+	}
+	// The judge's replica is built on the first update: not part of the load.
+	const [first, ...rest] = sent;
+	if (judged && checks.get(first!.member)!(board, first!.update)) throw new Error('refused');
+	Y.applyUpdate(board, first!.update);
+	const cpu = process.cpuUsage();
+	for (const { member, update } of rest) {
+		if (judged) {
+			const refused = checks.get(member)!(board, update);
+			if (refused) throw new Error(`refused: ${refused.reason}`);
+		}
+		Y.applyUpdate(board, update);
+	}
+	const used = process.cpuUsage(cpu);
+	return (used.user + used.system) / 1000;
+}
+
+function round() {
+	const { start, sent } = prepare();
+	const applyOnly = serve(start, sent, false);
+	const both = serve(start, sent, true);
+	const per = (ms: number) => (ms * 1000) / (sent.length - 1);
+	return { judge: per(both - applyOnly), apply: per(applyOnly) };
 }
 
 const results = [];

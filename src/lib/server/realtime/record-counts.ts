@@ -31,8 +31,9 @@ export class RecordCounts {
 	/** Recounts the keys a transaction changed (again after the judge took a refused one out). */
 	track(tr: Y.Transaction) {
 		for (const record of this.#owners.keys()) {
-			const root = this.doc.getMap<unknown>(record.root);
-			const keys = tr.changed.get(root as never);
+			// Every record's root map was made by the constructor, and stays in `share`.
+			const root = this.doc.share.get(record.root) as Y.Map<unknown>;
+			const keys = tr.changed.get(root);
 			if (!keys) continue;
 			for (const key of keys) {
 				if (key === null) continue;
