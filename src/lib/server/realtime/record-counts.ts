@@ -31,9 +31,11 @@ export class RecordCounts {
 	/** Recounts the keys a transaction changed (again after the judge took a refused one out). */
 	track(tr: Y.Transaction) {
 		for (const record of this.#owners.keys()) {
-			// Every record's root map was made by the constructor, and stays in `share`.
-			const root = this.doc.share.get(record.root) as Y.Map<unknown>;
-			const keys = tr.changed.get(root);
+			// The constructor made every record's root map, which stays in `share` (getMap would
+			// look it up the same way, with more checks).
+			const shared = this.doc.share.get(record.root);
+			const root = shared instanceof Y.Map ? shared : this.doc.getMap<unknown>(record.root);
+			const keys = tr.changed.get(root as never);
 			if (!keys) continue;
 			for (const key of keys) {
 				if (key === null) continue;
