@@ -1,5 +1,4 @@
 import * as Y from 'yjs';
-import type { z } from 'zod';
 import type { Actor, RecordDeclaration, Writer } from '$lib/workshop/records/declare';
 
 /** A refusal inside the judge; its message names the rule, never the user's text. */
@@ -96,32 +95,7 @@ function parseField(record: RecordDeclaration, field: string, value: unknown) {
 	} else if (value instanceof Y.AbstractType) {
 		refuse(`${record.name}: bad value for ${field}`);
 	}
-	if (!valid(schema!, value)) refuse(`${record.name}: bad value for ${field}`);
-}
-
-/**
- * Short strings each schema accepted lately: a member's notes repeat their name, profession,
- * the event's and question's ids, the kind; an edited record repeats its key.
- */
-const accepted = new WeakMap<z.ZodType, Set<string>>();
-/** Per schema, and the longest kept: memory stays bounded (some 64 KiB a schema) whatever is sent. */
-const ACCEPTED_MAX = 256;
-const ACCEPTED_LENGTH = 128;
-
-/**
- * Whether `schema` accepts `value`. The declarations' schemas are pure (a value's verdict never
- * changes), so a short string one accepted is accepted again without running it.
- */
-function valid(schema: z.ZodType, value: unknown): boolean {
-	if (typeof value !== 'string' || value.length > ACCEPTED_LENGTH) {
-		return schema.safeParse(value).success;
-	}
-	let strings = accepted.get(schema);
-	if (strings?.has(value)) return true;
-	if (!schema.safeParse(value).success) return false;
-	if (!strings || strings.size >= ACCEPTED_MAX) accepted.set(schema, (strings = new Set()));
-	strings.add(value);
-	return true;
+	if (!schema!.safeParse(value).success) refuse(`${record.name}: bad value for ${field}`);
 }
 
 /**
@@ -146,7 +120,7 @@ function plainText(record: RecordDeclaration, field: string, text: Y.Text): stri
 export function judgeRecord(touched: Touched, sides: Sides, created: Created) {
 	const { record } = touched;
 	if (record.shape === 'singleton') return judgeFields(touched, sides);
-	if (!valid(record.key, touched.key)) refuse(`${record.name}: bad id`);
+	if (!record.key.safeParse(touched.key).success) refuse(`${record.name}: bad id`);
 	const before = sides.before.getMap<unknown>(record.root).get(touched.key);
 	const after = sides.after.getMap<unknown>(record.root).get(touched.key);
 	if (record.shape === 'entry') {
