@@ -24,6 +24,19 @@ export interface Sides {
 	before: Y.Doc;
 	after: Y.Doc;
 	writer: Writer;
+	/**
+	 * The answers of conditions on the board before (`createWhen`, `when`) asked so far while
+	 * judging this update: the board before does not change meanwhile, and one rule (the
+	 * journey's step) guards many fields of many records.
+	 */
+	asked: Map<(before: Y.Doc) => string | null, string | null>;
+}
+
+/** A condition on the board before the update, asked once per update. */
+function ask(sides: Sides, condition: (before: Y.Doc) => string | null): string | null {
+	let answer = sides.asked.get(condition);
+	if (answer === undefined) sides.asked.set(condition, (answer = condition(sides.before)));
+	return answer;
 }
 
 /** Creations this update made, for the caps. */
@@ -34,13 +47,36 @@ export interface Created {
 	owners: Map<RecordDeclaration, Set<string>>;
 }
 
-const same = (a: unknown, b: unknown) =>
-	a === b ||
-	(!(a instanceof Y.AbstractType) &&
-		!(b instanceof Y.AbstractType) &&
-		a !== undefined &&
-		b !== undefined &&
-		JSON.stringify(a) === JSON.stringify(b));
+/**
+ * Whether a field holds the value it held: what readers see, compared without encoding it.
+ * Numbers by identity of value (NaN and ±Infinity are numbers Yjs keeps, which JSON would
+ * print as null), lists item by item, objects key by key in order; shared types never.
+ */
+function same(a: unknown, b: unknown): boolean {
+	if (a === b) return true;
+	if (typeof a === 'number' && typeof b === 'number') return Number.isNaN(a) && Number.isNaN(b);
+	if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+	if (a instanceof Y.AbstractType || b instanceof Y.AbstractType) return false;
+	if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+	if (a instanceof Uint8Array) return sameBytes(a, b as Uint8Array);
+	const ka = Object.keys(a);
+	const kb = Object.keys(b);
+	if (ka.length !== kb.length) return false;
+	for (let i = 0; i < ka.length; i++) {
+		const key = ka[i]!;
+		if (key !== kb[i]) return false;
+		if (!same((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) {
+			return false;
+		}
+	}
+	return true;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array) {
+	if (a.byteLength !== b.byteLength) return false;
+	for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
+	return true;
+}
 
 function actor(record: RecordDeclaration, owner: string | null, writer: Writer): Actor | null {
 	if (writer.role === 'facilitator') return 'facilitator';
@@ -99,7 +135,19 @@ export function judgeRecord(touched: Touched, sides: Sides, created: Created) {
 	const b = before instanceof Y.Map ? (before as Y.Map<unknown>) : undefined;
 	if (b && a && sameItem(b, a)) {
 		const fields = touched.whole ? new Set([...b.keys(), ...a.keys()]) : touched.fields;
-		for (const field of fields) changeField(touched, b.get(field), a.get(field), field, sides);
+		// Who the writer is to the record, from its owner before the update: asked once.
+		let who: Actor | null | undefined;
+		const writerIs = () =>
+			who === undefined
+				? (who = actor(
+						record,
+						record.owner(touched.key, (f) => b.get(f)),
+						sides.writer
+					))
+				: who;
+		for (const field of fields) {
+			changeField(touched, b.get(field), a.get(field), field, sides, writerIs);
+		}
 		// A change that makes the record derive more (a note turned bottennapp) adds records too.
 		if (record.derives) {
 			const { count } = record.derives;
@@ -114,8 +162,9 @@ export function judgeRecord(touched: Touched, sides: Sides, created: Created) {
 	if (a) {
 		// List content in a record map is invisible to every reader: nothing honest writes it.
 		if (a._start !== null) refuse(`${record.name}: not a map entry`);
-		for (const field of a.keys()) {
-			if (!record.fields[field]) refuse(`${record.name}: unknown field`);
+		// Its live fields (Y.Map.keys without the iterator).
+		for (const [field, item] of a._map) {
+			if (!item.deleted && !record.fields[field]) refuse(`${record.name}: unknown field`);
 		}
 		createRecord(record, touched.key, (f) => a.get(f), sides, created);
 	}
@@ -130,12 +179,21 @@ function sameItem(b: { _item: Y.Item | null }, a: { _item: Y.Item | null }) {
 function judgeFields(touched: Touched, sides: Sides) {
 	const before = sides.before.getMap<unknown>(touched.record.root);
 	const after = sides.after.getMap<unknown>(touched.record.root);
+	const who = actor(touched.record, null, sides.writer);
 	for (const field of touched.fields) {
-		changeField(touched, before.get(field), after.get(field), field, sides);
+		changeField(touched, before.get(field), after.get(field), field, sides, () => who);
 	}
 }
 
-function changeField(touched: Touched, b: unknown, a: unknown, field: string, sides: Sides) {
+/** `writerIs`: the writer's part in the record (from its owner before the update). */
+function changeField(
+	touched: Touched,
+	b: unknown,
+	a: unknown,
+	field: string,
+	sides: Sides,
+	writerIs: () => Actor | null
+) {
 	const { record } = touched;
 	// Before the comparison: a field created and removed in one update is absent on both sides
 	// yet stays in the record's map for good.
@@ -147,14 +205,8 @@ function changeField(touched: Touched, b: unknown, a: unknown, field: string, si
 	if (b !== undefined && record.fixed.includes(field)) {
 		refuse(`${record.name}: ${field} cannot be changed`);
 	}
-	const owner =
-		record.shape === 'singleton'
-			? null
-			: record.owner(touched.key, (f) =>
-					(sides.before.getMap<unknown>(record.root).get(touched.key) as Y.Map<unknown>).get(f)
-				);
 	const may = record.change[field] ?? [];
-	const who = actor(record, owner, sides.writer);
+	const who = writerIs();
 	const as =
 		who && may.includes(who)
 			? who
@@ -162,7 +214,8 @@ function changeField(touched: Touched, b: unknown, a: unknown, field: string, si
 				? 'member'
 				: null;
 	if (!as) refuse(`${record.name}: ${field} is not yours to change`);
-	const unmet = as === 'facilitator' ? null : record.when?.[field]?.(sides.before);
+	const condition = as === 'facilitator' ? undefined : record.when?.[field];
+	const unmet = condition ? ask(sides, condition) : null;
 	if (unmet) refuse(`${record.name}: ${unmet}`);
 	if (a === undefined) {
 		const optional = record.shape === 'singleton' || record.optional?.includes(field);
@@ -170,6 +223,15 @@ function changeField(touched: Touched, b: unknown, a: unknown, field: string, si
 		return;
 	}
 	parseField(record, field, a);
+}
+
+const names = new WeakMap<RecordDeclaration, readonly string[]>();
+
+/** A declaration's field names, listed once. */
+function fieldNames(record: RecordDeclaration): readonly string[] {
+	let list = names.get(record);
+	if (!list) names.set(record, (list = Object.keys(record.fields)));
+	return list;
 }
 
 function removeRecord(
@@ -189,7 +251,7 @@ function createRecord(
 	sides: Sides,
 	created: Created
 ) {
-	for (const field of Object.keys(record.fields)) {
+	for (const field of fieldNames(record)) {
 		const value = get(field);
 		if (value === undefined) {
 			if (!record.optional?.includes(field)) refuse(`${record.name}: ${field} is required`);
@@ -200,7 +262,7 @@ function createRecord(
 	const owner = record.owner(key, get);
 	const who = actor(record, owner, sides.writer);
 	if (!who || !record.create.includes(who)) refuse(`${record.name}: not yours to create`);
-	const unmet = who === 'facilitator' ? null : record.createWhen?.(sides.before);
+	const unmet = who === 'facilitator' || !record.createWhen ? null : ask(sides, record.createWhen);
 	if (unmet) refuse(`${record.name}: ${unmet}`);
 	if (who !== 'facilitator' && record.check) {
 		const reason = record.check(get, sides.writer, sides.before, key);

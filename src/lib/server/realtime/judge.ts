@@ -115,7 +115,7 @@ function examine(
 	}
 	const touched = touchedRecords(tr, layout);
 	const created: Created = { records: 0, derived: 0, owners: new Map() };
-	const sides = { before: real, after: shadow.doc, writer };
+	const sides = { before: real, after: shadow.doc, writer, asked: new Map() };
 	for (const t of touched.values()) judgeRecord(t, sides, created);
 	const beyond = touchedRule?.([...touched.values()], real, shadow.doc);
 	if (beyond) refuse(beyond);
@@ -259,7 +259,8 @@ function checkMemberBytes(shadow: Shadow, tr: Y.Transaction, writer: Writer, bin
 /**
  * Keys of the record maps, live or removed: Yjs keeps a removed key in its map for good, so a
  * record created and removed in one update (no live record, no record rule) still counts.
- * Reading each map's size is constant time.
+ * Reading each map's size is constant time; a root the document lacks (share) holds none, and
+ * reading it that way adds no root to either document.
  */
 function checkKeys(
 	real: Y.Doc,
@@ -267,17 +268,28 @@ function checkKeys(
 	layout: ReadonlyMap<string, RecordDeclaration>,
 	ceiling: number
 ) {
+	const roots = recordRoots(layout);
 	const keys = (doc: Y.Doc) => {
 		let n = 0;
-		for (const record of layout.values()) {
-			if (record.shape !== 'singleton') n += doc.getMap(record.root)._map.size;
-		}
+		for (const root of roots) n += doc.share.get(root)?._map.size ?? 0;
 		return n;
 	};
 	const after = keys(shadow);
 	if (after > KEYS_PER_DOCUMENT * ceiling && after > keys(real)) {
 		refuse('too many keys in this board');
 	}
+}
+
+const rootsOf = new WeakMap<ReadonlyMap<string, RecordDeclaration>, string[]>();
+
+/** The root maps of a layout that hold records (singletons' keys are their fields). */
+function recordRoots(layout: ReadonlyMap<string, RecordDeclaration>): string[] {
+	let roots = rootsOf.get(layout);
+	if (!roots) {
+		roots = [...layout.values()].filter((r) => r.shape !== 'singleton').map((r) => r.root);
+		rootsOf.set(layout, roots);
+	}
+	return roots;
 }
 
 /** Encodes the board exactly only when the running upper bound says it may be over. */

@@ -31,7 +31,10 @@ export class RecordCounts {
 	/** Recounts the keys a transaction changed (again after the judge took a refused one out). */
 	track(tr: Y.Transaction) {
 		for (const record of this.#owners.keys()) {
-			const root = this.doc.getMap<unknown>(record.root);
+			// The constructor made every record's root map, which stays in `share` (getMap would
+			// look it up the same way, with more checks).
+			const shared = this.doc.share.get(record.root);
+			const root = shared instanceof Y.Map ? shared : this.doc.getMap<unknown>(record.root);
 			const keys = tr.changed.get(root as never);
 			if (!keys) continue;
 			for (const key of keys) {
