@@ -3,6 +3,12 @@ import * as Y from 'yjs';
 import type { WriteLock } from '../db/write-lock';
 
 /**
+ * The origin of the transaction that applies what loadInto read: a room must not append it
+ * again (it is on disk already), nor count it as a change since the last snapshot.
+ */
+export const LOAD_ORIGIN = 'load';
+
+/**
  * The update log and snapshots of Yjs documents, on either store. A method returns its value
  * or a Promise of it: SQLite answers synchronously (the room then broadcasts in the same tick,
  * as it always did), PostgreSQL asynchronously (the room waits for each append before it
@@ -66,7 +72,7 @@ export class SqliteDocLog implements DocLog {
 					Y.applyUpdate(doc, row.update);
 					lastId = row.id;
 				}
-			}, 'load');
+			}, LOAD_ORIGIN);
 			return lastId;
 		});
 	}

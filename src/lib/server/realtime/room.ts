@@ -1,7 +1,7 @@
 import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { DocLog } from './doc-store';
+import { LOAD_ORIGIN, type DocLog } from './doc-store';
 import {
 	CLOSE_FORBIDDEN,
 	CLOSE_MALFORMED,
@@ -141,6 +141,12 @@ export class Room {
 	}
 
 	#onUpdate(update: Uint8Array, origin: unknown, tr: Y.Transaction) {
+		if (origin === LOAD_ORIGIN) {
+			// Read from the log: appending it again wrote the whole document once per load (and on
+			// PostgreSQL held the first sync step 2 back until that write returned).
+			this.features.onStore(this.name, update, tr);
+			return;
+		}
 		let id: number | Promise<number>;
 		try {
 			id = this.store.append(this.name, update);
