@@ -26,11 +26,11 @@ function roomOf(store: SqliteStore, docName: string, features: Feature[] = []) {
 }
 
 describe('loading a room', () => {
-	it('appends nothing to the log and leaves nothing to snapshot', () => {
+	it('appends nothing to the log and leaves nothing to snapshot', async () => {
 		const { store, rows } = storeWith('w/a', 20);
 		expect(rows()).toBe(20);
 		const room = roomOf(store, 'w/a');
-		room.load();
+		await room.load();
 		expect(room.doc.getMap('m').size).toBe(20);
 		// Before, the whole loaded document was appended again at every load.
 		expect(rows()).toBe(20);
@@ -38,19 +38,19 @@ describe('loading a room', () => {
 		room.destroy();
 	});
 
-	it('still appends what changes after the load, and the features hear of the load', () => {
+	it('still appends what changes after the load, and the features hear of the load', async () => {
 		const { store, rows } = storeWith('w/a', 3);
 		const stored: unknown[] = [];
 		const room = roomOf(store, 'w/a', [
 			{ name: 'listener', onStore: (_name, _update, tr) => stored.push(tr.origin) }
 		]);
-		room.load();
+		await room.load();
 		room.doc.transact(() => room.doc.getMap('m').set('new', 1), 'server');
 		expect(rows()).toBe(4);
 		expect(room.changedSinceSnapshot).toBe(true);
 		expect(stored).toEqual(['load', 'server']);
 		const again = roomOf(store, 'w/a');
-		again.load();
+		await again.load();
 		expect(again.doc.getMap('m').get('new')).toBe(1);
 		room.destroy();
 		again.destroy();
