@@ -7,7 +7,7 @@ import { findMembership, getMembership, type Membership } from '../services/work
 import { boardRoom, parseRoom } from '$lib/workshop/rooms';
 import { storedClientIds } from './client-ids';
 import { currentMembership, rememberMembership } from './membership-cache';
-import { judgeWrites, type WriteCheck } from './judge';
+import { judgeWrites } from './judge';
 import { authorIdsOf } from './author-ids';
 import { privateDocument, type PrivateHooks } from './private-doc';
 import { realtimeFeatures, type FeatureDeps } from './features';
@@ -92,47 +92,28 @@ export function createJudge(
 		const authorIds = authorIdsOf(secret, membership.id);
 		const ids = () => authorIds;
 		if (room.kind === 'private') {
-			return unlessEmpty(
-				privateDocument(
-					room.workshopId,
-					{
-						membershipId: membership.id,
-						ids,
-						names: () => [fresh().displayName],
-						profession: () => fresh().profession,
-						organisation: () => fresh().organisation
-					},
-					hooks
-				)
+			return privateDocument(
+				room.workshopId,
+				{
+					membershipId: membership.id,
+					ids,
+					names: () => [fresh().displayName],
+					profession: () => fresh().profession,
+					organisation: () => fresh().organisation
+				},
+				hooks
 			);
 		}
-		return unlessEmpty(
-			judgeWrites({
-				writer: {
-					membershipId: membership.id,
-					role: membership.role === 'facilitator' ? 'facilitator' : 'participant',
-					ids,
-					// A participant signs notes with their current name.
-					names: () => [fresh().displayName]
-				},
-				clientIds: clientIds.of(docName)
-			})
-		);
-	};
-}
-
-/**
- * `check`, except for an update that carries nothing (no struct, no deletion: the two bytes a
- * browser that holds nothing answers the server's sync step 1 with, once per socket). Applied to
- * a document that waits for nothing (no pending structs or deletions it could complete), it
- * changes nothing, so it is allowed without judging (issue 18, connect CPU: the judge ran an
- * empty transaction through its copy of the document for every new socket).
- */
-export function unlessEmpty(check: WriteCheck): WriteCheck {
-	return (doc, update) => {
-		const empty = update.byteLength === 2 && update[0] === 0 && update[1] === 0;
-		if (empty && doc.store.pendingStructs === null && doc.store.pendingDs === null) return null;
-		return check(doc, update);
+		return judgeWrites({
+			writer: {
+				membershipId: membership.id,
+				role: membership.role === 'facilitator' ? 'facilitator' : 'participant',
+				ids,
+				// A participant signs notes with their current name.
+				names: () => [fresh().displayName]
+			},
+			clientIds: clientIds.of(docName)
+		});
 	};
 }
 
