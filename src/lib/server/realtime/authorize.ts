@@ -7,7 +7,8 @@ import { findMembership, getMembership, type Membership } from '../services/work
 import { boardRoom, parseRoom } from '$lib/workshop/rooms';
 import { storedClientIds } from './client-ids';
 import { currentMembership, rememberMembership } from './membership-cache';
-import { judgeWrites } from './judge';
+import { judgeWrites, type WriteCheck } from './judge';
+import { carriesNothing } from './empty-update';
 import { authorIdsOf } from './author-ids';
 import { privateDocument, type PrivateHooks } from './private-doc';
 import { realtimeFeatures, type FeatureDeps } from './features';
@@ -92,29 +93,42 @@ export function createJudge(
 		const authorIds = authorIdsOf(secret, membership.id);
 		const ids = () => authorIds;
 		if (room.kind === 'private') {
-			return privateDocument(
-				room.workshopId,
-				{
-					membershipId: membership.id,
-					ids,
-					names: () => [fresh().displayName],
-					profession: () => fresh().profession,
-					organisation: () => fresh().organisation
-				},
-				hooks
+			return unjudgedWhenEmpty(
+				privateDocument(
+					room.workshopId,
+					{
+						membershipId: membership.id,
+						ids,
+						names: () => [fresh().displayName],
+						profession: () => fresh().profession,
+						organisation: () => fresh().organisation
+					},
+					hooks
+				)
 			);
 		}
-		return judgeWrites({
-			writer: {
-				membershipId: membership.id,
-				role: membership.role === 'facilitator' ? 'facilitator' : 'participant',
-				ids,
-				// A participant signs notes with their current name.
-				names: () => [fresh().displayName]
-			},
-			clientIds: clientIds.of(docName)
-		});
+		return unjudgedWhenEmpty(
+			judgeWrites({
+				writer: {
+					membershipId: membership.id,
+					role: membership.role === 'facilitator' ? 'facilitator' : 'participant',
+					ids,
+					// A participant signs notes with their current name.
+					names: () => [fresh().displayName]
+				},
+				clientIds: clientIds.of(docName)
+			})
+		);
 	};
+}
+
+/**
+ * `check`, except for an update that carries nothing (empty-update.ts): allowed without
+ * judging, since applying it changes nothing. The room still applies it as any allowed update,
+ * through the features' afterApply.
+ */
+function unjudgedWhenEmpty(check: WriteCheck): WriteCheck {
+	return (doc, update) => (carriesNothing(doc, update) ? null : check(doc, update));
 }
 
 /**

@@ -18,7 +18,6 @@ import { PresenceGate, type Member } from './presence';
 import { REFUSED_PENDING } from './judge';
 import { countUpdateChanges } from './update-changes';
 import { SyncAnswers } from './sync-answers';
-import { carriesNothing } from './empty-update';
 
 /** An accepted socket: who it is, what it may write, and whom its presence shows. */
 export interface SocketAccess {
@@ -373,7 +372,6 @@ export class Room {
 				case 'update': {
 					// Observers read; their writes are dropped without a word, as y-websocket expects.
 					if (conn.writes === 'none') break;
-					if (carriesNothing(this.doc, message.update)) break;
 					// Counted before anything applies it: a flood of tiny structs would block the
 					// event loop for every room (about 14 µs per change in the judge and the room).
 					const max = this.limits.changesPerMessage;
