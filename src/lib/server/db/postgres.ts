@@ -7,7 +7,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import * as Y from 'yjs';
-import type { DocLog } from '../realtime/doc-store';
+import { LOAD_ORIGIN, type DocLog } from '../realtime/doc-store';
 import {
 	postgresDefaults,
 	registerDb,
@@ -201,7 +201,7 @@ export class PostgresDocLog implements DocLog {
 				Y.applyUpdate(doc, row.update);
 				lastId = row.id;
 			}
-		}, 'load');
+		}, LOAD_ORIGIN);
 		return lastId;
 	}
 

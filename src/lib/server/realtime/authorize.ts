@@ -4,10 +4,11 @@ import { verifyWsToken } from '../auth/tokens';
 import { SESSION_COOKIE, validateSession } from '../services/sessions';
 import { storedSwitchesCache } from '../services/switches';
 import { findMembership, getMembership, type Membership } from '../services/workshops';
-import { parseRoom } from '$lib/workshop/rooms';
+import { boardRoom, parseRoom } from '$lib/workshop/rooms';
 import { storedClientIds } from './client-ids';
 import { currentMembership, rememberMembership } from './membership-cache';
-import { judgeWrites } from './judge';
+import { judgeWrites, type WriteCheck } from './judge';
+import { carriesNothing } from './empty-update';
 import { authorIdsOf } from './author-ids';
 import { privateDocument, type PrivateHooks } from './private-doc';
 import { realtimeFeatures, type FeatureDeps } from './features';
@@ -92,29 +93,42 @@ export function createJudge(
 		const authorIds = authorIdsOf(secret, membership.id);
 		const ids = () => authorIds;
 		if (room.kind === 'private') {
-			return privateDocument(
-				room.workshopId,
-				{
-					membershipId: membership.id,
-					ids,
-					names: () => [fresh().displayName],
-					profession: () => fresh().profession,
-					organisation: () => fresh().organisation
-				},
-				hooks
+			return unjudgedWhenEmpty(
+				privateDocument(
+					room.workshopId,
+					{
+						membershipId: membership.id,
+						ids,
+						names: () => [fresh().displayName],
+						profession: () => fresh().profession,
+						organisation: () => fresh().organisation
+					},
+					hooks
+				)
 			);
 		}
-		return judgeWrites({
-			writer: {
-				membershipId: membership.id,
-				role: membership.role === 'facilitator' ? 'facilitator' : 'participant',
-				ids,
-				// A participant signs notes with their current name.
-				names: () => [fresh().displayName]
-			},
-			clientIds: clientIds.of(docName)
-		});
+		return unjudgedWhenEmpty(
+			judgeWrites({
+				writer: {
+					membershipId: membership.id,
+					role: membership.role === 'facilitator' ? 'facilitator' : 'participant',
+					ids,
+					// A participant signs notes with their current name.
+					names: () => [fresh().displayName]
+				},
+				clientIds: clientIds.of(docName)
+			})
+		);
 	};
+}
+
+/**
+ * `check`, except for an update that carries nothing (empty-update.ts): allowed without
+ * judging, since applying it changes nothing. The room still applies it as any allowed update,
+ * through the features' afterApply.
+ */
+function unjudgedWhenEmpty(check: WriteCheck): WriteCheck {
+	return (doc, update) => (carriesNothing(doc, update) ? null : check(doc, update));
 }
 
 /**
@@ -132,11 +146,12 @@ export function createAuthorize(
 ): RealtimeHooks {
 	const clientIds = deps.clientIds ?? storedClientIds(db);
 	const switches = storedSwitchesCache(db);
+	const held = (docName: string) => deps.rooms?.().rooms.has(docName) ?? false;
 	return {
 		authenticate: createAuthenticate(db, secret, (docName, workshopId) =>
 			Promise.all([
-				clientIds.load(docName, () => deps.rooms?.().rooms.has(docName) ?? false),
-				switches.load(workshopId)
+				clientIds.load(docName, () => held(docName)),
+				switches.load(workshopId, () => held(boardRoom(workshopId)))
 			]).then(() => {})
 		),
 		judge: createJudge(secret, clientIds, hooks),

@@ -3,6 +3,12 @@ import * as Y from 'yjs';
 import type { WriteLock } from '../db/write-lock';
 
 /**
+ * The origin of the transaction that applies what loadInto read: a room must not append it
+ * again (it is on disk already), nor count it as a change since the last snapshot.
+ */
+export const LOAD_ORIGIN = 'load';
+
+/**
  * The update log and snapshots of Yjs documents, on either store. A method returns its value
  * or a Promise of it: SQLite answers synchronously (the room then broadcasts in the same tick,
  * as it always did), PostgreSQL asynchronously (the room waits for each append before it
@@ -27,7 +33,8 @@ export interface DocLog {
 export class SqliteDocLog implements DocLog {
 	#append: Database.Statement<[string, Uint8Array]>;
 	#snapshot: Database.Statement<[string], { state: Buffer; last_update_id: number }>;
-	#tail: Database.Statement<[string, number], { id: number; update: Buffer }>;
+	/** Rows as arrays (raw): better-sqlite3 then builds no row object constructor for it. */
+	#tail: Database.Statement<[string, number], [id: number, update: Buffer]>;
 	#compact: (docName: string, state: Uint8Array, lastId: number) => void;
 	#lock: Pick<WriteLock, 'whenFree'>;
 
@@ -37,9 +44,11 @@ export class SqliteDocLog implements DocLog {
 		this.#snapshot = sqlite.prepare(
 			'SELECT state, last_update_id FROM doc_snapshots WHERE doc_name = ?'
 		);
-		this.#tail = sqlite.prepare(
-			'SELECT id, "update" FROM doc_updates WHERE doc_name = ? AND id > ? ORDER BY id'
-		);
+		this.#tail = sqlite
+			.prepare<[string, number], [number, Buffer]>(
+				'SELECT id, "update" FROM doc_updates WHERE doc_name = ? AND id > ? ORDER BY id'
+			)
+			.raw(true);
 		const upsert = sqlite.prepare(
 			`INSERT INTO doc_snapshots (doc_name, state, last_update_id, updated_at) VALUES (?, ?, ?, ?)
 			 ON CONFLICT(doc_name) DO UPDATE SET state = excluded.state,
@@ -62,11 +71,11 @@ export class SqliteDocLog implements DocLog {
 			let lastId = snapshot?.last_update_id ?? 0;
 			doc.transact(() => {
 				if (snapshot) Y.applyUpdate(doc, snapshot.state);
-				for (const row of this.#tail.iterate(docName, lastId)) {
-					Y.applyUpdate(doc, row.update);
-					lastId = row.id;
+				for (const [id, update] of this.#tail.all(docName, lastId)) {
+					Y.applyUpdate(doc, update);
+					lastId = id;
 				}
-			}, 'load');
+			}, LOAD_ORIGIN);
 			return lastId;
 		});
 	}

@@ -1,7 +1,7 @@
 import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { DocLog } from './doc-store';
+import { LOAD_ORIGIN, type DocLog } from './doc-store';
 import {
 	CLOSE_FORBIDDEN,
 	CLOSE_MALFORMED,
@@ -9,8 +9,6 @@ import {
 	CLOSE_TOO_BIG,
 	decodeClientMessage,
 	encodeAwareness,
-	encodeSyncStep1,
-	encodeSyncStep2,
 	encodeUpdate
 } from './protocol';
 import { clean } from '../log';
@@ -19,6 +17,7 @@ import { defaultSocketLimits, peekType, sendBounded, Throttle } from './limits';
 import { PresenceGate, type Member } from './presence';
 import { REFUSED_PENDING } from './judge';
 import { countUpdateChanges } from './update-changes';
+import { SyncAnswers } from './sync-answers';
 
 /** An accepted socket: who it is, what it may write, and whom its presence shows. */
 export interface SocketAccess {
@@ -95,6 +94,8 @@ interface Connection extends SocketAccess {
  */
 export class Room {
 	readonly doc = new Y.Doc({ gc: true });
+	/** First of the document's update listeners: forgets its answers before anyone hears more. */
+	readonly #answers = new SyncAnswers(this.doc);
 	readonly awareness = new awarenessProtocol.Awareness(this.doc);
 	readonly conns = new Map<WebSocket, Connection>();
 	readonly #presence = new PresenceGate(this.awareness);
@@ -141,6 +142,12 @@ export class Room {
 	}
 
 	#onUpdate(update: Uint8Array, origin: unknown, tr: Y.Transaction) {
+		if (origin === LOAD_ORIGIN) {
+			// Read from the log: appending it again wrote the whole document once per load (and on
+			// PostgreSQL held the first sync step 2 back until that write returned).
+			this.features.onStore(this.name, update, tr);
+			return;
+		}
 		let id: number | Promise<number>;
 		try {
 			id = this.store.append(this.name, update);
@@ -292,7 +299,7 @@ export class Room {
 			if (!isBinary) ws.close(CLOSE_MALFORMED, 'malformed message');
 			else this.conns.get(ws)?.throttle.push(data);
 		});
-		this.#send(ws, encodeSyncStep1(this.doc));
+		this.#send(ws, this.#answers.stepOne());
 		const states = [...this.awareness.getStates().keys()];
 		if (states.length > 0) this.#send(ws, encodeAwareness(this.awareness, states));
 	}
@@ -352,7 +359,7 @@ export class Room {
 					// downloads do not drop it). One that reads is charged by the answer's size, so
 					// it cannot keep the server encoding the board.
 					this.#whenStored(ws, () => {
-						const answer = encodeSyncStep2(this.doc, stateVector);
+						const answer = this.#answers.stepTwo(stateVector);
 						conn.answer = Math.max(conn.answer, answer.byteLength);
 						this.#send(ws, answer);
 						conn.throttle.charge(
@@ -379,7 +386,7 @@ export class Room {
 						// Built on a change of its own the server never stored (lost with a process that
 						// died before storing it, or made offline) and sent before its catch-up: ask for
 						// the catch-up, which brings both and is judged whole, instead of closing for good.
-						this.#send(ws, encodeSyncStep1(this.doc));
+						this.#send(ws, this.#answers.stepOne());
 						break;
 					}
 					if (refused) this.onRefused?.(conn.member.id);

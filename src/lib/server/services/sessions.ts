@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { tablesOf, type DB } from '../db';
+import { preparedRead } from '../db/prepared';
 import { randomToken, sha256 } from '../auth/tokens';
 
 export const SESSION_COOKIE = 'samskapa_session';
@@ -23,19 +24,25 @@ export async function createSession(db: DB, userId: string | null, now = Date.no
 	return { token, id, expiresAt };
 }
 
+/** Read for every request and WebSocket upgrade with a session cookie. */
+const sessionById = preparedRead('session_by_id', (db) => {
+	const { sessions, users } = tablesOf(db);
+	return db
+		.select({ session: sessions, user: users })
+		.from(sessions)
+		.leftJoin(users, eq(users.id, sessions.userId))
+		.where(eq(sessions.id, sql.placeholder('id')));
+});
+
 /** Resolves a cookie token; extends a session that is past half its life. */
 export async function validateSession(
 	db: DB,
 	token: string,
 	now = Date.now()
 ): Promise<SessionInfo | null> {
-	const { sessions, users } = tablesOf(db);
+	const { sessions } = tablesOf(db);
 	const id = sha256(token);
-	const [row] = await db
-		.select({ session: sessions, user: users })
-		.from(sessions)
-		.leftJoin(users, eq(users.id, sessions.userId))
-		.where(eq(sessions.id, id));
+	const [row] = await sessionById(db, { id });
 	if (!row) return null;
 	if (row.session.expiresAt.getTime() <= now) {
 		await db.delete(sessions).where(eq(sessions.id, id));

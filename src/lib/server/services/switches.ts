@@ -46,7 +46,14 @@ export function storedSwitchesCache(db: DB) {
 	const copies = new Map<string, WorkshopSwitches | null>();
 	caches.set(tablesOf(db), copies);
 	return {
-		async load(workshopId: string) {
+		/**
+		 * `boardHeld`: whether this process holds the workshop's board loaded now. Then the copy
+		 * read before is still the database's (only the process holding a workshop changes its
+		 * switches, through setSwitches, which writes the copy here too) and is not read again:
+		 * one read per board load, not per socket (issue 18, connect CPU).
+		 */
+		async load(workshopId: string, boardHeld: () => boolean = () => false) {
+			if (copies.has(workshopId) && boardHeld()) return;
 			copies.set(workshopId, await storedSwitches(db, workshopId));
 		},
 		get: (workshopId: string) => copies.get(workshopId) ?? null

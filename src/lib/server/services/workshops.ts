@@ -1,5 +1,6 @@
-import { and, desc, eq, isNull, or } from 'drizzle-orm';
+import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import { tablesOf, transaction, type DB } from '../db';
+import { preparedRead } from '../db/prepared';
 import type { links, memberships, workshops, LinkKind, Role } from '../db/schema';
 import { randomToken } from '../auth/tokens';
 import { generateJoinCode } from '$lib/workshop/join-code';
@@ -109,22 +110,47 @@ export async function findOwnMembership(
 	return (await ownMemberships(db, workshopId, who)).find((m) => m.status !== 'left') ?? null;
 }
 
-async function ownMemberships(db: DB, workshopId: string, who: Who): Promise<Membership[]> {
+/** Read for every WebSocket upgrade with a session cookie; a null value matches no row. */
+const membershipsOfWho = preparedRead<
+	Membership,
+	{ workshopId: string; userId: string | null; sessionId: string | null }
+>('memberships_of_who', (db) => {
 	const { memberships } = tablesOf(db);
-	const match = [];
-	if (who.userId) match.push(eq(memberships.userId, who.userId));
-	if (who.sessionId) match.push(eq(memberships.sessionId, who.sessionId));
-	if (match.length === 0) return [];
-	const rows = await db
+	return db
 		.select()
 		.from(memberships)
-		.where(and(eq(memberships.workshopId, workshopId), or(...match)));
+		.where(
+			and(
+				eq(memberships.workshopId, sql.placeholder('workshopId')),
+				or(
+					eq(memberships.userId, sql.placeholder('userId')),
+					eq(memberships.sessionId, sql.placeholder('sessionId'))
+				)
+			)
+		);
+});
+
+async function ownMemberships(db: DB, workshopId: string, who: Who): Promise<Membership[]> {
+	if (!who.userId && !who.sessionId) return [];
+	const rows = await membershipsOfWho(db, {
+		workshopId,
+		userId: who.userId || null,
+		sessionId: who.sessionId || null
+	});
 	return rows.sort((a, b) => rank[b.role] - rank[a.role]);
 }
 
-export async function getMembership(db: DB, id: string): Promise<Membership | undefined> {
+/** Read for every WebSocket upgrade with a token. */
+const membershipById = preparedRead<Membership, { id: string }>('membership_by_id', (db) => {
 	const { memberships } = tablesOf(db);
-	const [row] = await db.select().from(memberships).where(eq(memberships.id, id));
+	return db
+		.select()
+		.from(memberships)
+		.where(eq(memberships.id, sql.placeholder('id')));
+});
+
+export async function getMembership(db: DB, id: string): Promise<Membership | undefined> {
+	const [row] = await membershipById(db, { id });
 	return row;
 }
 
