@@ -47,13 +47,14 @@ async function setup() {
 	return { f, join, post };
 }
 
-/** An idea written into a private document as a browser writes it, with this text. */
-function privateIdea(
+/** An idea written as a browser writes it, with this text and order key. */
+function writeIdea(
 	doc: Y.Doc,
 	id: string,
 	areaId: string,
 	text: string,
-	author: { id: string; name: string }
+	author: { id: string; name: string },
+	order = 'a0'
 ) {
 	const now = Date.now();
 	doc.transact(() => {
@@ -63,7 +64,7 @@ function privateIdea(
 			text,
 			areaId,
 			group: null,
-			order: 'a0',
+			order,
 			authorId: author.id,
 			authorName: author.name,
 			profession: 'sjukskoterska',
@@ -76,7 +77,7 @@ function privateIdea(
 	});
 }
 
-describe('a reveal and a private text of white space only', () => {
+describe('a reveal and records crafted to break it', () => {
 	it('reveals everyone else’s notes and keeps the blank one with its author', async () => {
 		const s = await setup();
 		const eventId = addEvent(s.f.doc, { title: 'Ringer 1177' });
@@ -126,8 +127,8 @@ describe('a reveal and a private text of white space only', () => {
 		const roundId = opened.body.roundId;
 		await waitFor(s.f.doc, (d) => listIdeaRounds(d).some((r) => r.id === roundId));
 
-		privateIdea(per.own.doc, 'per-idea', areaId, 'Ring tillbaka', per.author);
-		privateIdea(mallory.own.doc, 'blank-idea', areaId, '   ', mallory.author);
+		writeIdea(per.own.doc, 'per-idea', areaId, 'Ring tillbaka', per.author);
+		writeIdea(mallory.own.doc, 'blank-idea', areaId, '   ', mallory.author);
 		// Stored: a fresh socket of each reads them back from the server.
 		for (const m of [per, mallory]) {
 			const check = track(
@@ -143,5 +144,36 @@ describe('a reveal and a private text of white space only', () => {
 		});
 		expect(listIdeas(s.f.doc, areaId).map((i) => i.id)).toEqual(['per-idea']);
 		expect(ideasMap(s.f.doc).has('blank-idea')).toBe(false);
+	});
+
+	it('reveals into an area whose last idea has an order key a participant crafted', async () => {
+		const s = await setup();
+		const areaId = createArea(s.f.doc, { name: 'Hur kan vi …?' })!;
+		setPlacement(s.f.doc, areaId, { prioritised: true });
+		const mallory = await s.join('Mallory');
+		const per = await s.join('Per');
+		// On the board, before the round: the judge checks an order key's characters only, and
+		// 'zz' sorts after every key fractional-indexing can make, which it refuses to follow.
+		const board = track(connect(run.server.wsUrl, mallory.room, { token: mallory.wsToken }));
+		await board.synced;
+		writeIdea(board.doc, 'crafted', areaId, 'Min idé', mallory.author, 'zz');
+		await waitFor(s.f.doc, (d) => ideasMap(d).has('crafted'), { message: 'crafted idea stored' });
+		expect(board.closes).toEqual([]);
+
+		const opened = await s.post('idea-rounds', { action: 'silent', areaIds: [areaId] });
+		expect(opened.status).toBe(200);
+		const roundId = opened.body.roundId;
+		await waitFor(s.f.doc, (d) => listIdeaRounds(d).some((r) => r.id === roundId));
+		writeIdea(per.own.doc, 'per-idea', areaId, 'Ring tillbaka', per.author);
+		const check = track(
+			connect(run.server.wsUrl, `${per.room}/p/${per.membershipId}`, { token: per.wsToken })
+		);
+		await waitFor(check.doc, (d) => ideasMap(d).size === 1, { message: 'private idea stored' });
+
+		// Before: 500 ("invalid order key: zz"), the round open and nobody's ideas revealed.
+		const reveal = await s.post('idea-rounds', { action: 'reveal', roundId });
+		expect(reveal.status).toBe(200);
+		await waitFor(s.f.doc, (d) => ideasMap(d).has('per-idea'), { message: 'Per’s idea revealed' });
+		expect(listIdeaRounds(s.f.doc).find((r) => r.id === roundId)?.status).toBe('revealed');
 	});
 });
