@@ -202,8 +202,11 @@ export async function refreshIdeaProgress(deps: Deps, workshopId: string) {
 
 /** A member's private ideas of some areas, well-formed and in their own name only. */
 function privateIdeas(doc: Y.Doc, authorIds: readonly string[], areaIds: readonly string[]) {
+	// A text of white space alone passes the judge, but appendIdeas trims it to an empty idea,
+	// which the board refuses of any participant: such an idea stays with its author.
 	return listIdeas(doc).filter(
-		(idea) => authorIds.includes(idea.authorId) && areaIds.includes(idea.areaId)
+		(idea) =>
+			authorIds.includes(idea.authorId) && areaIds.includes(idea.areaId) && idea.text.trim() !== ''
 	);
 }
 

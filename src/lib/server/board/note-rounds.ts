@@ -5,7 +5,7 @@ import { tablesOf, type DB } from '../db';
 import { workshopSwitches } from '../services/switches';
 import { authorIdsOf, authorPseudonym } from '../realtime/author-ids';
 import type { RealtimeServer } from '../realtime/server';
-import { copyNote, notesMap } from '$lib/workshop/doc';
+import { cleanNoteText, copyNote, notesMap } from '$lib/workshop/doc';
 import { newId } from '$lib/workshop/ids';
 import { idSchema } from '$lib/workshop/records/declare';
 import { NOTES_PER_MEMBER, noteRecord } from '$lib/workshop/records/note';
@@ -147,13 +147,21 @@ export async function refreshNoteProgress(deps: Deps, workshopId: string) {
 	);
 }
 
-/** A member's well-formed private notes in their own name only, oldest first. */
+/**
+ * A member's well-formed private notes in their own name only, oldest first. A text of white
+ * space alone passes the judge but is no note on the board (copyNote trims it to nothing and
+ * throws, which failed the whole reveal for everyone): such a note stays with its author.
+ */
 function privateNotes(doc: Y.Doc, authorIds: readonly string[]): PrivateNote[] {
 	const out: PrivateNote[] = [];
 	notesMap(doc).forEach((map, id) => {
 		if (!(map instanceof Y.Map)) return;
 		const parsed = noteSchema.safeParse(map.toJSON());
-		if (parsed.success && authorIds.includes(parsed.data.authorId)) {
+		if (
+			parsed.success &&
+			authorIds.includes(parsed.data.authorId) &&
+			cleanNoteText(parsed.data.text) !== ''
+		) {
 			out.push({ id, ...parsed.data });
 		}
 	});

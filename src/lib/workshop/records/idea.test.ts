@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addIdea, appendIdeas, listIdeas } from './idea';
+import { addIdea, appendIdeas, ideasMap, listIdeas } from './idea';
 
 const author = { id: 'm1', name: 'Pia', profession: 'lakare', organisation: 'region' } as const;
 const input = (id: string, areaId: string, now = 1) => ({ id, text: id, areaId, author, now });
@@ -25,5 +25,22 @@ describe('appendIdeas', () => {
 		// One idea added the usual way afterwards still goes last.
 		addIdea(doc, { text: 'later', areaId: 'a', author, id: 'y' });
 		expect(listIdeas(doc, 'a').at(-1)!.id).toBe('y');
+	});
+
+	it('adds after an order key fractional-indexing refuses, which the judge lets a participant write', () => {
+		for (const crafted of ['zz', 'a', 'a00']) {
+			const doc = new Y.Doc();
+			addIdea(doc, { text: 'first', areaId: 'a', author, id: 'x' });
+			// Only its characters are checked (orderSchema): 'zz' sorts after every usable key.
+			ideasMap(doc).get('x')!.set('order', crafted);
+			// Before: "invalid order key", thrown for every reveal into the area and every new idea.
+			appendIdeas(doc, [input('a1', 'a'), input('a2', 'a')]);
+			addIdea(doc, { text: 'later', areaId: 'a', author, id: 'y' });
+			const ids = listIdeas(doc, 'a').map((i) => i.id);
+			expect(
+				ids.filter((id) => id !== 'x'),
+				crafted
+			).toEqual(['a1', 'a2', 'y']);
+		}
 	});
 });

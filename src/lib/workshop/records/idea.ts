@@ -22,7 +22,7 @@ import {
 } from './declare';
 import { listIdeaRounds, silentRoundOf } from './idea-round';
 import { generateNKeysBetween } from 'fractional-indexing';
-import { orderAfter } from './order-keys';
+import { orderAfter, usableKey } from './order-keys';
 
 /**
  * An idea (idé) for a prioritised area, answering its "Hur kan vi …?" (method step 9). A note
@@ -133,7 +133,10 @@ export interface NewIdea {
 export function addIdea(doc: Y.Doc, input: NewIdea, origin?: unknown): string {
 	const id = input.id ?? newId();
 	const now = input.now ?? Date.now();
-	const last = listIdeas(doc, input.areaId).at(-1)?.order ?? null;
+	// The last key it can go after: one a participant crafted would make orderAfter start over.
+	const ideas = listIdeas(doc, input.areaId);
+	let last: string | null = null;
+	for (let i = ideas.length - 1; i >= 0 && last === null; i--) last = usableKey(ideas[i]!.order);
 	doc.transact(() => {
 		const map = new Y.Map<unknown>();
 		ideasMap(doc).set(id, map);
@@ -176,9 +179,11 @@ export function appendIdeas(
 		const areaId = map.get('areaId');
 		const order = map.get('order');
 		if (typeof areaId !== 'string' || !byArea.has(areaId)) return;
-		if (typeof order !== 'string' || !/^[0-9A-Za-z]+$/.test(order)) return;
+		if (typeof order !== 'string') return;
 		const before = last.get(areaId);
-		if (before === undefined || before === null || order > before) last.set(areaId, order);
+		const later = before === undefined || before === null || order > before;
+		// Checked only for a new last key: a reveal reads every idea of the board.
+		if (later && usableKey(order) !== null) last.set(areaId, order);
 	});
 	doc.transact(() => {
 		for (const [areaId, list] of byArea) {

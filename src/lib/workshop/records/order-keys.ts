@@ -1,11 +1,23 @@
 import { generateKeyBetween } from 'fractional-indexing';
 
-const valid = (key: string | null | undefined): string | null =>
-	key && /^[0-9A-Za-z]+$/.test(key) ? key : null;
+/**
+ * `key` when fractional-indexing can place a key after it, else null. Its characters alone
+ * (what the judge checks) are not enough: 'a', 'zz' or 'a00' make it throw, so one such key
+ * written by a participant stopped everyone adding after it, and every reveal into its area.
+ */
+export function usableKey(key: string | null | undefined): string | null {
+	if (!key || !/^[0-9A-Za-z]+$/.test(key)) return null;
+	try {
+		generateKeyBetween(key, null);
+		return key;
+	} catch {
+		return null;
+	}
+}
 
 /** An order key after `last` (null: the first key). */
 export function orderAfter(last: string | null): string {
-	return generateKeyBetween(valid(last), null);
+	return generateKeyBetween(usableKey(last), null);
 }
 
 /**
@@ -15,8 +27,8 @@ export function orderAfter(last: string | null): string {
  */
 export function orderAt(sorted: readonly string[], index: number): string {
 	const at = Math.max(0, Math.min(index, sorted.length));
-	const before = valid(sorted[at - 1]);
-	const after = valid(sorted[at]);
+	const before = usableKey(sorted[at - 1]);
+	const after = usableKey(sorted[at]);
 	try {
 		return generateKeyBetween(
 			before,
