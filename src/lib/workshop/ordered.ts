@@ -1,4 +1,5 @@
 import { generateKeyBetween } from 'fractional-indexing';
+import { usableKey } from './records/order-keys';
 import * as Y from 'yjs';
 import { newId } from './ids';
 
@@ -54,8 +55,9 @@ export function removedIds(map: Y.Map<Y.Map<unknown>>): string[] {
 function keyAt(map: Y.Map<Y.Map<unknown>>, index: number, exclude?: string): string {
 	const items = itemsOf(map, false).filter((i) => i.id !== exclude);
 	const clamped = Math.max(0, Math.min(index, items.length));
-	const before = items[clamped - 1]?.order || null;
-	const after = items[clamped]?.order || null;
+	// A key fractional-indexing cannot build on (a crafted 'zz') is passed over, never thrown on.
+	const before = usableKey(items[clamped - 1]?.order);
+	const after = usableKey(items[clamped]?.order);
 	// Identical neighbours (a tie) leave no room between them: place after the lower one.
 	if (before !== null && after !== null && before >= after) return generateKeyBetween(before, null);
 	return generateKeyBetween(before, after);

@@ -164,7 +164,8 @@ export function judgeRecord(touched: Touched, sides: Sides, created: Created) {
 		if (a._start !== null) refuse(`${record.name}: not a map entry`);
 		// Its live fields (Y.Map.keys without the iterator).
 		for (const [field, item] of a._map) {
-			if (!item.deleted && !record.fields[field]) refuse(`${record.name}: unknown field`);
+			if (!item.deleted && !Object.hasOwn(record.fields, field))
+				refuse(`${record.name}: unknown field`);
 		}
 		createRecord(record, touched.key, (f) => a.get(f), sides, created);
 	}
@@ -197,7 +198,7 @@ function changeField(
 	const { record } = touched;
 	// Before the comparison: a field created and removed in one update is absent on both sides
 	// yet stays in the record's map for good.
-	if (!record.fields[field]) refuse(`${record.name}: unknown field`);
+	if (!Object.hasOwn(record.fields, field)) refuse(`${record.name}: unknown field`);
 	if (same(b, a)) return;
 	// The same Y.Text before and after: changed only when its text was edited (touchedRecords).
 	const text = a instanceof Y.Text && b instanceof Y.Text && sameItem(b, a);
@@ -205,7 +206,7 @@ function changeField(
 	if (b !== undefined && record.fixed.includes(field)) {
 		refuse(`${record.name}: ${field} cannot be changed`);
 	}
-	const may = record.change[field] ?? [];
+	const may = (Object.hasOwn(record.change, field) && record.change[field]) || [];
 	const who = writerIs();
 	const as =
 		who && may.includes(who)
@@ -214,7 +215,10 @@ function changeField(
 				? 'member'
 				: null;
 	if (!as) refuse(`${record.name}: ${field} is not yours to change`);
-	const condition = as === 'facilitator' ? undefined : record.when?.[field];
+	const condition =
+		as === 'facilitator' || !record.when || !Object.hasOwn(record.when, field)
+			? undefined
+			: record.when[field];
 	const unmet = condition ? ask(sides, condition) : null;
 	if (unmet) refuse(`${record.name}: ${unmet}`);
 	if (a === undefined) {
