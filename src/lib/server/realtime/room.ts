@@ -15,7 +15,7 @@ import {
 } from './protocol';
 import { clean } from '../log';
 import type { FeatureHooks, Session, WriteAccess } from './hooks';
-import { defaultSocketLimits, peekType, sendBounded, Throttle } from './limits';
+import { defaultSocketLimits, sendBounded, Throttle } from './limits';
 import { PresenceGate, type Member } from './presence';
 import { REFUSED_PENDING } from './judge';
 import { countUpdateChanges } from './update-changes';
@@ -314,12 +314,12 @@ export class Room {
 		const conn = this.conns.get(ws);
 		// Frames already read keep coming after a close or drop: answering them is wasted work.
 		if (!conn || ws.readyState !== ws.OPEN) return;
-		const { type, syncType } = peekType(data);
 		// Only a sync step 2 or update may be large (a client's whole catch-up, up to
-		// maxSyncPayload, enforced by ws); everything else stays small.
+		// maxSyncPayload, enforced by ws); everything else stays small. Read from the first two
+		// bytes (message type, sync type), before anything is decoded.
 		if (
 			data.byteLength > this.limits.maxPayload &&
-			!(type === 0 && (syncType === 1 || syncType === 2))
+			!(data[0] === 0 && (data[1] === 1 || data[1] === 2))
 		) {
 			ws.close(CLOSE_TOO_BIG, 'message too big');
 			return;
