@@ -32,9 +32,17 @@ export interface RoomLimits {
 	updatesPerSecond: number;
 	/** Awareness messages per second applied per socket; the rest are dropped. */
 	awarenessPerSecond: number;
-	/** Compact the log into a snapshot after this many updates or bytes. */
+	/** Compact the log into a snapshot after this many updates or bytes… */
 	compactAfterUpdates: number;
 	compactAfterBytes: number;
+	/**
+	 * … once they are also this share of the last snapshot's bytes: a compaction encodes and
+	 * writes the whole document, so on a big board it waits until the log is worth it, and its
+	 * cost per update follows the update's size, not the board's.
+	 */
+	compactTailShare: number;
+	/** … and after this many updates in any case: what a crash leaves to replay on load. */
+	compactAtMostUpdates: number;
 	/** Largest message other than a sync step 2 / update; larger ones close with 1009. */
 	maxPayload: number;
 	/**
@@ -62,6 +70,9 @@ export const defaultLimits: RoomLimits = {
 	awarenessPerSecond: 60,
 	compactAfterUpdates: 500,
 	compactAfterBytes: 1024 * 1024,
+	// A 2,000-note board (700 KB) is compacted every 1,000 notes instead of every 500.
+	compactTailShare: 0.5,
+	compactAtMostUpdates: 5000,
 	maxPayload: defaultSocketLimits.maxPayload,
 	sendBufferMax: defaultSocketLimits.sendBufferMax,
 	awarenessFlushMs: 20,
@@ -110,6 +121,8 @@ export class Room {
 	#appending: Promise<void> | null = null;
 	#pending = 0;
 	#sinceSnapshot = { updates: 0, bytes: 0 };
+	/** The size of the last snapshot this room wrote; 0 until it wrote one. */
+	#snapshotBytes = 0;
 	#broken = false;
 	/** Told of every write the judge refused, with the writer's membership id. */
 	onRefused: ((membershipId: string) => void) | null = null;
@@ -192,12 +205,15 @@ export class Room {
 		for (const ws of this.conns.keys()) if (ws !== origin || echo) this.#send(ws, message);
 		this.#sinceSnapshot.updates++;
 		this.#sinceSnapshot.bytes += update.byteLength;
-		if (
-			this.#sinceSnapshot.updates >= this.limits.compactAfterUpdates ||
-			this.#sinceSnapshot.bytes >= this.limits.compactAfterBytes
-		) {
-			void this.compact();
-		}
+		if (this.#compactionDue()) void this.compact();
+	}
+
+	#compactionDue(): boolean {
+		const { updates, bytes } = this.#sinceSnapshot;
+		const limits = this.limits;
+		if (updates >= limits.compactAtMostUpdates) return true;
+		if (bytes < this.#snapshotBytes * limits.compactTailShare) return false;
+		return updates >= limits.compactAfterUpdates || bytes >= limits.compactAfterBytes;
 	}
 
 	/** Resolves once every update accepted so far is stored (at once when none is pending). */
@@ -268,7 +284,9 @@ export class Room {
 		if (this.#broken) return;
 		if (this.#appending) return this.stored().then(() => this.compact());
 		this.#sinceSnapshot = { updates: 0, bytes: 0 };
-		return this.store.compact(this.name, this.doc, this.#lastId);
+		const state = Y.encodeStateAsUpdate(this.doc);
+		this.#snapshotBytes = state.byteLength;
+		return this.store.compact(this.name, state, this.#lastId);
 	}
 
 	add(ws: WebSocket, access: SocketAccess) {
