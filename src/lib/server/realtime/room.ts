@@ -202,7 +202,10 @@ export class Room {
 	#publish(update: Uint8Array, origin: unknown, echo: boolean, tr: Y.Transaction) {
 		this.features.onStore(this.name, update, tr);
 		const message = encodeUpdate(update);
-		for (const ws of this.conns.keys()) if (ws !== origin || echo) this.#send(ws, message);
+		const max = this.limits.sendBufferMax;
+		for (const [ws, conn] of this.conns) {
+			if (ws !== origin || echo) sendBounded(ws, message, max + conn.answer);
+		}
 		this.#sinceSnapshot.updates++;
 		this.#sinceSnapshot.bytes += update.byteLength;
 		if (this.#compactionDue()) void this.compact();

@@ -20,7 +20,11 @@ export function countNotes(doc: Y.Doc): number {
 
 /** What is held back for one workshop: a board whose notes changed, the time of its activity. */
 interface Pending {
-	/** Counted when written, not per update: the map's size walks every key (a 2,000-note board). */
+	/**
+	 * Counted when written, not per update: the map's size walks every key (a 2,000-note
+	 * board). On PostgreSQL it may include an update still being stored; should that append
+	 * fail, the count is one off until the board's notes next change.
+	 */
 	notes: Y.Doc | null;
 	at: number | null;
 }
