@@ -18,12 +18,15 @@
  *   load: two unmeasured warm-up rounds, then every client adds one note a second (staggered
  *     evenly over the second) for S seconds; printed are the server's CPU use during the load
  *     (CPU seconds per wall second, and in all: the same work for both servers, the fairer
- *     figure on a busy machine, where the wall time stretches), p50/p95/p99 delivery latency to the other clients of the
- *     same workshop, deliveries, and the server's RSS (/proc/<pid>/status VmRSS, end and peak).
+ *     figure on a busy machine, where the wall time stretches) and how much of it was the
+ *     kernel's (system time: the sends and the store's file writes), the write syscalls and
+ *     bytes of the server (/proc/<pid>/io: sockets and files), p50/p95/p99 delivery latency to
+ *     the other clients of the same workshop, deliveries, and the server's RSS
+ *     (/proc/<pid>/status VmRSS, end and peak).
  * The summary gives each figure's median per server and the ratio Samskapa / reference.
  *
- * --cpu-prof=DIR writes a V8 CPU profile of every Samskapa server process into DIR
- * (read it with tests/bench/cpu-profile-top.ts).
+ * --cpu-prof=DIR writes a V8 CPU profile of every Samskapa server process into DIR, and of
+ * every reference process into DIR/reference (read them with tests/bench/cpu-profile-top.ts).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -266,6 +269,8 @@ interface Run {
 	connectCpuMs: number;
 	/** Server CPU from the first measured note until every delivery arrived. */
 	loadCpuMs: number;
+	/** Of it, in the kernel (system time): the sends and the store's writes. */
+	loadSystemMs: number;
 	loadCpu: number;
 	p50: number;
 	p95: number;
@@ -275,6 +280,9 @@ interface Run {
 	rssSynced: number | null;
 	rssEnd: number | null;
 	rssPeak: number | null;
+	/** Write syscalls (sockets and files) and bytes they wrote during the load, /proc/<pid>/io. */
+	writeCalls: number;
+	writeBytes: number;
 	clientRss: number;
 	closes: string;
 	disconnected: number;
@@ -283,12 +291,27 @@ interface Run {
 
 const CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
 
-/** CPU time (user + system) of a process in ms, from /proc/<pid>/stat. */
-async function cpuMsOf(pid: number): Promise<number> {
+/** CPU time of a process in ms, user and system (the kernel: sockets, files), from /proc. */
+async function cpuTimesOf(pid: number): Promise<{ user: number; system: number }> {
 	const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
 	// Fields after the command name (which may hold spaces) start at field 3.
 	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-	return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK;
+	return {
+		user: (Number(fields[11]) * 1000) / CLK_TCK,
+		system: (Number(fields[12]) * 1000) / CLK_TCK
+	};
+}
+
+async function cpuMsOf(pid: number): Promise<number> {
+	const { user, system } = await cpuTimesOf(pid);
+	return user + system;
+}
+
+/** Write syscalls and the bytes they wrote so far, from /proc/<pid>/io. */
+async function writesOf(pid: number): Promise<{ calls: number; bytes: number }> {
+	const io = await readFile(`/proc/${pid}/io`, 'utf8');
+	const field = (name: string) => Number(new RegExp(`^${name}: (\\d+)$`, 'm').exec(io)?.[1] ?? NaN);
+	return { calls: field('syscw'), bytes: field('wchar') };
 }
 
 function percentile(sorted: Float64Array, p: number): number {
@@ -345,6 +368,7 @@ async function startSamskapa(): Promise<{ server: ListeningProcess; plan: Plan }
 async function startReference(): Promise<{ server: ListeningProcess; plan: Plan }> {
 	const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1' };
 	delete env.YPERSISTENCE;
+	if (CPU_PROF) env.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${join(CPU_PROF, 'reference')}`;
 	const server = await spawnListening(
 		['--disable-warning=ExperimentalWarning', join(ROOT, 'tests', 'bench', 'reference-server.ts')],
 		env,
@@ -435,10 +459,14 @@ async function measure(name: TargetName, round: number): Promise<Run> {
 		);
 
 		await all('warmup', 'warm');
-		const cpu1 = await cpuMsOf(pid);
+		const cpu1 = await cpuTimesOf(pid);
+		const writes1 = await writesOf(pid);
 		const t1 = performance.now();
 		const answers = await all('measure', 'result ');
-		const loadCpuMs = (await cpuMsOf(pid)) - cpu1;
+		const cpu2 = await cpuTimesOf(pid);
+		const loadSystemMs = cpu2.system - cpu1.system;
+		const loadCpuMs = cpu2.user - cpu1.user + loadSystemMs;
+		const writes2 = await writesOf(pid);
 		const loadCpu = loadCpuMs / (performance.now() - t1);
 		const rssEnd = await rssOf(pid);
 		const results = answers.map((a) => JSON.parse(a.slice('result '.length)) as ChildResult);
@@ -464,6 +492,7 @@ async function measure(name: TargetName, round: number): Promise<Run> {
 			syncMs,
 			connectCpuMs,
 			loadCpuMs,
+			loadSystemMs,
 			loadCpu,
 			p50: percentile(sorted, 50),
 			p95: percentile(sorted, 95),
@@ -473,6 +502,8 @@ async function measure(name: TargetName, round: number): Promise<Run> {
 			rssSynced,
 			rssEnd,
 			rssPeak: Math.max(rssPeak ?? 0, rssEnd ?? 0) || null,
+			writeCalls: writes2.calls - writes1.calls,
+			writeBytes: writes2.bytes - writes1.bytes,
 			clientRss: results.reduce((sum, r) => sum + r.rss, 0),
 			closes: closes.size === 0 ? 'none' : [...closes].map(([code, n]) => `${code}×${n}`).join(' '),
 			disconnected: results.reduce((sum, r) => sum + r.disconnected, 0),
@@ -528,6 +559,7 @@ const rows: [string, (r: Run) => string][] = [
 	['connect CPU (server)', (r) => ms(r.connectCpuMs)],
 	['server CPU under load', (r) => pct(r.loadCpu)],
 	['server CPU for the load', (r) => ms(r.loadCpuMs)],
+	['… of it in the kernel', (r) => ms(r.loadSystemMs)],
 	['delivery p50', (r) => ms(r.p50)],
 	['delivery p95', (r) => ms(r.p95)],
 	['delivery p99', (r) => ms(r.p99)],
@@ -535,6 +567,10 @@ const rows: [string, (r: Run) => string][] = [
 	[
 		'server RSS synced / end / peak',
 		(r) => `${mib(r.rssSynced)} / ${mib(r.rssEnd)} / ${mib(r.rssPeak)}`
+	],
+	[
+		'server writes under load: calls / KiB',
+		(r) => `${r.writeCalls} / ${(r.writeBytes / 1024).toFixed(0)}`
 	],
 	['client processes RSS', (r) => mib(r.clientRss)],
 	['closes (code×count)', (r) => r.closes],
@@ -563,10 +599,13 @@ const of = (name: TargetName, pick: (r: Run) => number) =>
 const ratios: [string, (r: Run) => number][] = [
 	['server CPU under load', (r) => r.loadCpu],
 	['server CPU for the load (ms)', (r) => r.loadCpuMs],
+	['… of it in the kernel (ms)', (r) => r.loadSystemMs],
 	['connect CPU (ms)', (r) => r.connectCpuMs],
 	['time for all to sync (ms)', (r) => r.syncMs],
 	['delivery p95 (ms)', (r) => r.p95],
-	['server RSS peak (MiB)', (r) => (r.rssPeak ?? Number.NaN) / 1024 / 1024]
+	['server RSS peak (MiB)', (r) => (r.rssPeak ?? Number.NaN) / 1024 / 1024],
+	['server write syscalls', (r) => r.writeCalls],
+	['server bytes written (KiB)', (r) => r.writeBytes / 1024]
 ];
 console.log('\nMedians, Samskapa / reference (target ≤ 1.2×):');
 for (const [label, pick] of ratios) {

@@ -56,7 +56,7 @@ describe('the store', () => {
 		expect(await store.docs.loadInto('w/b', loaded)).toBe(second);
 		expect(loaded.getMap('notes').toJSON()).toEqual({ n1: 'ett', n2: 'två' });
 
-		await store.docs.compact('w/b', loaded, second);
+		await store.docs.compact('w/b', Y.encodeStateAsUpdate(loaded), second);
 		const third = await store.docs.append('w/b', noteUpdate(doc, 'n3', 'tre'));
 		const log = await query<{ id: number }>(
 			database,

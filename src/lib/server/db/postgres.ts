@@ -209,8 +209,8 @@ export class PostgresDocLog implements DocLog {
 	 * Snapshot written and log pruned in one transaction: a crash leaves one or the other. A
 	 * snapshot never replaces a newer one (a process that lost the room compacting late).
 	 */
-	async compact(docName: string, doc: Y.Doc, lastId: number): Promise<void> {
-		const state = Buffer.from(Y.encodeStateAsUpdate(doc));
+	async compact(docName: string, snapshot: Uint8Array, lastId: number): Promise<void> {
+		const state = Buffer.from(snapshot);
 		const client = await this.#pool.connect();
 		try {
 			await client.query('BEGIN');

@@ -52,8 +52,8 @@ class SlowDocLog implements DocLog {
 		return this.#hold(docName, this.real.loadInto(docName, doc) as number);
 	}
 
-	compact(docName: string, doc: Y.Doc, lastId: number) {
-		return this.real.compact(docName, doc, lastId);
+	compact(docName: string, state: Uint8Array, lastId: number) {
+		return this.real.compact(docName, state, lastId);
 	}
 }
 

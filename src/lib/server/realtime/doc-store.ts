@@ -19,8 +19,11 @@ export interface DocLog {
 	append(docName: string, update: Uint8Array): number | Promise<number>;
 	/** Applies snapshot and tail to `doc`; returns the last log id it contained. */
 	loadInto(docName: string, doc: Y.Doc): number | Promise<number>;
-	/** Replaces the log up to `lastId` with one snapshot of the document's current state. */
-	compact(docName: string, doc: Y.Doc, lastId: number): void | Promise<void>;
+	/**
+	 * Replaces the log up to `lastId` with one snapshot: `state`, the document's whole state
+	 * (Y.encodeStateAsUpdate), encoded by the caller, who then knows its size (room.ts).
+	 */
+	compact(docName: string, state: Uint8Array, lastId: number): void | Promise<void>;
 }
 
 /**
@@ -80,8 +83,7 @@ export class SqliteDocLog implements DocLog {
 		});
 	}
 
-	compact(docName: string, doc: Y.Doc, lastId: number): void | Promise<void> {
-		const state = Y.encodeStateAsUpdate(doc);
+	compact(docName: string, state: Uint8Array, lastId: number): void | Promise<void> {
 		return this.#lock.whenFree(() => this.#compact(docName, state, lastId));
 	}
 }

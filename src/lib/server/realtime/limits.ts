@@ -51,9 +51,9 @@ export function sendBounded(ws: WebSocket, message: Uint8Array, max: number): bo
 		ws.terminate();
 		return false;
 	}
-	ws.send(message, (error) => {
-		if (error) ws.terminate();
-	});
+	// No callback: a failed write is the socket's 'error', on which ws destroys it anyway, and a
+	// closure per recipient per update is garbage on the hottest path.
+	ws.send(message);
 	return true;
 }
 
@@ -211,10 +211,4 @@ export function clientAddress(req: IncomingMessage, env: NodeJS.ProcessEnv = pro
 		return parts[Math.max(0, parts.length - depth)] ?? 'unknown';
 	}
 	return req.socket.remoteAddress ?? 'unknown';
-}
-
-/** A message's type (first varuint) and, for sync messages, its sync type; -1 when unreadable. */
-export function peekType(data: Uint8Array): { type: number; syncType: number } {
-	const type = data[0] ?? -1;
-	return { type, syncType: type === 0 ? (data[1] ?? -1) : -1 };
 }

@@ -36,11 +36,25 @@ export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array
 	return encoding.toUint8Array(encoder);
 }
 
+/**
+ * The message every accepted update is broadcast in: written straight into one buffer of its
+ * final size (an encoder grows and copies), as the hot path sends one per update.
+ */
 export function encodeUpdate(update: Uint8Array): Uint8Array {
-	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, MESSAGE_SYNC);
-	syncProtocol.writeUpdate(encoder, update);
-	return encoding.toUint8Array(encoder);
+	let lengthBytes = 1;
+	for (let rest = update.byteLength >>> 7; rest > 0; rest >>>= 7) lengthBytes++;
+	const message = new Uint8Array(2 + lengthBytes + update.byteLength);
+	message[0] = MESSAGE_SYNC;
+	message[1] = syncProtocol.messageYjsUpdate;
+	let at = 2;
+	let rest = update.byteLength;
+	while (rest > 0x7f) {
+		message[at++] = 0x80 | (rest & 0x7f);
+		rest >>>= 7;
+	}
+	message[at++] = rest;
+	message.set(update, at);
+	return message;
 }
 
 export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients: number[]) {

@@ -13,7 +13,7 @@ import {
 } from './protocol';
 import { clean } from '../log';
 import type { FeatureHooks, Session, WriteAccess } from './hooks';
-import { defaultSocketLimits, peekType, sendBounded, Throttle } from './limits';
+import { defaultSocketLimits, sendBounded, Throttle } from './limits';
 import { PresenceGate, type Member } from './presence';
 import { REFUSED_PENDING } from './judge';
 import { countUpdateChanges } from './update-changes';
@@ -31,9 +31,17 @@ export interface RoomLimits {
 	updatesPerSecond: number;
 	/** Awareness messages per second applied per socket; the rest are dropped. */
 	awarenessPerSecond: number;
-	/** Compact the log into a snapshot after this many updates or bytes. */
+	/** Compact the log into a snapshot after this many updates or bytes… */
 	compactAfterUpdates: number;
 	compactAfterBytes: number;
+	/**
+	 * … once they are also this share of the last snapshot's bytes: a compaction encodes and
+	 * writes the whole document, so on a big board it waits until the log is worth it, and its
+	 * cost per update follows the update's size, not the board's.
+	 */
+	compactTailShare: number;
+	/** … and after this many updates in any case: what a crash leaves to replay on load. */
+	compactAtMostUpdates: number;
 	/** Largest message other than a sync step 2 / update; larger ones close with 1009. */
 	maxPayload: number;
 	/**
@@ -61,6 +69,9 @@ export const defaultLimits: RoomLimits = {
 	awarenessPerSecond: 60,
 	compactAfterUpdates: 500,
 	compactAfterBytes: 1024 * 1024,
+	// A 2,000-note board (700 KB) is compacted every 1,000 notes instead of every 500.
+	compactTailShare: 0.5,
+	compactAtMostUpdates: 5000,
 	maxPayload: defaultSocketLimits.maxPayload,
 	sendBufferMax: defaultSocketLimits.sendBufferMax,
 	awarenessFlushMs: 20,
@@ -111,6 +122,8 @@ export class Room {
 	#appending: Promise<void> | null = null;
 	#pending = 0;
 	#sinceSnapshot = { updates: 0, bytes: 0 };
+	/** The size of the last snapshot this room wrote; 0 until it wrote one. */
+	#snapshotBytes = 0;
 	#broken = false;
 	/** Told of every write the judge refused, with the writer's membership id. */
 	onRefused: ((membershipId: string) => void) | null = null;
@@ -196,15 +209,21 @@ export class Room {
 	#publish(update: Uint8Array, origin: unknown, echo: boolean, tr: Y.Transaction) {
 		this.features.onStore(this.name, update, tr);
 		const message = encodeUpdate(update);
-		for (const ws of this.conns.keys()) if (ws !== origin || echo) this.#send(ws, message);
+		const max = this.limits.sendBufferMax;
+		for (const [ws, conn] of this.conns) {
+			if (ws !== origin || echo) sendBounded(ws, message, max + conn.answer);
+		}
 		this.#sinceSnapshot.updates++;
 		this.#sinceSnapshot.bytes += update.byteLength;
-		if (
-			this.#sinceSnapshot.updates >= this.limits.compactAfterUpdates ||
-			this.#sinceSnapshot.bytes >= this.limits.compactAfterBytes
-		) {
-			void this.compact();
-		}
+		if (this.#compactionDue()) void this.compact();
+	}
+
+	#compactionDue(): boolean {
+		const { updates, bytes } = this.#sinceSnapshot;
+		const limits = this.limits;
+		if (updates >= limits.compactAtMostUpdates) return true;
+		if (bytes < this.#snapshotBytes * limits.compactTailShare) return false;
+		return updates >= limits.compactAfterUpdates || bytes >= limits.compactAfterBytes;
 	}
 
 	/** Resolves once every update accepted so far is stored (at once when none is pending). */
@@ -275,7 +294,9 @@ export class Room {
 		if (this.#broken) return;
 		if (this.#appending) return this.stored().then(() => this.compact());
 		this.#sinceSnapshot = { updates: 0, bytes: 0 };
-		return this.store.compact(this.name, this.doc, this.#lastId);
+		const state = Y.encodeStateAsUpdate(this.doc);
+		this.#snapshotBytes = state.byteLength;
+		return this.store.compact(this.name, state, this.#lastId);
 	}
 
 	add(ws: WebSocket, access: SocketAccess) {
@@ -321,12 +342,12 @@ export class Room {
 		const conn = this.conns.get(ws);
 		// Frames already read keep coming after a close or drop: answering them is wasted work.
 		if (!conn || ws.readyState !== ws.OPEN) return;
-		const { type, syncType } = peekType(data);
 		// Only a sync step 2 or update may be large (a client's whole catch-up, up to
-		// maxSyncPayload, enforced by ws); everything else stays small.
+		// maxSyncPayload, enforced by ws); everything else stays small. Read from the first two
+		// bytes (message type, sync type), before anything is decoded.
 		if (
 			data.byteLength > this.limits.maxPayload &&
-			!(type === 0 && (syncType === 1 || syncType === 2))
+			!(data[0] === 0 && (data[1] === 1 || data[1] === 2))
 		) {
 			ws.close(CLOSE_TOO_BIG, 'message too big');
 			return;
