@@ -164,8 +164,9 @@ export function judgeRecord(touched: Touched, sides: Sides, created: Created) {
 		if (a._start !== null) refuse(`${record.name}: not a map entry`);
 		// Its live fields (Y.Map.keys without the iterator).
 		for (const [field, item] of a._map) {
-			if (!item.deleted && !Object.hasOwn(record.fields, field))
+			if (!item.deleted && !Object.hasOwn(record.fields, field)) {
 				refuse(`${record.name}: unknown field`);
+			}
 		}
 		createRecord(record, touched.key, (f) => a.get(f), sides, created);
 	}
