@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { memoryWorkshop } from '../services/memory-workshop';
 import { boardRoom } from '$lib/workshop/rooms';
-import { openSqliteStore } from '../db/sqlite';
-import { createWorkshop } from '../services/workshops';
 import { storedClientIds } from './client-ids';
 
 async function setUp() {
-	const { db, tables } = openSqliteStore(':memory:');
-	await db
-		.insert(tables.users)
-		.values({ id: 'u1', email: 'mia@region.se', displayName: 'Mia', passwordHash: 'x' });
-	const workshop = await createWorkshop(
-		db,
-		{ id: 'u1', displayName: 'Mia' },
-		{ title: 'Bindningar', purpose: '', date: null }
-	);
+	const { db, tables, workshop } = await memoryWorkshop('Bindningar');
 	const [member] = await db.select().from(tables.memberships);
 	const doc = boardRoom(workshop.id);
 	// Another process's binding, straight into the store.

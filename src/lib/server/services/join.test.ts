@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { openSqliteStore } from '../db/sqlite';
+import { memoryWorkshop } from './memory-workshop';
 import { eligibleVoters } from '../board/voters';
 import { leaveWorkshop } from './identity';
 import { joinWithLink } from './join';
-import { activeLinks, createWorkshop } from './workshops';
+import { activeLinks } from './workshops';
 import { eq } from 'drizzle-orm';
 import { createSession } from './sessions';
 
@@ -14,15 +14,7 @@ const profile = {
 } as const;
 
 async function setup() {
-	const { db, tables } = openSqliteStore(':memory:');
-	await db
-		.insert(tables.users)
-		.values({ id: 'u1', email: 'mia@region.se', displayName: 'Mia', passwordHash: 'x' });
-	const workshop = await createWorkshop(
-		db,
-		{ id: 'u1', displayName: 'Mia' },
-		{ title: 'Oskar 83', purpose: '', date: null }
-	);
+	const { db, tables, workshop } = await memoryWorkshop('Oskar 83');
 	const link = (await activeLinks(db, workshop.id)).find((l) => l.kind === 'participant')!;
 	let created = 0;
 	const join = (browser: { sessionId: string; browserId: string }, name = 'Pia') =>

@@ -1,19 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { openSqliteStore } from '../db/sqlite';
-import { createWorkshop } from './workshops';
+import { memoryWorkshop } from './memory-workshop';
 import { storedSwitchesCache } from './switches';
 
 async function setUp() {
-	const { db, tables } = openSqliteStore(':memory:');
-	await db
-		.insert(tables.users)
-		.values({ id: 'u1', email: 'mia@region.se', displayName: 'Mia', passwordHash: 'x' });
-	const workshop = await createWorkshop(
-		db,
-		{ id: 'u1', displayName: 'Mia' },
-		{ title: 'Brytare', purpose: '', date: null }
-	);
+	const { db, tables, workshop } = await memoryWorkshop('Brytare');
 	// A change that did not pass through this process's cache (another process, before this one
 	// held the workshop).
 	const setElsewhere = (anonymous: boolean) =>

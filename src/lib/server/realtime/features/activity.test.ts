@@ -1,25 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { memoryWorkshop } from '../../services/memory-workshop';
 import * as Y from 'yjs';
 import { addNote, deleteNote, editNote } from '$lib/workshop/doc';
 import { boardRoom } from '$lib/workshop/rooms';
-import { openSqliteStore } from '../../db/sqlite';
-import { createWorkshop } from '../../services/workshops';
 import { activityFeature } from './activity';
 
 const by = { id: 'm1', name: 'Pia', profession: 'lakare', organisation: 'region' } as const;
 
 /** A fresh workshop's board with the feature on it, and a client whose updates reach it. */
 async function boardWithFeature(title: string) {
-	const { db, tables } = openSqliteStore(':memory:');
-	await db
-		.insert(tables.users)
-		.values({ id: 'u1', email: 'mia@region.se', displayName: 'Mia', passwordHash: 'x' });
-	const workshop = await createWorkshop(
-		db,
-		{ id: 'u1', displayName: 'Mia' },
-		{ title, purpose: '', date: null }
-	);
+	const { db, tables, workshop } = await memoryWorkshop(title);
 	const name = boardRoom(workshop.id);
 	const feature = activityFeature(db);
 	const board = new Y.Doc();
