@@ -232,3 +232,33 @@ describe('the judge, against updates written byte by byte', () => {
 		);
 	});
 });
+
+/**
+ * A field name the declaration does not list is refused, even one every plain object inherits:
+ * `record.fields[field]` found Object.prototype's `constructor`, `toString`, `__proto__`…, so
+ * a new note's such field went unjudged, and a change to one threw (a malformed close, not a
+ * refusal).
+ */
+describe('the judge and field names a plain object inherits', () => {
+	for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+		it(`refuses a new note with a field named ${name}, written byte by byte`, () => {
+			const s = setup();
+			const fields = { ...annaFields, [name]: 'hidden, never validated '.repeat(100) };
+			const update = encodeUpdate([
+				{ client: s.A, clock: s.state(s.A), structs: note(s.A, s.state(s.A), 'n9', fields) }
+			]);
+			refused(s, update, /note: unknown field/);
+			expect(notesMap(s.b.doc).has('n9')).toBe(false);
+		});
+
+		it(`refuses a field named ${name} added to her own note`, () => {
+			const s = setup();
+			const before = snapshot(s.b);
+			const reason = change(s.b.doc, s.anna, s.annaDoc, () =>
+				(notesMap(s.annaDoc).get(s.annaNote) as Y.Map<unknown>).set(name, 'x')
+			);
+			expect(reason).toMatch(/note: unknown field/);
+			expect(snapshot(s.b).json).toBe(before.json);
+		});
+	}
+});
