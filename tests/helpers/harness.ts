@@ -1,7 +1,8 @@
 import { afterAll, beforeAll } from 'vitest';
 import type WebSocket from 'ws';
 import { removeTempDirs, startServer, type StartOptions, type TestServer } from './server.ts';
-import type { YClient } from './yclient.ts';
+import { participant, type Organisation, type Profession } from './api.ts';
+import { connect, type YClient } from './yclient.ts';
 
 /**
  * One real server for a test file, and whatever clients and raw sockets its tests open, all
@@ -25,4 +26,28 @@ export function serverPerFile(options: StartOptions = {}) {
 		await removeTempDirs();
 	});
 	return run;
+}
+
+type Run = ReturnType<typeof serverPerFile>;
+
+/**
+ * A participant joined by `code`, with the board and her private document (the room of a
+ * silent round) open and synced; `author` is what her notes carry.
+ */
+export async function joinWithOwnRoom(
+	run: Run,
+	code: string,
+	name: string,
+	{
+		profession = 'sjukskoterska',
+		organisation = 'kommun'
+	}: { profession?: Profession; organisation?: Organisation } = {}
+) {
+	const p = await participant(run.server.url, code, name, { profession, organisation });
+	const ownRoom = `${p.room}/p/${p.membershipId}`;
+	const own = run.track(connect(run.server.wsUrl, ownRoom, { token: p.wsToken }));
+	const board = run.track(connect(run.server.wsUrl, p.room, { token: p.wsToken }));
+	await Promise.all([own.synced, board.synced]);
+	const author = { id: p.membershipId, name, profession, organisation };
+	return { ...p, name, board, own, ownRoom, author };
 }

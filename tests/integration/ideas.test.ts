@@ -8,8 +8,8 @@ import { addIdea, ideasMap, listIdeas } from '../../src/lib/workshop/records/ide
 import { listIdeaRounds, type IdeaRound } from '../../src/lib/workshop/records/idea-round.ts';
 import { setPlacement } from '../../src/lib/workshop/records/placement.ts';
 import { setDots } from '../../src/lib/workshop/records/score.ts';
-import { facilitatorWithWorkshop, participant } from '../helpers/api.ts';
-import { serverPerFile } from '../helpers/harness.ts';
+import { facilitatorWithWorkshop } from '../helpers/api.ts';
+import { joinWithOwnRoom, serverPerFile } from '../helpers/harness.ts';
 import { openAccepted, receivedMessages, refusedStatus, syncStep1Message } from '../helpers/ws.ts';
 import { connect, nextClose, waitFor } from '../helpers/yclient.ts';
 
@@ -25,23 +25,12 @@ async function setup() {
 	const area = createArea(f.doc, { name: 'Vem ringer jag' })!;
 	setPlacement(f.doc, area, { prioritised: true });
 	const people = await Promise.all(
-		(['Pia', 'Per'] as const).map(async (name) => {
-			const p = await participant(run.server.url, links.participant.code, name, {
+		(['Pia', 'Per'] as const).map((name) =>
+			joinWithOwnRoom(run, links.participant.code, name, {
 				profession: 'lakare',
 				organisation: 'region'
-			});
-			const board = track(connect(run.server.wsUrl, p.room, { token: p.wsToken }));
-			const ownRoom = `${p.room}/p/${p.membershipId}`;
-			const own = track(connect(run.server.wsUrl, ownRoom, { token: p.wsToken }));
-			await Promise.all([board.synced, own.synced]);
-			const author = {
-				id: p.membershipId,
-				name,
-				profession: 'lakare' as const,
-				organisation: 'region' as const
-			};
-			return { ...p, name, board, own, ownRoom, author };
-		})
+			})
+		)
 	);
 	const action = (body: unknown) =>
 		api.request<{ roundId: string; error?: string }>(

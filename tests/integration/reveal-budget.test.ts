@@ -7,8 +7,8 @@ import { createArea } from '../../src/lib/workshop/records/area.ts';
 import { ideasMap, listIdeas } from '../../src/lib/workshop/records/idea.ts';
 import { listNoteRounds } from '../../src/lib/workshop/records/note-round.ts';
 import { setPlacement } from '../../src/lib/workshop/records/placement.ts';
-import { facilitatorWithWorkshop, participant } from '../helpers/api.ts';
-import { serverPerFile } from '../helpers/harness.ts';
+import { facilitatorWithWorkshop } from '../helpers/api.ts';
+import { joinWithOwnRoom, serverPerFile } from '../helpers/harness.ts';
 import { connect, nextClose, waitFor } from '../helpers/yclient.ts';
 
 /**
@@ -30,20 +30,7 @@ async function setup() {
 	await f.synced;
 	const eventId = addEvent(f.doc, { title: 'Ringer 1177' });
 	const questionId = addQuestion(f.doc, { text: 'Vad skaver?' });
-	const join = async (name: string) => {
-		const p = await participant(run.server.url, links.participant.code, name);
-		const board = track(connect(run.server.wsUrl, p.room, { token: p.wsToken }));
-		const ownRoom = `${p.room}/p/${p.membershipId}`;
-		const own = track(connect(run.server.wsUrl, ownRoom, { token: p.wsToken }));
-		await Promise.all([board.synced, own.synced]);
-		const author = {
-			id: p.membershipId,
-			name,
-			profession: 'sjukskoterska',
-			organisation: 'kommun'
-		} as const;
-		return { ...p, board, own, ownRoom, author };
-	};
+	const join = (name: string) => joinWithOwnRoom(run, links.participant.code, name);
 	const action = (body: unknown) =>
 		api.request<{
 			roundId: string;

@@ -7,8 +7,8 @@ import { ideasMap, listIdeas } from '../../src/lib/workshop/records/idea.ts';
 import { listIdeaRounds } from '../../src/lib/workshop/records/idea-round.ts';
 import { listNoteRounds } from '../../src/lib/workshop/records/note-round.ts';
 import { setPlacement } from '../../src/lib/workshop/records/placement.ts';
-import { facilitatorWithWorkshop, participant } from '../helpers/api.ts';
-import { serverPerFile } from '../helpers/harness.ts';
+import { facilitatorWithWorkshop } from '../helpers/api.ts';
+import { joinWithOwnRoom, serverPerFile } from '../helpers/harness.ts';
 import { connect, waitFor } from '../helpers/yclient.ts';
 
 /**
@@ -25,19 +25,7 @@ async function setup() {
 	const { workshop, api, links } = await facilitatorWithWorkshop(run.server.url);
 	const f = track(connect(run.server.wsUrl, `w/${workshop.id}`, { cookie: api.cookieHeader() }));
 	await f.synced;
-	const join = async (name: string) => {
-		const p = await participant(run.server.url, links.participant.code, name);
-		const ownRoom = `${p.room}/p/${p.membershipId}`;
-		const own = track(connect(run.server.wsUrl, ownRoom, { token: p.wsToken }));
-		await own.synced;
-		const author = {
-			id: p.membershipId,
-			name,
-			profession: 'sjukskoterska',
-			organisation: 'kommun'
-		} as const;
-		return { ...p, own, author };
-	};
+	const join = (name: string) => joinWithOwnRoom(run, links.participant.code, name);
 	const post = (path: string, body: unknown) =>
 		api.request<{ roundId: string; revealed?: number; notRevealed?: number; error?: string }>(
 			'POST',
