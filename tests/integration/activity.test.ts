@@ -1,10 +1,10 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addNote, deleteNote, listNotes } from '../../src/lib/workshop/doc.ts';
 import { boardRoom } from '../../src/lib/workshop/rooms.ts';
 import { facilitatorWithWorkshop, participant } from '../helpers/api.ts';
-import { removeTempDirs, startServer, type TestServer } from '../helpers/server.ts';
+import { serverPerFile } from '../helpers/harness.ts';
 import { millis, query } from '../helpers/store';
-import { authorOf, connect, waitFor, waitForNote, type YClient } from '../helpers/yclient.ts';
+import { authorOf, connect, waitFor, waitForNote } from '../helpers/yclient.ts';
 
 /**
  * The dashboard's figures a board's activity writes into the workshop's row
@@ -12,25 +12,18 @@ import { authorOf, connect, waitFor, waitForNote, type YClient } from '../helper
  * per dialect, so this is what proves them on both.
  */
 
-const servers: TestServer[] = [];
-const clients: YClient[] = [];
-
-afterAll(async () => {
-	for (const client of clients) client.destroy();
-	for (const server of servers) await server.stop();
-	await removeTempDirs();
-});
+const run = serverPerFile();
 
 describe('dashboard activity', () => {
 	it('writes the note count and the last activity into the workshop row', async () => {
-		const server = await startServer();
-		servers.push(server);
+		const { server, track } = run;
 		const before = Date.now();
 		const fac = await facilitatorWithWorkshop(server.url, 'Aktivitet');
 		const pia = await participant(server.url, fac.links.participant.code, 'Pia');
-		const p = connect(server.wsUrl, pia.room, { token: pia.wsToken });
-		const f = connect(server.wsUrl, boardRoom(fac.workshop.id), { cookie: fac.api.cookieHeader() });
-		clients.push(p, f);
+		const p = track(connect(server.wsUrl, pia.room, { token: pia.wsToken }));
+		const f = track(
+			connect(server.wsUrl, boardRoom(fac.workshop.id), { cookie: fac.api.cookieHeader() })
+		);
 		await Promise.all([p.synced, f.synced]);
 		const row = async () => {
 			// The dashboard writes what the process holds back before it reads.
