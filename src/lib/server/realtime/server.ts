@@ -283,7 +283,8 @@ export class RealtimeServer {
 		room.onRefused = (membershipId) => this.#refusals.note(membershipId);
 		let loaded: void | Promise<void>;
 		try {
-			loaded = room.load();
+			const before = this.hooks.beforeLoad?.(docName);
+			loaded = before instanceof Promise ? before.then(() => room.load()) : room.load();
 		} catch (error) {
 			room.destroy();
 			throw error;
@@ -511,6 +512,7 @@ export class RealtimeServer {
 		if (live) return live.doc;
 		const doc = new Y.Doc();
 		try {
+			await this.hooks.beforeLoad?.(docName);
 			await this.store.loadInto(docName, doc);
 		} catch (error) {
 			doc.destroy();
