@@ -5,6 +5,7 @@ import { addNote, deleteNote, editNote } from '$lib/workshop/doc';
 import { boardRoom } from '$lib/workshop/rooms';
 import { openSqliteStore } from '../../db/sqlite';
 import { createWorkshop } from '../../services/workshops';
+import { mapDeclaredRoots } from '../declared-roots';
 import { activityFeature } from './activity';
 
 const by = { id: 'm1', name: 'Pia', profession: 'lakare', organisation: 'region' } as const;
@@ -23,7 +24,8 @@ async function boardWithFeature(title: string) {
 	const name = boardRoom(workshop.id);
 	const feature = activityFeature(db);
 	const board = new Y.Doc();
-	feature.onLoad!(name, board);
+	// As the server loads a board (declared-roots.ts).
+	mapDeclaredRoots(name, board);
 	board.on('update', (update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) =>
 		feature.onStore!(name, update, tr)
 	);
