@@ -40,6 +40,7 @@ import {
 	type BoardClientIds,
 	type NotRevealed
 } from './reveal-authors';
+import { PrivateReads } from './reveal-leave';
 import { fitting, recordBytes, type Candidate } from './reveal-fit';
 
 /**
@@ -231,19 +232,27 @@ const newIdea = (idea: Idea, anonymous: boolean) => ({
  * Reveals a silent round: members' private ideas of its areas go into the board with their
  * provenance (no name in an anonymous workshop), oldest first, keeping their ids so a browser
  * that held one recognises it in the board, each in its author's name (reveal-authors.ts); then
- * they leave the private documents. What does not fit (see fitting) stays in its author's
- * private document, nothing is lost; returns how many were revealed and why the rest were not.
+ * they leave the private documents, unless their author changed them meanwhile
+ * (reveal-leave.ts). What does not fit (see fitting) stays in its author's private document,
+ * nothing is lost; returns how many were revealed and why the rest were not.
  */
 async function revealSilent(deps: SecretDeps, workshopId: string, round: IdeaRound) {
 	const anonymous = Boolean((await workshopSwitches(deps, workshopId))?.anonymous);
 	const now = Date.now();
 	const perMember: Candidate<Idea>[][] = [];
 	const facilitators = new Set<string>();
+	const reads = new PrivateReads();
 	for (const member of await members(deps.db, workshopId)) {
 		if (member.role === 'facilitator') facilitators.add(member.id);
-		const ideas = await deps.realtime.read(privateRoom(workshopId, member.id), (doc) =>
-			privateIdeas(doc, authorIdsOf(deps.wsSecret, member.id), round.areaIds)
-		);
+		const ideas = await deps.realtime.read(privateRoom(workshopId, member.id), (doc) => {
+			const ideas = privateIdeas(doc, authorIdsOf(deps.wsSecret, member.id), round.areaIds);
+			reads.note(
+				member.id,
+				ideasMap(doc),
+				ideas.map((idea) => idea.id)
+			);
+			return ideas;
+		});
 		// Revealed into an anonymous board, an idea carries its author's pseudonym, whatever id
 		// the author's browser wrote it with.
 		const pseudonym = authorPseudonym(deps.wsSecret, member.id);
@@ -297,9 +306,9 @@ async function revealSilent(deps: SecretDeps, workshopId: string, round: IdeaRou
 		else revealed.set(owner, [record.id]);
 	}
 	for (const [membershipId, ids] of revealed) {
-		await deps.realtime.edit(privateRoom(workshopId, membershipId), (doc) => {
-			for (const id of ids) ideasMap(doc).delete(id);
-		});
+		await deps.realtime.edit(privateRoom(workshopId, membershipId), (doc) =>
+			reads.leave(membershipId, ideasMap(doc), ids)
+		);
 	}
 	return { revealed: chosen.length, why };
 }

@@ -25,6 +25,7 @@ import {
 	type NotRevealed
 } from './reveal-authors';
 import { fitting, recordBytes, type Candidate } from './reveal-fit';
+import { PrivateReads } from './reveal-leave';
 
 /**
  * Server-side workflow of the silent rounds on the journey (records/note-round.ts). While a
@@ -175,18 +176,26 @@ const oldestFirst = (a: PrivateNote, b: PrivateNote) =>
  * Reveals the silent round: every member's private notes go into the board in one transaction
  * with the round's new status, with their provenance (no name, and the author's pseudonym, in
  * an anonymous workshop), keeping their ids so the author's browser recognises them; then they
- * leave the private documents. What does not fit the board stays with its author.
+ * leave the private documents, unless their author changed them meanwhile (reveal-leave.ts).
+ * What does not fit the board stays with its author.
  */
 async function reveal(deps: SecretDeps, workshopId: string, roundId: string) {
 	const anonymous = Boolean((await workshopSwitches(deps, workshopId))?.anonymous);
 	const now = Date.now();
 	const perMember: Candidate<PrivateNote>[][] = [];
 	const facilitators = new Set<string>();
+	const reads = new PrivateReads();
 	for (const member of await admitted(deps.db, workshopId)) {
 		if (member.role === 'facilitator') facilitators.add(member.id);
-		const notes = await deps.realtime.read(privateRoom(workshopId, member.id), (doc) =>
-			privateNotes(doc, authorIdsOf(deps.wsSecret, member.id))
-		);
+		const notes = await deps.realtime.read(privateRoom(workshopId, member.id), (doc) => {
+			const notes = privateNotes(doc, authorIdsOf(deps.wsSecret, member.id));
+			reads.note(
+				member.id,
+				notesMap(doc),
+				notes.map((note) => note.id)
+			);
+			return notes;
+		});
 		const pseudonym = authorPseudonym(deps.wsSecret, member.id);
 		for (const note of notes) {
 			// A time is the author's claim: never later than the reveal.
@@ -233,9 +242,9 @@ async function reveal(deps: SecretDeps, workshopId: string, roundId: string) {
 		else revealed.set(owner, [record.id]);
 	}
 	for (const [membershipId, ids] of revealed) {
-		await deps.realtime.edit(privateRoom(workshopId, membershipId), (doc) => {
-			for (const id of ids) notesMap(doc).delete(id);
-		});
+		await deps.realtime.edit(privateRoom(workshopId, membershipId), (doc) =>
+			reads.leave(membershipId, notesMap(doc), ids)
+		);
 	}
 	noteProgress(deps.realtime).forget(workshopId);
 	return { revealed: chosen.length, why };

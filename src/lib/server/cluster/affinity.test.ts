@@ -105,6 +105,44 @@ describe.runIf(run)('WorkshopAffinity against a real redis-server', () => {
 		await Promise.all([a.affinity.stop(), b.affinity.stop()]);
 	});
 
+	it('keeps a workshop retention is deleting until the deletion is done, then hands it over', async () => {
+		const prefix = `p${Math.random()}:`;
+		let now = 0;
+		const served = servedRooms();
+		const publisher = redis();
+		const subscriber = redis();
+		const channel = `${prefix}handover`;
+		const leases = new WorkshopLeases({ redis: publisher, processId: 'a', leaseMs: 5_000, prefix });
+		const a = new WorkshopAffinity(leases, served, {
+			publisher,
+			subscriber,
+			channel,
+			now: () => now
+		});
+		await a.start();
+		const events: string[] = [];
+		const gaveBack = new Promise<void>((resolve) => {
+			served.evictWorkshop = (id) => {
+				events.push(`evicted ${id}`);
+				// The first is the taking of the lease (admit), the second the hand-over.
+				if (events.filter((e) => e.startsWith('evicted')).length === 2) resolve();
+			};
+		});
+		await a.pin('w', async () => {
+			expect(await a.admit('w', { ask: false })).toBe(true);
+			// Held for longer than a lease time: a hand-over request is answered at once.
+			now = 10_000;
+			subscriber.emit('message', channel, 'w');
+			// The hand-over's timer (delay 0) was set first, and Node runs timers of one delay in
+			// the order they were set: it has fired when this one does.
+			await new Promise((resolve) => setTimeout(resolve, 0));
+			events.push('deleted');
+		});
+		await gaveBack;
+		expect(events).toEqual(['evicted w', 'deleted', 'evicted w']);
+		await a.stop();
+	});
+
 	it('gives back a lease no room and no request has used for a while', async () => {
 		const prefix = `i${Math.random()}:`;
 		const a = affinity('a', prefix, 200, 300);

@@ -40,6 +40,8 @@ export class WorkshopAffinity {
 	#heldSince = new Map<string, number>();
 	#asked = new Map<string, number>();
 	#handOvers = new Map<string, NodeJS.Timeout>();
+	/** Workshops being deleted, settled once the deletion is committed (see pin). */
+	#pins = new Map<string, Promise<void>>();
 	#sweeper: NodeJS.Timeout | null = null;
 	#idleMs: number;
 	#now: () => number;
@@ -109,6 +111,28 @@ export class WorkshopAffinity {
 		return ok;
 	}
 
+	/**
+	 * Runs `work` (retention's deletion) while the workshop's lease is kept: a hand-over or the
+	 * idle sweep given it meanwhile waits until `work` is done. Released before the deletion is
+	 * committed, the lease would let another process load the rows still there, and a socket it
+	 * authenticated before the commit append to the log of a deleted workshop.
+	 */
+	async pin<T>(workshopId: string, work: () => Promise<T>): Promise<T> {
+		await this.#unpinned(workshopId);
+		let unpin!: () => void;
+		this.#pins.set(workshopId, new Promise<void>((resolve) => (unpin = resolve)));
+		try {
+			return await work();
+		} finally {
+			this.#pins.delete(workshopId);
+			unpin();
+		}
+	}
+
+	async #unpinned(workshopId: string) {
+		for (let pin = this.#pins.get(workshopId); pin; pin = this.#pins.get(workshopId)) await pin;
+	}
+
 	/** True while this process may store the workshop's updates. */
 	holds(workshopId: string): boolean {
 		return this.leases.holds(workshopId);
@@ -145,6 +169,7 @@ export class WorkshopAffinity {
 		this.#sweeper = null;
 		for (const timer of this.#handOvers.values()) clearTimeout(timer);
 		this.#handOvers.clear();
+		await Promise.all(this.#pins.values());
 		await this.options.subscriber?.unsubscribe().catch(() => {});
 		await this.leases.stop();
 	}
@@ -187,13 +212,14 @@ export class WorkshopAffinity {
 		}
 		const now = this.#now();
 		for (const workshopId of this.leases.held) {
-			if (inUse.has(workshopId)) continue;
+			if (inUse.has(workshopId) || this.#pins.has(workshopId)) continue;
 			if (now - (this.#lastUsed.get(workshopId) ?? 0) < this.#idleMs) continue;
 			await this.#giveBack(workshopId);
 		}
 	}
 
 	async #giveBack(workshopId: string) {
+		await this.#unpinned(workshopId);
 		console.log(`[cluster] giving workshop ${workshopId} back`);
 		// Sockets first: from here on this process stores nothing of the workshop.
 		this.#stopServing(workshopId);

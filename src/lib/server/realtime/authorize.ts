@@ -4,7 +4,7 @@ import { verifyWsToken } from '../auth/tokens';
 import { SESSION_COOKIE, validateSession } from '../services/sessions';
 import { storedSwitchesCache } from '../services/switches';
 import { findMembership, getMembership, type Membership } from '../services/workshops';
-import { boardRoom, parseRoom } from '$lib/workshop/rooms';
+import { parseRoom } from '$lib/workshop/rooms';
 import { storedClientIds } from './client-ids';
 import { currentMembership, rememberMembership } from './membership-cache';
 import { judgeWrites, type WriteCheck } from './judge';
@@ -148,13 +148,14 @@ export function createAuthorize(
 	const switches = storedSwitchesCache(db);
 	const held = (docName: string) => deps.rooms?.().rooms.has(docName) ?? false;
 	return {
-		authenticate: createAuthenticate(db, secret, (docName, workshopId) =>
-			Promise.all([
-				clientIds.load(docName, () => held(docName)),
-				switches.load(workshopId, () => held(boardRoom(workshopId)))
-			]).then(() => {})
+		authenticate: createAuthenticate(db, secret, (docName) =>
+			clientIds.load(docName, () => held(docName))
 		),
 		judge: createJudge(secret, clientIds, hooks),
+		beforeLoad(docName) {
+			const room = parseRoom(docName);
+			if (room?.kind === 'board') return switches.load(room.workshopId);
+		},
 		features: [
 			{ name: 'client ids', onUnload: (docName) => clientIds.forget(docName) },
 			...realtimeFeatures({

@@ -7,11 +7,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { connect, waitFor, type YClient } from '../../../../tests/helpers/yclient';
 import { openHooks } from '../../../../tests/helpers/open-hooks';
+import { openAccepted, updateMessage } from '../../../../tests/helpers/ws';
 import type { PresenceUser } from '$lib/realtime/presence';
 import { openSqliteStore } from '../db/sqlite';
 import { WriteLock } from '../db/write-lock';
 import type { Membership } from '../services/workshops';
 import { SqliteDocLog } from './doc-store';
+import { authorPseudonym } from './author-ids';
+import { anonymityFeature } from './features/anonymity';
 import { FeatureHooks, type Feature, type Session } from './hooks';
 import { RealtimeServer } from './server';
 
@@ -126,7 +129,7 @@ async function start(features: Feature[]) {
 		void store.loadInto(docName, doc);
 		return doc;
 	};
-	return { realtime, stored, wsUrl: `ws://127.0.0.1:${port}/ws` };
+	return { realtime, store, stored, wsUrl: `ws://127.0.0.1:${port}/ws` };
 }
 
 function track(client: YClient) {
@@ -188,5 +191,36 @@ describe('the hooks over the wire', () => {
 		b.doc.getMap('notes').set('n', 'still here');
 		await waitFor(a.doc, (doc) => doc.getMap('notes').get('n') === 'still here');
 		expect(stored('doc').getMap('boom').get('x')).toBe(1);
+	});
+
+	it('a feature sees the first change of a declared root loaded from disk that nobody read yet', async () => {
+		// Before, such a root was a plain type after the load: the feature's first getMap replaced
+		// it, and the transaction it looked in still named the old one. Here the anonymity
+		// feature missed the first idea created after a load, which kept its author's real id.
+		const { wsUrl, store, realtime } = await start([anonymityFeature('s', () => true)]);
+		const before = new Y.Doc();
+		const idea = (doc: Y.Doc, id: string) =>
+			doc.transact(() => {
+				const record = new Y.Map<unknown>();
+				doc.getMap('ideas').set(id, record);
+				record.set('authorId', 'm1');
+			});
+		idea(before, 'i1');
+		await store.append('w/w', Y.encodeStateAsUpdate(before));
+		const ws = await openAccepted(wsUrl, 'w/w', { token: 'm1' });
+		const room = realtime.loaded('w/w');
+		const mirror = new Y.Doc();
+		Y.applyUpdate(mirror, Y.encodeStateAsUpdate(room));
+		room.on('update', (update: Uint8Array) => Y.applyUpdate(mirror, update));
+		// Sent at once, without the empty sync step 2 a browser answers first.
+		const client = new Y.Doc();
+		Y.applyUpdate(client, Y.encodeStateAsUpdate(before));
+		const known = Y.encodeStateVector(client);
+		idea(client, 'i2');
+		ws.send(updateMessage(Y.encodeStateAsUpdate(client, known)));
+		await waitFor(mirror, (doc) => doc.getMap('ideas').has('i2'));
+		const created = mirror.getMap('ideas').get('i2') as Y.Map<unknown>;
+		expect(created.get('authorId')).toBe(authorPseudonym('s', 'm1'));
+		ws.close();
 	});
 });

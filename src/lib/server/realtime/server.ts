@@ -21,6 +21,7 @@ import {
 } from './hooks';
 import { CLOSE_GOING_AWAY, CLOSE_REMOVED, CLOSE_SERVER_ERROR, CLOSE_TRY_AGAIN } from './protocol';
 import { defaultLimits, Room, type RoomLimits, type SocketAccess } from './room';
+import { mapDeclaredRoots } from './declared-roots';
 
 export const WS_PATH = '/ws/';
 
@@ -281,9 +282,11 @@ export class RealtimeServer {
 			this.#features
 		);
 		room.onRefused = (membershipId) => this.#refusals.note(membershipId);
+		mapDeclaredRoots(docName, room.doc);
 		let loaded: void | Promise<void>;
 		try {
-			loaded = room.load();
+			const before = this.hooks.beforeLoad?.(docName);
+			loaded = before instanceof Promise ? before.then(() => room.load()) : room.load();
 		} catch (error) {
 			room.destroy();
 			throw error;
@@ -510,7 +513,9 @@ export class RealtimeServer {
 		const live = this.rooms.get(docName);
 		if (live) return live.doc;
 		const doc = new Y.Doc();
+		mapDeclaredRoots(docName, doc);
 		try {
+			await this.hooks.beforeLoad?.(docName);
 			await this.store.loadInto(docName, doc);
 		} catch (error) {
 			doc.destroy();

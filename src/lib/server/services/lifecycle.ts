@@ -99,7 +99,8 @@ export async function deleteWorkshop(deps: Deps, workshopId: string) {
  * several processes, a workshop is deleted only while this process holds its lease (taking it
  * when free, never asking its holder to hand it over): a live room of it on another process
  * would write the deleted text back into the log. One another process holds is left for a
- * later run (the holder's own, or this one's once it is free again).
+ * later run (the holder's own, or this one's once it is free again). The lease is pinned
+ * (WorkshopAffinity.pin) until the deletion is committed.
  */
 export async function deleteExpired(
 	deps: RetentionDeps,
@@ -118,13 +119,20 @@ export async function deleteExpired(
 	});
 	const affinity = deps.cluster?.affinity;
 	const deleted: string[] = [];
-	for (const w of expired) {
-		if (affinity && !(await affinity.admit(w.id, { ask: false }))) continue;
-		await deps.realtime.dropWorkshop(w.id);
+	const deleteHeld = async (workshopId: string): Promise<boolean> => {
+		if (affinity && !(await affinity.admit(workshopId, { ask: false }))) return false;
+		await deps.realtime.dropWorkshop(workshopId);
 		// Lost while its rooms were dropped: another process may serve it by now.
-		if (affinity && !affinity.holds(w.id)) continue;
-		await deleteRows(deps.store, w.id);
-		deleted.push(w.id);
+		if (affinity && !affinity.holds(workshopId)) return false;
+		await deleteRows(deps.store, workshopId);
+		return true;
+	};
+	for (const w of expired) {
+		// Pinned, a hand-over asked for meanwhile waits until the rows are gone.
+		const gone = affinity
+			? await affinity.pin(w.id, () => deleteHeld(w.id))
+			: await deleteHeld(w.id);
+		if (gone) deleted.push(w.id);
 	}
 	if (deleted.length > 0) await deps.store.scrub();
 	const left = expired.length - deleted.length;

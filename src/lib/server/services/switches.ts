@@ -39,21 +39,17 @@ export async function storedSwitches(db: DB, workshopId: string): Promise<Worksh
 
 /**
  * The database copy as the realtime features read it, synchronously per update and on load:
- * read when a socket opens one of the workshop's documents (realtime/authorize.ts), and
- * written through by setSwitches.
+ * read whenever the workshop's board is loaded (realtime/authorize.ts beforeLoad), in the load
+ * itself, and written through by setSwitches. While the board stays loaded the copy stays the
+ * database's: only the process holding a workshop changes its switches. Read earlier (when a
+ * socket authenticated), the board could unload and another process change the switches before
+ * the load, which would write the stale copy back into the board (anonymity off again).
  */
 export function storedSwitchesCache(db: DB) {
 	const copies = new Map<string, WorkshopSwitches | null>();
 	caches.set(tablesOf(db), copies);
 	return {
-		/**
-		 * `boardHeld`: whether this process holds the workshop's board loaded now. Then the copy
-		 * read before is still the database's (only the process holding a workshop changes its
-		 * switches, through setSwitches, which writes the copy here too) and is not read again:
-		 * one read per board load, not per socket (issue 18, connect CPU).
-		 */
-		async load(workshopId: string, boardHeld: () => boolean = () => false) {
-			if (copies.has(workshopId) && boardHeld()) return;
+		async load(workshopId: string) {
 			copies.set(workshopId, await storedSwitches(db, workshopId));
 		},
 		get: (workshopId: string) => copies.get(workshopId) ?? null

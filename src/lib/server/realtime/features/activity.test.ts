@@ -4,6 +4,7 @@ import { memoryWorkshop } from '../../services/memory-workshop';
 import * as Y from 'yjs';
 import { addNote, deleteNote, editNote } from '$lib/workshop/doc';
 import { boardRoom } from '$lib/workshop/rooms';
+import { mapDeclaredRoots } from '../declared-roots';
 import { activityFeature } from './activity';
 
 const by = { id: 'm1', name: 'Pia', profession: 'lakare', organisation: 'region' } as const;
@@ -14,7 +15,8 @@ async function boardWithFeature(title: string) {
 	const name = boardRoom(workshop.id);
 	const feature = activityFeature(db);
 	const board = new Y.Doc();
-	feature.onLoad!(name, board);
+	// As the server loads a board (declared-roots.ts).
+	mapDeclaredRoots(name, board);
 	board.on('update', (update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) =>
 		feature.onStore!(name, update, tr)
 	);

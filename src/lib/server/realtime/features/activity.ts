@@ -98,11 +98,6 @@ export function activityFeature(db: DB): Feature {
 
 	return {
 		name: 'dashboard activity',
-		onLoad(docName, doc) {
-			// The notes root as a map from the start: a root Yjs first creates while integrating an
-			// update is a plain type, replaced when first read as a map, and onStore compares types.
-			if (parseRoom(docName)?.kind === 'board') doc.getMap(noteRecord.root);
-		},
 		onStore(docName, _update, tr) {
 			const room = parseRoom(docName);
 			if (!room) return;

@@ -11,7 +11,7 @@ import { switchesFeature } from './switches';
 
 export interface FeatureDeps {
 	db: DB;
-	/** The database copy of each workshop's switches, read when a socket opens (authorize.ts). */
+	/** The database copy of each workshop's switches, read when its board loads (authorize.ts). */
 	switches: Pick<SwitchesCache, 'get'>;
 	secret: string;
 	/** Counts a hand-in of round progress (app.ts, board/progress.ts); none: not counted. */

@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { privateIdeaRecord } from '$lib/workshop/private-layout';
 import { parseScoreKey, SCORE_ROOTS } from '$lib/workshop/records/score';
 import { parseRoom } from '$lib/workshop/rooms';
+import { LOAD_ORIGIN } from '../doc-store';
 import type { Feature } from '../hooks';
 
 /** Told which rounds' ballots an update of a member's private document changed. */
@@ -31,7 +32,8 @@ export function roundProgressFeature(
 		name: 'round progress',
 		onStore(docName, _update, tr) {
 			const room = parseRoom(docName);
-			if (room?.kind !== 'private') return;
+			// A load changes no ballot: what is on disk is what the counts were made from.
+			if (room?.kind !== 'private' || tr.origin === LOAD_ORIGIN) return;
 			const doc = tr.doc;
 			const roundIds = new Set<string>();
 			for (const root of SCORE_ROOTS) {
