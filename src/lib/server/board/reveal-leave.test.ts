@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { memoryWorkshop } from '../services/memory-workshop';
 import { addNote, notesMap } from '$lib/workshop/doc';
 import { createArea } from '$lib/workshop/records/area';
 import { addIdea, ideasMap } from '$lib/workshop/records/idea';
 import { boardRoom, privateRoom } from '$lib/workshop/rooms';
-import { openSqliteStore } from '../db/sqlite';
 import { createAuthorize } from '../realtime/authorize';
 import { storedClientIds } from '../realtime/client-ids';
 import { RealtimeServer } from '../realtime/server';
-import { createWorkshop } from '../services/workshops';
 import { applyIdeaRoundAction } from './idea-rounds';
 import { applyNoteRoundAction } from './note-rounds';
 
@@ -20,16 +19,7 @@ const SECRET = 'secret';
  * private record while that load is held.
  */
 async function setUp() {
-	const store = openSqliteStore(':memory:');
-	const { db, tables } = store;
-	await db
-		.insert(tables.users)
-		.values({ id: 'u1', email: 'mia@region.se', displayName: 'Mia', passwordHash: 'x' });
-	const workshop = await createWorkshop(
-		db,
-		{ id: 'u1', displayName: 'Mia' },
-		{ title: 'Tyst runda', purpose: '', date: null }
-	);
+	const { store, db, tables, workshop } = await memoryWorkshop('Tyst runda');
 	const [member] = await db.select({ id: tables.memberships.id }).from(tables.memberships);
 	const hooks = createAuthorize(db, SECRET, undefined, { rooms: () => realtime });
 	const realtime = new RealtimeServer(store.docs, hooks, { maxPayload: 1 << 20 });
