@@ -3,7 +3,6 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { tablesOf, type DB } from '../db';
 import { workshopSwitches } from '../services/switches';
-import { authorIdsOf, authorPseudonym } from '../realtime/author-ids';
 import type { RealtimeServer } from '../realtime/server';
 import { defaultDotLimits } from '$lib/workshop/analysis/dots';
 import { roundResults, type Ballot } from '$lib/workshop/analysis/round-results';
@@ -32,16 +31,9 @@ import { boardRoom, privateRoom } from '$lib/workshop/rooms';
 import { eligibleVoters } from './voters';
 import { ballotProgress, memberIds } from './progress';
 import { silentIdeaProgress } from './silent-progress';
-import {
-	notRevealedCount,
-	recordCharges,
-	RevealAuthors,
-	revealedMessage,
-	type BoardClientIds,
-	type NotRevealed
-} from './reveal-authors';
-import { PrivateReads } from './reveal-leave';
-import { fitting, recordBytes, type Candidate } from './reveal-fit';
+import { notRevealedCount, revealedMessage, type BoardClientIds } from './reveal-authors';
+import { revealPrivate, type PartialReveal } from './reveal';
+import { recordBytes } from './reveal-fit';
 
 /**
  * Server-side workflow of the idea generation's rounds (records/idea-round.ts). A silent
@@ -75,17 +67,7 @@ interface Deps {
  */
 type SecretDeps = Deps & { wsSecret: string; clientIds: BoardClientIds };
 
-type Outcome =
-	| { roundId: string }
-	| { error: string; status: 404 | 409 }
-	| {
-			error: string;
-			status: 409;
-			roundId: string;
-			revealed: number;
-			notRevealed: number;
-			why: NotRevealed;
-	  };
+type Outcome = { roundId: string } | { error: string; status: 404 | 409 } | PartialReveal;
 
 /** Members whose silent ideas are revealed: those in the workshop now (see voters.ts). */
 function members(db: DB, workshopId: string) {
@@ -229,92 +211,31 @@ const newIdea = (idea: Idea, anonymous: boolean) => ({
 });
 
 /**
- * Reveals a silent round: members' private ideas of its areas go into the board with their
- * provenance (no name in an anonymous workshop), oldest first, keeping their ids so a browser
- * that held one recognises it in the board, each in its author's name (reveal-authors.ts); then
- * they leave the private documents, unless their author changed them meanwhile
- * (reveal-leave.ts). What does not fit (see fitting) stays in its author's private document,
- * nothing is lost; returns how many were revealed and why the rest were not.
+ * Reveals a silent round (reveal.ts): members' private ideas of its areas go into the board
+ * with their provenance (no name in an anonymous workshop), with the round's new status.
  */
 async function revealSilent(deps: SecretDeps, workshopId: string, round: IdeaRound) {
 	const anonymous = Boolean((await workshopSwitches(deps, workshopId))?.anonymous);
-	const now = Date.now();
-	const perMember: Candidate<Idea>[][] = [];
-	const facilitators = new Set<string>();
-	const reads = new PrivateReads();
-	for (const member of await members(deps.db, workshopId)) {
-		if (member.role === 'facilitator') facilitators.add(member.id);
-		const ideas = await deps.realtime.read(privateRoom(workshopId, member.id), (doc) => {
-			const ideas = privateIdeas(doc, authorIdsOf(deps.wsSecret, member.id), round.areaIds);
-			reads.note(
-				member.id,
-				ideasMap(doc),
-				ideas.map((idea) => idea.id)
-			);
-			return ideas;
-		});
-		// Revealed into an anonymous board, an idea carries its author's pseudonym, whatever id
-		// the author's browser wrote it with.
-		const pseudonym = authorPseudonym(deps.wsSecret, member.id);
-		for (const idea of ideas) {
+	return revealPrivate<Idea>(deps, workshopId, await members(deps.db, workshopId), anonymous, {
+		root: 'ideas',
+		map: ideasMap,
+		read: (doc, authorIds) => privateIdeas(doc, authorIds, round.areaIds),
+		prepare: (idea, now, pseudonym) => {
 			// A time is the author's claim: never later than the reveal.
 			idea.createdAt = Math.min(idea.createdAt, now);
-			if (anonymous) idea.authorId = pseudonym;
-		}
-		ideas.sort(oldestFirst);
-		// Measured as the board will hold them, so the budget counts what the copy writes.
-		const charges = recordCharges('ideas', (doc) =>
+			if (pseudonym !== null) idea.authorId = pseudonym;
+		},
+		copy: (doc, ideas, before) =>
 			appendIdeas(
 				doc,
-				ideas.map((idea) => newIdea(idea, anonymous))
-			)
-		);
-		perMember.push(
-			ideas.map((idea) => ({ record: idea, owner: member.id, charge: charges.get(idea.id) ?? 0 }))
-		);
-	}
-	const board = boardRoom(workshopId);
-	const clientIds = deps.clientIds.of(board);
-	await deps.clientIds.load(board, () => deps.realtime.rooms.has(board));
-	// Chosen inside the edit: what fits is measured on the board as it is written.
-	const { chosen, why } = await deps.realtime.edit(board, (doc) => {
-		const authors = new RevealAuthors(doc, clientIds, facilitators);
-		const fit = fitting(perMember, {
-			board: doc,
-			records: ideasMap(doc),
-			perAuthor: IDEAS_PER_MEMBER,
-			bytes: ideaBytes,
-			authors
-		});
-		fit.chosen.sort((a, b) => oldestFirst(a.record, b.record));
-		const ownerOf = new Map(fit.chosen.map((c) => [c.record.id, c.owner]));
-		authors.writing((as) =>
-			appendIdeas(
-				doc,
-				fit.chosen.map((c) => newIdea(c.record, anonymous)),
+				ideas.map((idea) => newIdea(idea, anonymous)),
 				undefined,
-				(input) => as(ownerOf.get(input.id)!)
-			)
-		);
-		writeIdeaRound(doc, round.id, { status: 'revealed' });
-		return fit;
+				before && ((input) => before(input.id))
+			),
+		perAuthor: IDEAS_PER_MEMBER,
+		finish: (doc) => writeIdeaRound(doc, round.id, { status: 'revealed' })
 	});
-	const revealed = new Map<string, string[]>();
-	for (const { record, owner } of chosen) {
-		const ids = revealed.get(owner);
-		if (ids) ids.push(record.id);
-		else revealed.set(owner, [record.id]);
-	}
-	for (const [membershipId, ids] of revealed) {
-		await deps.realtime.edit(privateRoom(workshopId, membershipId), (doc) =>
-			reads.leave(membershipId, ideasMap(doc), ids)
-		);
-	}
-	return { revealed: chosen.length, why };
 }
-
-const oldestFirst = (a: Idea, b: Idea) =>
-	a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Carries out a facilitator's idea-round action; returns the round id, or an error. */
 export async function applyIdeaRoundAction(

@@ -3,7 +3,6 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { tablesOf, type DB } from '../db';
 import { workshopSwitches } from '../services/switches';
-import { authorIdsOf, authorPseudonym } from '../realtime/author-ids';
 import type { RealtimeServer } from '../realtime/server';
 import { cleanNoteText, copyNote, notesMap } from '$lib/workshop/doc';
 import { newId } from '$lib/workshop/ids';
@@ -16,16 +15,8 @@ import {
 	writeNoteRound
 } from '$lib/workshop/records/note-round';
 import { boardRoom, privateRoom } from '$lib/workshop/rooms';
-import {
-	notRevealedCount,
-	recordCharges,
-	RevealAuthors,
-	revealedMessage,
-	type BoardClientIds,
-	type NotRevealed
-} from './reveal-authors';
-import { fitting, recordBytes, type Candidate } from './reveal-fit';
-import { PrivateReads } from './reveal-leave';
+import { notRevealedCount, revealedMessage, type BoardClientIds } from './reveal-authors';
+import { oldestFirst, revealPrivate, type PartialReveal } from './reveal';
 
 /**
  * Server-side workflow of the silent rounds on the journey (records/note-round.ts). While a
@@ -48,16 +39,7 @@ interface Deps {
 type SecretDeps = Deps & { wsSecret: string; clientIds: BoardClientIds };
 
 type Outcome =
-	| { roundId: string; revealed?: number }
-	| { error: string; status: 404 | 409 }
-	| {
-			error: string;
-			status: 409;
-			roundId: string;
-			revealed: number;
-			notRevealed: number;
-			why: NotRevealed;
-	  };
+	{ roundId: string; revealed?: number } | { error: string; status: 404 | 409 } | PartialReveal;
 
 const noteSchema = z.object(noteRecord.fields);
 type PrivateNote = z.infer<typeof noteSchema> & { id: string };
@@ -169,85 +151,38 @@ function privateNotes(doc: Y.Doc, authorIds: readonly string[]): PrivateNote[] {
 	return out.sort(oldestFirst);
 }
 
-const oldestFirst = (a: PrivateNote, b: PrivateNote) =>
-	a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
 /**
- * Reveals the silent round: every member's private notes go into the board in one transaction
- * with the round's new status, with their provenance (no name, and the author's pseudonym, in
- * an anonymous workshop), keeping their ids so the author's browser recognises them; then they
- * leave the private documents, unless their author changed them meanwhile (reveal-leave.ts).
- * What does not fit the board stays with its author.
+ * Reveals the silent round (reveal.ts): every member's private notes go into the board in one
+ * transaction with the round's new status, with their provenance (no name, and the author's
+ * pseudonym, in an anonymous workshop). What does not fit the board stays with its author.
  */
 async function reveal(deps: SecretDeps, workshopId: string, roundId: string) {
 	const anonymous = Boolean((await workshopSwitches(deps, workshopId))?.anonymous);
-	const now = Date.now();
-	const perMember: Candidate<PrivateNote>[][] = [];
-	const facilitators = new Set<string>();
-	const reads = new PrivateReads();
-	for (const member of await admitted(deps.db, workshopId)) {
-		if (member.role === 'facilitator') facilitators.add(member.id);
-		const notes = await deps.realtime.read(privateRoom(workshopId, member.id), (doc) => {
-			const notes = privateNotes(doc, authorIdsOf(deps.wsSecret, member.id));
-			reads.note(
-				member.id,
-				notesMap(doc),
-				notes.map((note) => note.id)
-			);
-			return notes;
-		});
-		const pseudonym = authorPseudonym(deps.wsSecret, member.id);
-		for (const note of notes) {
+	const members = await admitted(deps.db, workshopId);
+	const result = await revealPrivate<PrivateNote>(deps, workshopId, members, anonymous, {
+		root: 'notes',
+		map: notesMap,
+		read: privateNotes,
+		prepare: (note, now, pseudonym) => {
 			// A time is the author's claim: never later than the reveal.
 			note.createdAt = Math.min(note.createdAt, now);
 			note.updatedAt = Math.min(Math.max(note.updatedAt, note.createdAt), now);
-			if (anonymous) {
+			if (pseudonym !== null) {
 				note.authorId = pseudonym;
 				note.authorName = null;
 			}
-		}
-		// Measured as the board will hold them, so the budget counts what the copy writes.
-		const charges = recordCharges('notes', (doc) => notes.forEach((note) => copyNote(doc, note)));
-		perMember.push(
-			notes.map((note) => ({ record: note, owner: member.id, charge: charges.get(note.id) ?? 0 }))
-		);
-	}
-	const board = boardRoom(workshopId);
-	const clientIds = deps.clientIds.of(board);
-	await deps.clientIds.load(board, () => deps.realtime.rooms.has(board));
-	// Chosen inside the edit: what fits is measured on the board as it is written.
-	const { chosen, why } = await deps.realtime.edit(board, (doc) => {
-		const authors = new RevealAuthors(doc, clientIds, facilitators);
-		const fit = fitting(perMember, {
-			board: doc,
-			records: notesMap(doc),
-			perAuthor: NOTES_PER_MEMBER,
-			bytes: (note) => recordBytes('notes', note),
-			authors
-		});
-		fit.chosen.sort((a, b) => oldestFirst(a.record, b.record));
-		authors.writing((as) => {
-			for (const { record, owner } of fit.chosen) {
-				as(owner);
-				copyNote(doc, record);
+		},
+		copy: (doc, notes, before) => {
+			for (const note of notes) {
+				before?.(note.id);
+				copyNote(doc, note);
 			}
-		});
-		writeNoteRound(doc, roundId, { status: 'revealed', revealedAt: now });
-		return fit;
+		},
+		perAuthor: NOTES_PER_MEMBER,
+		finish: (doc, now) => writeNoteRound(doc, roundId, { status: 'revealed', revealedAt: now })
 	});
-	const revealed = new Map<string, string[]>();
-	for (const { record, owner } of chosen) {
-		const ids = revealed.get(owner);
-		if (ids) ids.push(record.id);
-		else revealed.set(owner, [record.id]);
-	}
-	for (const [membershipId, ids] of revealed) {
-		await deps.realtime.edit(privateRoom(workshopId, membershipId), (doc) =>
-			reads.leave(membershipId, notesMap(doc), ids)
-		);
-	}
 	noteProgress(deps.realtime).forget(workshopId);
-	return { revealed: chosen.length, why };
+	return result;
 }
 
 /** Carries out a facilitator's action on the journey's silent round; the round id, or an error. */
