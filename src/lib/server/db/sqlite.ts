@@ -6,7 +6,11 @@ import { dirname, resolve } from 'node:path';
 import { SqliteDocLog } from '../realtime/doc-store';
 import { registerDb, type DB, type Store } from './index';
 import * as schema from './schema';
+import { paced } from './paced';
 import { WriteLock } from './write-lock';
+
+/** The least time between two scrubs (VACUUM) of the SQLite file. */
+const SCRUB_GAP_MS = 5000;
 
 export interface SqliteStore extends Store {
 	readonly dialect: 'sqlite';
@@ -57,12 +61,15 @@ export function openSqliteStore(path: string, migrationsFolder = resolve('drizzl
 		// table's page after the delete and a checkpoint (a copy SQLite left while rearranging
 		// the page; tests/integration/dashboard.test.ts sees it without this): VACUUM rewrites
 		// every page from the live rows only, the checkpoint empties the WAL of old page images.
-		scrub: async () => {
+		// VACUUM blocks the process for as long as it rewrites the whole file: deletions in a burst
+		// (anyone who can create and delete workshops, in a loop) share one, at most every
+		// SCRUB_GAP_MS, and each still returns only once a scrub after it is done.
+		scrub: paced(async () => {
 			await lock.whenFree(() => {
 				sqlite.exec('VACUUM');
 				sqlite.pragma('wal_checkpoint(TRUNCATE)');
 			});
-		},
+		}, SCRUB_GAP_MS),
 		close: async () => {
 			await lock.whenFree(() => sqlite.close());
 		}
