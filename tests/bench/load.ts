@@ -19,11 +19,16 @@
  *     evenly over the second) for S seconds; printed are the server's CPU use during the load
  *     (CPU seconds per wall second, and in all: the same work for both servers, the fairer
  *     figure on a busy machine, where the wall time stretches) and how much of it was the
- *     kernel's (system time: the sends and the store's file writes), the write syscalls and
+ *     kernel's (system time: the sends and the store's file writes) and how much ran off the
+ *     event loop (the process's other threads: V8's garbage collector and compiler, libuv;
+ *     /proc/<pid>/task, which a V8 CPU profile does not see), the write syscalls and
  *     bytes of the server (/proc/<pid>/io: sockets and files), p50/p95/p99 delivery latency to
  *     the other clients of the same workshop, deliveries, and the server's RSS
  *     (/proc/<pid>/status VmRSS, end and peak).
  * The summary gives each figure's median per server and the ratio Samskapa / reference.
+ *
+ * BENCH_NODE_OPTIONS is given to both servers as NODE_OPTIONS, e.g. `--import
+ * ./tests/bench/heap-sample.ts` to see where each allocates (tests/bench/heap-profile-top.ts).
  *
  * --cpu-prof=DIR writes a V8 CPU profile of every Samskapa server process into DIR, and of
  * every reference process into DIR/reference (read them with tests/bench/cpu-profile-top.ts).
@@ -271,6 +276,8 @@ interface Run {
 	loadCpuMs: number;
 	/** Of it, in the kernel (system time): the sends and the store's writes. */
 	loadSystemMs: number;
+	/** Of it, on threads other than the event loop's: V8's garbage collector and compiler, libuv. */
+	loadHelperMs: number;
 	loadCpu: number;
 	p50: number;
 	p95: number;
@@ -300,6 +307,16 @@ async function cpuTimesOf(pid: number): Promise<{ user: number; system: number }
 		user: (Number(fields[11]) * 1000) / CLK_TCK,
 		system: (Number(fields[12]) * 1000) / CLK_TCK
 	};
+}
+
+/**
+ * CPU time of the process's main thread (the event loop: what a V8 profile sees) in ms; the
+ * rest of the process's CPU is its helper threads (V8's garbage collector and compiler, libuv).
+ */
+async function mainThreadMsOf(pid: number): Promise<number> {
+	const stat = await readFile(`/proc/${pid}/task/${pid}/stat`, 'utf8');
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK;
 }
 
 async function cpuMsOf(pid: number): Promise<number> {
@@ -337,6 +354,7 @@ async function startSamskapa(): Promise<{ server: ListeningProcess; plan: Plan }
 		WS_SOCKETS_PER_ADDRESS: String(WORKSHOPS * CLIENTS + 10)
 	};
 	if (CPU_PROF) env.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${CPU_PROF}`;
+	if (process.env.BENCH_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS;
 	const server = await startServer({ env });
 	const workshops: Workshop[] = [];
 	for (let w = 0; w < WORKSHOPS; w++) {
@@ -368,6 +386,7 @@ async function startSamskapa(): Promise<{ server: ListeningProcess; plan: Plan }
 async function startReference(): Promise<{ server: ListeningProcess; plan: Plan }> {
 	const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1' };
 	delete env.YPERSISTENCE;
+	if (process.env.BENCH_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS;
 	if (CPU_PROF) env.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${join(CPU_PROF, 'reference')}`;
 	const server = await spawnListening(
 		['--disable-warning=ExperimentalWarning', join(ROOT, 'tests', 'bench', 'reference-server.ts')],
@@ -460,10 +479,12 @@ async function measure(name: TargetName, round: number): Promise<Run> {
 
 		await all('warmup', 'warm');
 		const cpu1 = await cpuTimesOf(pid);
+		const main1 = await mainThreadMsOf(pid);
 		const writes1 = await writesOf(pid);
 		const t1 = performance.now();
 		const answers = await all('measure', 'result ');
 		const cpu2 = await cpuTimesOf(pid);
+		const main2 = await mainThreadMsOf(pid);
 		const loadSystemMs = cpu2.system - cpu1.system;
 		const loadCpuMs = cpu2.user - cpu1.user + loadSystemMs;
 		const writes2 = await writesOf(pid);
@@ -493,6 +514,7 @@ async function measure(name: TargetName, round: number): Promise<Run> {
 			connectCpuMs,
 			loadCpuMs,
 			loadSystemMs,
+			loadHelperMs: loadCpuMs - (main2 - main1),
 			loadCpu,
 			p50: percentile(sorted, 50),
 			p95: percentile(sorted, 95),
@@ -560,6 +582,7 @@ const rows: [string, (r: Run) => string][] = [
 	['server CPU under load', (r) => pct(r.loadCpu)],
 	['server CPU for the load', (r) => ms(r.loadCpuMs)],
 	['… of it in the kernel', (r) => ms(r.loadSystemMs)],
+	['… of it off the event loop', (r) => ms(r.loadHelperMs)],
 	['delivery p50', (r) => ms(r.p50)],
 	['delivery p95', (r) => ms(r.p95)],
 	['delivery p99', (r) => ms(r.p99)],
@@ -600,6 +623,7 @@ const ratios: [string, (r: Run) => number][] = [
 	['server CPU under load', (r) => r.loadCpu],
 	['server CPU for the load (ms)', (r) => r.loadCpuMs],
 	['… of it in the kernel (ms)', (r) => r.loadSystemMs],
+	['… of it off the event loop (ms)', (r) => r.loadHelperMs],
 	['connect CPU (ms)', (r) => r.connectCpuMs],
 	['time for all to sync (ms)', (r) => r.syncMs],
 	['delivery p95 (ms)', (r) => r.p95],
