@@ -38,10 +38,11 @@ function scaleOutSuite(): string[] {
 
 /**
  * The production server bundles drizzle-orm, zod and libphonenumber-js (the patient-data check)
- * instead of importing them from node_modules. * Node 22 parses a package's whole package.json `exports` again for every file of it that it
- * loads, and drizzle-orm's is 179 KB for 113 files: about 160 MiB of garbage at start-up, which
- * grew the heap to 109 MiB before the server had done anything (docs/architecture.md, "The
- * server's memory"). yjs, lib0 and y-protocols stay external: Yjs must be one instance.
+ * instead of importing them from node_modules. Node 22 parses a package's whole package.json
+ * `exports` again for every file of it that it loads, and drizzle-orm's is 179 KB for 113 files:
+ * about 160 MiB of garbage at start-up, which grew the heap to 109 MiB before the server had done
+ * anything (docs/architecture.md, "The server's memory"). yjs, lib0 and y-protocols stay
+ * external: Yjs must be one instance.
  */
 function bundleForServer(): Plugin {
 	return {
