@@ -24,7 +24,8 @@
  *     /proc/<pid>/task, which a V8 CPU profile does not see), the write syscalls and
  *     bytes of the server (/proc/<pid>/io: sockets and files), p50/p95/p99 delivery latency to
  *     the other clients of the same workshop, deliveries, and the server's RSS
- *     (/proc/<pid>/status VmRSS: once it listens, when all are synced, at the end, and its peak).
+ *     (/proc/<pid>/status VmRSS: once it listens, before the clients connect (after the
+ *     workshops were made and joined over HTTP), when all are synced, at the end, and its peak).
  * The summary gives each figure's median per server and the ratio Samskapa / reference.
  *
  * BENCH_NODE_OPTIONS is given to both servers as NODE_OPTIONS, e.g. `--import
@@ -286,6 +287,8 @@ interface Run {
 	expected: number;
 	/** RSS once the server listens, before the bench creates anything on it. */
 	rssStart: number | null;
+	/** RSS just before the clients connect: Samskapa's after the workshops were made and joined over HTTP. */
+	rssBefore: number | null;
 	rssSynced: number | null;
 	rssEnd: number | null;
 	rssPeak: number | null;
@@ -481,6 +484,7 @@ async function measure(name: TargetName, round: number): Promise<Run> {
 	try {
 		// Module loading of the client processes is not connecting.
 		await Promise.all(children.map((c) => c.next()));
+		const rssBefore = await rssOf(pid);
 		const cpu0 = await cpuMsOf(pid);
 		const t0 = performance.now();
 		await all('connect', 'synced');
@@ -536,6 +540,7 @@ async function measure(name: TargetName, round: number): Promise<Run> {
 			received: results.reduce((sum, r) => sum + r.received, 0),
 			expected: results.reduce((sum, r) => sum + r.expected, 0),
 			rssStart,
+			rssBefore,
 			rssSynced,
 			rssEnd,
 			rssPeak: Math.max(rssPeak ?? 0, rssEnd ?? 0) || null,
@@ -603,8 +608,9 @@ const rows: [string, (r: Run) => string][] = [
 	['delivery p99', (r) => ms(r.p99)],
 	['deliveries', (r) => `${r.received}/${r.expected}`],
 	[
-		'server RSS start / synced / end / peak',
-		(r) => `${mib(r.rssStart)} / ${mib(r.rssSynced)} / ${mib(r.rssEnd)} / ${mib(r.rssPeak)}`
+		'server RSS start / before connect / synced / end / peak',
+		(r) =>
+			[r.rssStart, r.rssBefore, r.rssSynced, r.rssEnd, r.rssPeak].map((v) => mib(v)).join(' / ')
 	],
 	[
 		'server writes under load: calls / KiB',
@@ -643,6 +649,7 @@ const ratios: [string, (r: Run) => number][] = [
 	['time for all to sync (ms)', (r) => r.syncMs],
 	['delivery p95 (ms)', (r) => r.p95],
 	['server RSS at start (MiB)', (r) => (r.rssStart ?? Number.NaN) / 1024 / 1024],
+	['server RSS before connect (MiB)', (r) => (r.rssBefore ?? Number.NaN) / 1024 / 1024],
 	['server RSS synced (MiB)', (r) => (r.rssSynced ?? Number.NaN) / 1024 / 1024],
 	['server RSS peak (MiB)', (r) => (r.rssPeak ?? Number.NaN) / 1024 / 1024],
 	['server write syscalls', (r) => r.writeCalls],
