@@ -1,5 +1,6 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { realtimeDevPlugin } from './src/lib/server/realtime/vite-plugin.ts';
 import { postgresBinDir } from './tests/helpers/postgres.ts';
@@ -35,6 +36,24 @@ function scaleOutSuite(): string[] {
 	return [];
 }
 
+/**
+ * The production server bundles drizzle-orm, zod and libphonenumber-js (the patient-data check)
+ * instead of importing them from node_modules. Node 22 parses a package's whole package.json
+ * `exports` again for every file of it that it loads, and drizzle-orm's is 179 KB for 113 files:
+ * about 160 MiB of garbage at start-up, which grew the heap to 109 MiB before the server had done
+ * anything (docs/architecture.md, "The server's memory"). yjs, lib0 and y-protocols stay
+ * external: Yjs must be one instance.
+ */
+function bundleForServer(): Plugin {
+	return {
+		name: 'samskapa-bundle-for-server',
+		config: (_config, { command }) =>
+			command === 'build'
+				? { ssr: { noExternal: ['drizzle-orm', 'zod', 'libphonenumber-js'] } }
+				: undefined
+	};
+}
+
 export default defineConfig({
 	plugins: [
 		// Under vitest the messages are compiled already (npm run i18n); the plugin's watcher
@@ -46,7 +65,8 @@ export default defineConfig({
 				strategy: ['cookie', 'preferredLanguage', 'baseLocale']
 			}),
 		sveltekit(),
-		realtimeDevPlugin()
+		realtimeDevPlugin(),
+		bundleForServer()
 	],
 	test: {
 		expect: { requireAssertions: true },

@@ -24,7 +24,8 @@
  *     /proc/<pid>/task, which a V8 CPU profile does not see), the write syscalls and
  *     bytes of the server (/proc/<pid>/io: sockets and files), p50/p95/p99 delivery latency to
  *     the other clients of the same workshop, deliveries, and the server's RSS
- *     (/proc/<pid>/status VmRSS, end and peak).
+ *     (/proc/<pid>/status VmRSS: once it listens, before the clients connect (after the
+ *     workshops were made and joined over HTTP), when all are synced, at the end, and its peak).
  * The summary gives each figure's median per server and the ratio Samskapa / reference.
  *
  * BENCH_NODE_OPTIONS is given to both servers as NODE_OPTIONS, e.g. `--import
@@ -284,6 +285,10 @@ interface Run {
 	p99: number;
 	received: number;
 	expected: number;
+	/** RSS once the server listens, before the bench creates anything on it. */
+	rssStart: number | null;
+	/** RSS just before the clients connect: Samskapa's after the workshops were made and joined over HTTP. */
+	rssBefore: number | null;
 	rssSynced: number | null;
 	rssEnd: number | null;
 	rssPeak: number | null;
@@ -347,7 +352,13 @@ const authorOf = (id: string, n: number) => ({
 	organisation: organisations[n % organisations.length]!
 });
 
-async function startSamskapa(): Promise<{ server: ListeningProcess; plan: Plan }> {
+interface Started {
+	server: ListeningProcess;
+	plan: Plan;
+	rssStart: number | null;
+}
+
+async function startSamskapa(): Promise<Started> {
 	const env: Record<string, string> = {
 		ADDRESS_HEADER: 'x-forwarded-for',
 		XFF_DEPTH: '1',
@@ -356,6 +367,7 @@ async function startSamskapa(): Promise<{ server: ListeningProcess; plan: Plan }
 	if (CPU_PROF) env.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${CPU_PROF}`;
 	if (process.env.BENCH_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS;
 	const server = await startServer({ env });
+	const rssStart = await rssOf(server.proc.pid!);
 	const workshops: Workshop[] = [];
 	for (let w = 0; w < WORKSHOPS; w++) {
 		const facilitator = new ApiClient(server.url, `10.49.${w >> 8}.${(w & 255) + 1}`);
@@ -380,10 +392,10 @@ async function startSamskapa(): Promise<{ server: ListeningProcess; plan: Plan }
 			}))
 		});
 	}
-	return { server, plan: { wsUrl: server.wsUrl, workshops } };
+	return { server, plan: { wsUrl: server.wsUrl, workshops }, rssStart };
 }
 
-async function startReference(): Promise<{ server: ListeningProcess; plan: Plan }> {
+async function startReference(): Promise<Started> {
 	const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1' };
 	delete env.YPERSISTENCE;
 	if (process.env.BENCH_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS;
@@ -400,7 +412,11 @@ async function startReference(): Promise<{ server: ListeningProcess; plan: Plan 
 			author: authorOf(`m${w}-${i}`, i)
 		}))
 	}));
-	return { server, plan: { wsUrl: `ws://127.0.0.1:${server.port}`, workshops } };
+	return {
+		server,
+		plan: { wsUrl: `ws://127.0.0.1:${server.port}`, workshops },
+		rssStart: await rssOf(server.proc.pid!)
+	};
 }
 
 /** A client process and a way to await its next line. */
@@ -444,7 +460,8 @@ function spawnClient(plan: Plan) {
 
 async function measure(name: TargetName, round: number): Promise<Run> {
 	const log = (text: string) => console.log(`[${name} ${round}] ${text}`);
-	const { server, plan } = name === 'Samskapa' ? await startSamskapa() : await startReference();
+	const { server, plan, rssStart } =
+		name === 'Samskapa' ? await startSamskapa() : await startReference();
 	const pid = server.proc.pid!;
 	const children = Array.from({ length: PROCS }, (_, p) =>
 		spawnClient({ ...plan, workshops: plan.workshops.filter((_, w) => w % PROCS === p) })
@@ -467,6 +484,7 @@ async function measure(name: TargetName, round: number): Promise<Run> {
 	try {
 		// Module loading of the client processes is not connecting.
 		await Promise.all(children.map((c) => c.next()));
+		const rssBefore = await rssOf(pid);
 		const cpu0 = await cpuMsOf(pid);
 		const t0 = performance.now();
 		await all('connect', 'synced');
@@ -521,6 +539,8 @@ async function measure(name: TargetName, round: number): Promise<Run> {
 			p99: percentile(sorted, 99),
 			received: results.reduce((sum, r) => sum + r.received, 0),
 			expected: results.reduce((sum, r) => sum + r.expected, 0),
+			rssStart,
+			rssBefore,
 			rssSynced,
 			rssEnd,
 			rssPeak: Math.max(rssPeak ?? 0, rssEnd ?? 0) || null,
@@ -588,8 +608,9 @@ const rows: [string, (r: Run) => string][] = [
 	['delivery p99', (r) => ms(r.p99)],
 	['deliveries', (r) => `${r.received}/${r.expected}`],
 	[
-		'server RSS synced / end / peak',
-		(r) => `${mib(r.rssSynced)} / ${mib(r.rssEnd)} / ${mib(r.rssPeak)}`
+		'server RSS start / before connect / synced / end / peak',
+		(r) =>
+			[r.rssStart, r.rssBefore, r.rssSynced, r.rssEnd, r.rssPeak].map((v) => mib(v)).join(' / ')
 	],
 	[
 		'server writes under load: calls / KiB',
@@ -627,6 +648,9 @@ const ratios: [string, (r: Run) => number][] = [
 	['connect CPU (ms)', (r) => r.connectCpuMs],
 	['time for all to sync (ms)', (r) => r.syncMs],
 	['delivery p95 (ms)', (r) => r.p95],
+	['server RSS at start (MiB)', (r) => (r.rssStart ?? Number.NaN) / 1024 / 1024],
+	['server RSS before connect (MiB)', (r) => (r.rssBefore ?? Number.NaN) / 1024 / 1024],
+	['server RSS synced (MiB)', (r) => (r.rssSynced ?? Number.NaN) / 1024 / 1024],
 	['server RSS peak (MiB)', (r) => (r.rssPeak ?? Number.NaN) / 1024 / 1024],
 	['server write syscalls', (r) => r.writeCalls],
 	['server bytes written (KiB)', (r) => r.writeBytes / 1024]

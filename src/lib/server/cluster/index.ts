@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { WorkshopAffinity, type ServedRooms } from './affinity';
 import { WorkshopLeases } from './leases';
 
@@ -45,6 +45,8 @@ export async function startCluster(config: ClusterConfig, served: ServedRooms): 
 		maxRetriesPerRequest: 1,
 		lazyConnect: true
 	};
+	// Only a deployment with REDIS_URL pays for ioredis (about 40 modules and their heap).
+	const { Redis } = await import('ioredis');
 	const redis = new Redis(config.redisUrl, options);
 	const subscriber = new Redis(config.redisUrl, options);
 	for (const [name, connection] of [
