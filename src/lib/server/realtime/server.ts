@@ -22,6 +22,7 @@ import {
 import { CLOSE_GOING_AWAY, CLOSE_REMOVED, CLOSE_SERVER_ERROR, CLOSE_TRY_AGAIN } from './protocol';
 import { defaultLimits, Room, type RoomLimits, type SocketAccess } from './room';
 import { mapDeclaredRoots } from './declared-roots';
+import { newDoc } from './new-doc';
 
 export const WS_PATH = '/ws/';
 
@@ -512,7 +513,7 @@ export class RealtimeServer {
 	async readDoc(docName: string): Promise<Y.Doc> {
 		const live = this.rooms.get(docName);
 		if (live) return live.doc;
-		const doc = new Y.Doc();
+		const doc = newDoc();
 		mapDeclaredRoots(docName, doc);
 		try {
 			await this.hooks.beforeLoad?.(docName);
