@@ -180,9 +180,15 @@ export class RealtimeServer {
 		// Counted from now until the TCP socket is gone, whether or not the handshake completes.
 		this.#perAddress.hold(address, socket);
 		this.#perMember.hold(member.id, socket);
-		this.#wss.handleUpgrade(req, socket, head, (ws) =>
-			guard('accept', () => this.#accept(ws, docName, access))
-		);
+		// The handshake and what a loaded room sends at once leave in one write, not one each.
+		socket.cork();
+		try {
+			this.#wss.handleUpgrade(req, socket, head, (ws) =>
+				guard('accept', () => this.#accept(ws, socket, docName, access))
+			);
+		} finally {
+			socket.uncork();
+		}
 	}
 
 	/** The `judge` hook, and the person presence shows as the `presence` hooks make them. */
@@ -197,7 +203,8 @@ export class RealtimeServer {
 		};
 	}
 
-	#accept(ws: WebSocket, docName: string, access: SocketAccess) {
+	/** `socket`: the one under `ws`, corked while several messages go out at once. */
+	#accept(ws: WebSocket, socket: Duplex, docName: string, access: SocketAccess) {
 		this.#alive.add(ws);
 		ws.on('pong', () => this.#alive.add(ws));
 		// An oversized frame or protocol error must only cost this socket, never the process.
@@ -226,8 +233,15 @@ export class RealtimeServer {
 						if (room.conns.size === 0) this.#scheduleUnload(room);
 						return;
 					}
-					this.#join(ws, room, access);
-					for (const [data, isBinary] of early) ws.emit('message', data, isBinary);
+					// The room's first messages and the answers to what the client sent meanwhile
+					// (its sync step 1) leave in one write.
+					socket.cork();
+					try {
+						this.#join(ws, room, access);
+						for (const [data, isBinary] of early) ws.emit('message', data, isBinary);
+					} finally {
+						socket.uncork();
+					}
 				}),
 			(error: unknown) => this.#loadFailed(ws, docName, error)
 		);
