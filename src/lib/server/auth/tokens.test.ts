@@ -1,5 +1,6 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { randomToken, sha256, signWsToken, verifyWsToken } from './tokens';
+import { hmac, randomToken, sha256, signWsToken, verifyWsToken } from './tokens';
 
 describe('tokens', () => {
 	it('makes distinct URL-safe random tokens', () => {
@@ -20,5 +21,13 @@ describe('tokens', () => {
 		expect(verifyWsToken('other', token, 1)).toBeNull();
 		expect(verifyWsToken('secret', token.replace('member1', 'member2'), 1)).toBeNull();
 		expect(verifyWsToken('secret', 'garbage', 1)).toBeNull();
+	});
+
+	it('signs as an HMAC with the secret as a string key did, so stored pseudonyms still match', () => {
+		for (const secret of ['secret', 'hemlighet åäö', '']) {
+			const before = createHmac('sha256', secret).update('author:member1').digest();
+			expect(hmac(secret, 'author:member1').equals(before)).toBe(true);
+		}
+		expect(hmac('a', 'x').equals(hmac('b', 'x'))).toBe(false);
 	});
 });

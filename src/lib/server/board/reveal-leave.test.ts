@@ -33,10 +33,10 @@ async function setUp() {
 		wsSecret: SECRET,
 		clientIds: {
 			of: clientIds.of,
-			load: async (doc: string, isHeld?: () => boolean) => {
+			load: async (doc: string) => {
 				heldAt?.();
 				await new Promise<void>((resolve) => (held = resolve));
-				return clientIds.load(doc, isHeld);
+				return clientIds.load(doc);
 			}
 		}
 	};

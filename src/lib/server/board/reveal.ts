@@ -102,7 +102,7 @@ export async function revealPrivate<R extends Revealable>(
 	}
 	const board = boardRoom(workshopId);
 	const clientIds = deps.clientIds.of(board);
-	await deps.clientIds.load(board, () => deps.realtime.rooms.has(board));
+	await deps.clientIds.load(board);
 	// Chosen inside the edit: what fits is measured on the board as it is written.
 	const { chosen, why } = await deps.realtime.edit(board, (doc) => {
 		const authors = new RevealAuthors(doc, clientIds, facilitators);

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { hmac } from '../auth/tokens';
 
 /**
  * The author id a member signs records with while their workshop is anonymous (a note's
@@ -8,7 +8,7 @@ import { createHmac } from 'node:crypto';
  * across a member's tabs, reloads and re-joins, so they keep owning what they wrote.
  */
 export function authorPseudonym(secret: string, membershipId: string): string {
-	const digest = createHmac('sha256', secret).update(`author:${membershipId}`).digest('base64url');
+	const digest = hmac(secret, `author:${membershipId}`).toString('base64url');
 	return `a-${digest.slice(0, 22)}`;
 }
 

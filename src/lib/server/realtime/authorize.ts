@@ -31,9 +31,7 @@ function readCookie(header: string | undefined, name: string): string | null {
  */
 export function createAuthenticate(
 	db: DB,
-	secret: string,
-	/** What the judge and the features will ask synchronously of this document, read now. */
-	prepare: (docName: string, workshopId: string) => Promise<void> = async () => {}
+	secret: string
 ): (req: IncomingMessage, docName: string) => Promise<Authentication> {
 	return async (req, docName) => {
 		const room = parseRoom(docName);
@@ -69,7 +67,6 @@ export function createAuthenticate(
 			return { ok: false, status: 403, reason: 'private document' };
 		}
 		rememberMembership(membership);
-		await prepare(docName, room.workshopId);
 		return { ok: true, session: { docName, room, membership } };
 	};
 }
@@ -146,18 +143,19 @@ export function createAuthorize(
 ): RealtimeHooks {
 	const clientIds = deps.clientIds ?? storedClientIds(db);
 	const switches = storedSwitchesCache(db);
-	const held = (docName: string) => deps.rooms?.().rooms.has(docName) ?? false;
 	return {
-		authenticate: createAuthenticate(db, secret, (docName) =>
-			clientIds.load(docName, () => held(docName))
-		),
+		authenticate: createAuthenticate(db, secret),
 		judge: createJudge(secret, clientIds, hooks),
 		beforeLoad(docName) {
 			const room = parseRoom(docName);
-			if (room?.kind === 'board') return switches.load(room.workshopId);
+			// Read with every load of the board: what the judge and the features ask synchronously.
+			if (room?.kind === 'board') {
+				return Promise.all([switches.load(room.workshopId), clientIds.load(docName)]).then(
+					() => {}
+				);
+			}
 		},
 		features: [
-			{ name: 'client ids', onUnload: (docName) => clientIds.forget(docName) },
 			...realtimeFeatures({
 				db,
 				switches,

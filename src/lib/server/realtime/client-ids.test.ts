@@ -1,52 +1,66 @@
+import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { memoryWorkshop } from '../services/memory-workshop';
 import { boardRoom } from '$lib/workshop/rooms';
+import { signWsToken } from '../auth/tokens';
+import { createAuthorize } from './authorize';
 import { storedClientIds } from './client-ids';
+import { RealtimeServer } from './server';
+
+const SECRET = 'secret';
 
 async function setUp() {
-	const { db, tables, workshop } = await memoryWorkshop('Bindningar');
+	const { store, db, tables, workshop } = await memoryWorkshop('Bindningar');
 	const [member] = await db.select().from(tables.memberships);
 	const doc = boardRoom(workshop.id);
 	// Another process's binding, straight into the store.
 	const bindElsewhere = (clientId: number) =>
 		db.insert(tables.docClients).values({ docName: doc, clientId, membershipId: member!.id });
-	return { db, doc, memberId: member!.id, bindElsewhere };
+	const clientIds = storedClientIds(db);
+	const hooks = createAuthorize(db, SECRET, undefined, { rooms: () => realtime, clientIds });
+	const realtime = new RealtimeServer(store.docs, hooks, { maxPayload: 1 << 20 });
+	const socket = {
+		url: `/?token=${signWsToken(SECRET, member!.id, 60_000)}`,
+		headers: {}
+	} as IncomingMessage;
+	const close = async () => {
+		await realtime.close();
+		await store.close();
+	};
+	return {
+		doc,
+		workshopId: workshop.id,
+		memberId: member!.id,
+		bindElsewhere,
+		clientIds,
+		hooks,
+		realtime,
+		socket,
+		close
+	};
 }
 
 describe('stored client ids', () => {
-	it('reads the store for every socket until a read ran while this process held the room', async () => {
-		const { db, doc, memberId, bindElsewhere } = await setUp();
-		const ids = storedClientIds(db);
-		let held = false;
-		await bindElsewhere(1);
-		await ids.load(doc, () => held);
-		expect(ids.of(doc).owner(1)).toBe(memberId);
-		// Not held yet: another process may still bind, so the next socket reads again.
-		await bindElsewhere(2);
-		held = true;
-		await ids.load(doc, () => held);
-		expect(ids.of(doc).owner(2)).toBe(memberId);
-		// Held since before that read: nobody else binds, the memory is complete.
-		await bindElsewhere(3);
-		await ids.load(doc, () => held);
-		expect(ids.of(doc).owner(3)).toBeUndefined();
-	});
-
-	it('reads the store again once the room left the process, and while it is not held', async () => {
-		const { db, doc, memberId, bindElsewhere } = await setUp();
-		const ids = storedClientIds(db);
-		let held = true;
-		await ids.load(doc, () => held);
-		ids.forget(doc);
-		held = false;
-		await bindElsewhere(7);
-		await ids.load(doc, () => held);
-		expect(ids.of(doc).owner(7)).toBe(memberId);
-		held = true;
-		await ids.load(doc, () => held);
-		ids.forget(doc);
-		await bindElsewhere(8);
-		await ids.load(doc, () => held);
-		expect(ids.of(doc).owner(8)).toBe(memberId);
+	it('are read with every load of the board, and by no socket’s upgrade', async () => {
+		const t = await setUp();
+		const owner = (client: number) => t.clientIds.of(t.doc).owner(client);
+		await t.bindElsewhere(1);
+		// An upgrade reads no bindings: sockets of a loaded board must not pay for them.
+		expect((await t.hooks.authenticate(t.socket, t.doc)).ok).toBe(true);
+		expect(owner(1)).toBeUndefined();
+		// The board's load reads them before anyone can write to it.
+		await t.realtime.load(t.doc);
+		expect(owner(1)).toBe(t.memberId);
+		// While this process holds the loaded board, nobody else binds: nothing is read again.
+		await t.bindElsewhere(2);
+		expect((await t.hooks.authenticate(t.socket, t.doc)).ok).toBe(true);
+		await t.realtime.load(t.doc);
+		expect(owner(2)).toBeUndefined();
+		// Once the board left the process (another process may have held it), its next load
+		// reads what was bound meanwhile.
+		t.realtime.evictWorkshop(t.workshopId);
+		await t.realtime.load(t.doc);
+		expect(owner(2)).toBe(t.memberId);
+		await t.close();
 	});
 });

@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { tablesOf, type DB } from '../db';
+import { preparedRead } from '../db/prepared';
 
 /**
  * Which member authored each Yjs client id of one document. A client id is bound to the first
@@ -11,43 +12,41 @@ export interface ClientIds {
 	bind(clientId: number, membershipId: string): void;
 }
 
+/** Read at every load of a board. */
+const bindingsOf = preparedRead<{ clientId: number; membershipId: string }, { docName: string }>(
+	'doc_client_bindings',
+	(db) => {
+		const { docClients } = tablesOf(db);
+		return db
+			.select({ clientId: docClients.clientId, membershipId: docClients.membershipId })
+			.from(docClients)
+			.where(eq(docClients.docName, sql.placeholder('docName')));
+	}
+);
+
 /**
  * Bindings kept in the store (`doc_clients`), so they survive restarts, and in memory, because
- * the judge asks synchronously while it judges an update. A document's bindings are read when
- * a socket opens it (load, awaited by the upgrade); a new binding is in memory at once and
- * written through. Only the process holding the room binds its client ids (room affinity), so
- * once a read ran wholly while this process held the room, the memory stays complete until the
- * room leaves the process (forget): the next sockets skip the read (issue 18, connect CPU).
+ * the judge asks synchronously while it judges an update. A board's bindings are read as part of
+ * every load of its room (authorize.ts beforeLoad), and the judge only runs in a loaded room: only
+ * the process holding a room binds its client ids (room affinity), so what was stored when the
+ * room loaded, plus what this process bound since, is complete for as long as the room stays
+ * loaded; a room that leaves the process (unloaded, evicted) is loaded, and read, again. Sockets
+ * joining a loaded room read nothing (issue 18, connect CPU). A new binding is in memory at once
+ * and written through.
  */
 export function storedClientIds(db: DB) {
 	const docs = new Map<string, Map<number, string>>();
-	/** Documents whose memory is complete while held; the epoch changes when one is forgotten. */
-	const complete = new Set<string>();
-	const epochs = new Map<string, number>();
 	const bindings = (doc: string) => {
 		let map = docs.get(doc);
 		if (!map) docs.set(doc, (map = new Map()));
 		return map;
 	};
 	return {
-		/** `held`: whether this process holds the document's room now. */
-		async load(doc: string, held: () => boolean = () => false) {
-			if (complete.has(doc) && held()) return;
-			const epoch = epochs.get(doc) ?? 0;
-			const heldBefore = held();
-			const { docClients } = tablesOf(db);
-			const rows = await db
-				.select({ clientId: docClients.clientId, membershipId: docClients.membershipId })
-				.from(docClients)
-				.where(eq(docClients.docName, doc));
+		/** Reads what the store holds of `doc` into memory: call while loading its room. */
+		async load(doc: string) {
+			const rows = await bindingsOf(db, { docName: doc });
 			const map = bindings(doc);
 			for (const row of rows) if (!map.has(row.clientId)) map.set(row.clientId, row.membershipId);
-			if (heldBefore && held() && (epochs.get(doc) ?? 0) === epoch) complete.add(doc);
-		},
-		/** The room left this process: another may bind its client ids from now on. */
-		forget(doc: string) {
-			complete.delete(doc);
-			epochs.set(doc, (epochs.get(doc) ?? 0) + 1);
 		},
 		of(doc: string): ClientIds {
 			const map = bindings(doc);

@@ -12,7 +12,7 @@ import type { WriteCheck } from './judge';
  * | -------------- | ------------------------------------------------------------------- |
  * | `authenticate` | an upgrade request: who is it, which document, or a refusal          |
  * | `judge`        | before apply: what this session may write (observers nothing)         |
- * | `beforeLoad`   | a document is about to be loaded from disk: reads what onLoad needs   |
+ * | `beforeLoad`   | a document is about to be loaded from disk: reads what judging needs  |
  * | `afterApply`   | in the transaction of an accepted update; may change the document     |
  * | `onLoad`       | a document just loaded from disk (also a read-only copy for exports)  |
  * | `onStore`      | an update was appended to the log, before it is broadcast             |
@@ -73,9 +73,9 @@ export interface RealtimeHooks {
 	/** What a session may write; called once per socket, the check runs before every apply. */
 	judge(session: Session): WriteAccess;
 	/**
-	 * Reads what the features' onLoad needs of the database, as part of loading the document
-	 * (and of a read-only copy): read when a socket authenticated, it could be stale by the time
-	 * the room loads. The load waits for it.
+	 * Reads what the judge and the features ask synchronously of the database, as part of
+	 * loading the document (and of a read-only copy): read when a socket authenticated, it could
+	 * be stale by the time the room loads. The load waits for it.
 	 */
 	beforeLoad?(docName: string): void | Promise<void>;
 	features: readonly Feature[];

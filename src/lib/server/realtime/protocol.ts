@@ -1,6 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import * as awarenessProtocol from 'y-protocols/awareness';
+import type { Awareness } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
 
@@ -57,10 +57,32 @@ export function encodeUpdate(update: Uint8Array): Uint8Array {
 	return message;
 }
 
-export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients: number[]) {
+/**
+ * Each presence state's JSON text, written once per state: a newcomer is sent every state of
+ * the room, so N people joining a room stringified N²/2 states (issue 18, connect CPU). Keyed by
+ * the state object, which an Awareness replaces at every change and never alters in place.
+ */
+const stateTexts = new WeakMap<object, string>();
+
+function stateText(state: unknown): string {
+	if (state === null || typeof state !== 'object') return JSON.stringify(state ?? null);
+	let text = stateTexts.get(state);
+	if (text === undefined) stateTexts.set(state, (text = JSON.stringify(state)));
+	return text;
+}
+
+/** The awareness message of `clients`' states: what encodeAwarenessUpdate writes, wrapped. */
+export function encodeAwareness(awareness: Awareness, clients: number[]) {
+	const update = encoding.createEncoder();
+	encoding.writeVarUint(update, clients.length);
+	for (const client of clients) {
+		encoding.writeVarUint(update, client);
+		encoding.writeVarUint(update, awareness.meta.get(client)!.clock);
+		encoding.writeVarString(update, stateText(awareness.states.get(client) ?? null));
+	}
 	const encoder = encoding.createEncoder();
 	encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-	encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+	encoding.writeVarUint8Array(encoder, encoding.toUint8Array(update));
 	return encoding.toUint8Array(encoder);
 }
 

@@ -18,6 +18,7 @@ import { PresenceGate, type Member } from './presence';
 import { REFUSED_PENDING } from './judge';
 import { countUpdateChanges } from './update-changes';
 import { SyncAnswers } from './sync-answers';
+import { newDoc } from './new-doc';
 
 /** An accepted socket: who it is, what it may write, and whom its presence shows. */
 export interface SocketAccess {
@@ -104,7 +105,7 @@ interface Connection extends SocketAccess {
  * updates run the `afterApply` hooks in their own transaction (hooks.ts).
  */
 export class Room {
-	readonly doc = new Y.Doc({ gc: true });
+	readonly doc = newDoc({ gc: true });
 	/** First of the document's update listeners: forgets its answers before anyone hears more. */
 	readonly #answers = new SyncAnswers(this.doc);
 	readonly awareness = new awarenessProtocol.Awareness(this.doc);

@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -47,7 +47,15 @@ async function start() {
 		unloadAfterMs: 0
 	});
 	const http: Server = createServer();
-	http.on('upgrade', (req, socket, head) => {
+	/** The server side's writes per upgrade, in order: how many chunks each write handed the kernel. */
+	const writes: number[][] = [];
+	http.on('upgrade', (req, socket: Socket, head) => {
+		const mine: number[] = [];
+		writes.push(mine);
+		const write = socket._write.bind(socket);
+		const writev = socket._writev!.bind(socket);
+		socket._write = (chunk, encoding, callback) => (mine.push(1), write(chunk, encoding, callback));
+		socket._writev = (chunks, callback) => (mine.push(chunks.length), writev(chunks, callback));
 		if (!realtime.handleUpgrade(req, socket, head)) socket.destroy();
 	});
 	await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
@@ -58,7 +66,7 @@ async function start() {
 		sqlite.close();
 		rmSync(dir, { recursive: true, force: true });
 	});
-	return { realtime, store, wsUrl: `ws://127.0.0.1:${port}/ws` };
+	return { realtime, store, writes, wsUrl: `ws://127.0.0.1:${port}/ws` };
 }
 
 describe('rooms are keyed by identity', () => {
@@ -98,5 +106,19 @@ describe('rooms are keyed by identity', () => {
 		addNote(b.doc, { text: 'alla ser detta', author: authorOf({ membershipId: 'b' }, 'B') });
 		await Promise.all([waitForNote(c.doc, 'alla ser detta'), waitForNote(a.doc, 'alla ser detta')]);
 		expect(noteTexts(c.doc).sort()).toEqual(['alla ser detta', 'efter felet']);
+	});
+});
+
+describe('a socket joining a loaded room', () => {
+	it('gets the handshake and the room’s first message in one write', async () => {
+		const { writes, wsUrl } = await start();
+		const track = (c: YClient) => (cleanups.push(() => c.destroy()), c);
+		await track(connect(wsUrl, 'doc', { token: 'a' })).synced;
+		const raw = new WebSocket(`${wsUrl}/doc?token=b`);
+		cleanups.push(() => raw.terminate());
+		const first = await new Promise<Buffer>((resolve) => raw.once('message', resolve));
+		expect(first[0]).toBe(0);
+		// One writev: the handshake, then the sync step 1's frame header and payload.
+		expect(writes[1]![0]).toBeGreaterThanOrEqual(3);
 	});
 });

@@ -22,6 +22,7 @@ import {
 import { CLOSE_GOING_AWAY, CLOSE_REMOVED, CLOSE_SERVER_ERROR, CLOSE_TRY_AGAIN } from './protocol';
 import { defaultLimits, Room, type RoomLimits, type SocketAccess } from './room';
 import { mapDeclaredRoots } from './declared-roots';
+import { newDoc } from './new-doc';
 
 export const WS_PATH = '/ws/';
 
@@ -179,9 +180,15 @@ export class RealtimeServer {
 		// Counted from now until the TCP socket is gone, whether or not the handshake completes.
 		this.#perAddress.hold(address, socket);
 		this.#perMember.hold(member.id, socket);
-		this.#wss.handleUpgrade(req, socket, head, (ws) =>
-			guard('accept', () => this.#accept(ws, docName, access))
-		);
+		// The handshake and what a loaded room sends at once leave in one write, not one each.
+		socket.cork();
+		try {
+			this.#wss.handleUpgrade(req, socket, head, (ws) =>
+				guard('accept', () => this.#accept(ws, socket, docName, access))
+			);
+		} finally {
+			socket.uncork();
+		}
 	}
 
 	/** The `judge` hook, and the person presence shows as the `presence` hooks make them. */
@@ -196,7 +203,8 @@ export class RealtimeServer {
 		};
 	}
 
-	#accept(ws: WebSocket, docName: string, access: SocketAccess) {
+	/** `socket`: the one under `ws`, corked while several messages go out at once. */
+	#accept(ws: WebSocket, socket: Duplex, docName: string, access: SocketAccess) {
 		this.#alive.add(ws);
 		ws.on('pong', () => this.#alive.add(ws));
 		// An oversized frame or protocol error must only cost this socket, never the process.
@@ -225,8 +233,15 @@ export class RealtimeServer {
 						if (room.conns.size === 0) this.#scheduleUnload(room);
 						return;
 					}
-					this.#join(ws, room, access);
-					for (const [data, isBinary] of early) ws.emit('message', data, isBinary);
+					// The room's first messages and the answers to what the client sent meanwhile
+					// (its sync step 1) leave in one write.
+					socket.cork();
+					try {
+						this.#join(ws, room, access);
+						for (const [data, isBinary] of early) ws.emit('message', data, isBinary);
+					} finally {
+						socket.uncork();
+					}
 				}),
 			(error: unknown) => this.#loadFailed(ws, docName, error)
 		);
@@ -512,7 +527,7 @@ export class RealtimeServer {
 	async readDoc(docName: string): Promise<Y.Doc> {
 		const live = this.rooms.get(docName);
 		if (live) return live.doc;
-		const doc = new Y.Doc();
+		const doc = newDoc();
 		mapDeclaredRoots(docName, doc);
 		try {
 			await this.hooks.beforeLoad?.(docName);

@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type * as Y from 'yjs';
 import type { App } from '../app';
 import { tablesOf, type DB } from '../db';
+import { preparedRead } from '../db/prepared';
 import { scrubAuthorNames } from '$lib/workshop/anonymity';
 import {
 	readSwitches,
@@ -24,16 +25,21 @@ export interface BoardRooms {
 	rooms: ReadonlyMap<string, { doc: Y.Doc }>;
 }
 
-/** The copy in the database; null when the workshop does not exist. */
-export async function storedSwitches(db: DB, workshopId: string): Promise<WorkshopSwitches | null> {
+/** Read at every load of a board. */
+const switchesOf = preparedRead<WorkshopSwitches, { id: string }>('workshop_switches', (db) => {
 	const { workshops } = tablesOf(db);
-	const [row] = await db
+	return db
 		.select({
 			anonymous: workshops.anonymous,
 			participantsMayExport: workshops.participantsMayExport
 		})
 		.from(workshops)
-		.where(eq(workshops.id, workshopId));
+		.where(eq(workshops.id, sql.placeholder('id')));
+});
+
+/** The copy in the database; null when the workshop does not exist. */
+export async function storedSwitches(db: DB, workshopId: string): Promise<WorkshopSwitches | null> {
+	const [row] = await switchesOf(db, { id: workshopId });
 	return row ?? null;
 }
 

@@ -1,6 +1,6 @@
-import { createHmac } from 'node:crypto';
 import * as Y from 'yjs';
 import { namedRoots } from '$lib/workshop/anonymity';
+import { hmac } from '../../auth/tokens';
 import { authorPseudonym } from '../author-ids';
 import { scrubTouched } from '../scrub-touched';
 import { ANONYMOUS_NAME } from '../presence';
@@ -20,7 +20,7 @@ export function anonymityFeature(
 	// A stand-in that cannot be matched to a note's author id, yet still tells one person's
 	// tabs apart from another's.
 	const pseudonym = (id: string) =>
-		`anon-${createHmac('sha256', secret).update(`presence:${id}`).digest('base64url').slice(0, 16)}`;
+		`anon-${hmac(secret, `presence:${id}`).toString('base64url').slice(0, 16)}`;
 	return {
 		name: 'anonymity',
 		afterApply(session, doc, tr) {
