@@ -54,6 +54,7 @@ export interface Feature {
 	/**
 	 * After an update (a client's or the server's) is in the log and before anyone receives
 	 * it. For work outside the transaction (recounts); a failure is logged and costs nothing.
+	 * A load from the log comes here too (origin LOAD_ORIGIN) with no bytes: the log has them.
 	 */
 	onStore?(docName: string, update: Uint8Array, tr: Y.Transaction): void;
 	/** What presence shows of `session`'s member, given what the features before it made. */

@@ -41,14 +41,24 @@ describe('loading a room', () => {
 	it('still appends what changes after the load, and the features hear of the load', async () => {
 		const { store, rows } = storeWith('w/a', 3);
 		const stored: unknown[] = [];
+		const sizes: number[] = [];
 		const room = roomOf(store, 'w/a', [
-			{ name: 'listener', onStore: (_name, _update, tr) => stored.push(tr.origin) }
+			{
+				name: 'listener',
+				onStore: (_name, update, tr) => {
+					stored.push(tr.origin);
+					sizes.push(update.byteLength);
+				}
+			}
 		]);
 		await room.load();
 		room.doc.transact(() => room.doc.getMap('m').set('new', 1), 'server');
 		expect(rows()).toBe(4);
 		expect(room.changedSinceSnapshot).toBe(true);
 		expect(stored).toEqual(['load', 'server']);
+		// The log holds the load's bytes: the document is not encoded again to tell the features.
+		expect(sizes).toEqual([0, expect.any(Number)]);
+		expect(sizes[1]).toBeGreaterThan(0);
 		const again = roomOf(store, 'w/a');
 		await again.load();
 		expect(again.doc.getMap('m').get('new')).toBe(1);

@@ -104,6 +104,9 @@ interface Connection extends SocketAccess {
  * so nothing reaches another client that is not already on disk. Accepted
  * updates run the `afterApply` hooks in their own transaction (hooks.ts).
  */
+/** What the features are given as the update of a load (the log holds its bytes). */
+const NO_BYTES = new Uint8Array(0);
+
 export class Room {
 	readonly doc = newDoc({ gc: true });
 	/** First of the document's update listeners: forgets its answers before anyone hears more. */
@@ -138,9 +141,7 @@ export class Room {
 		private readonly features: FeatureHooks
 	) {
 		this.awareness.setLocalState(null);
-		this.doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) =>
-			this.#onUpdate(update, origin, tr)
-		);
+		this.#hearLoad();
 		this.awareness.on(
 			'update',
 			(changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) =>
@@ -151,17 +152,42 @@ export class Room {
 	/** Reads the document from the store: at once on SQLite, later on PostgreSQL. */
 	load(): void | Promise<void> {
 		const lastId = this.store.loadInto(this.name, this.doc);
-		if (typeof lastId === 'number') this.#lastId = lastId;
-		else return lastId.then((id) => void (this.#lastId = id));
+		if (typeof lastId === 'number') {
+			this.#lastId = lastId;
+			this.#hearUpdates();
+		} else {
+			return lastId.then((id) => {
+				this.#lastId = id;
+				this.#hearUpdates();
+			});
+		}
+	}
+
+	/**
+	 * The load's transaction reaches the features (they count what the log holds) without the
+	 * update bytes: Yjs encodes a transaction's update only while someone listens to 'update',
+	 * and for the load that is the whole document, already in the log (a 10,000-note board
+	 * encoded again per load). Nothing but the load writes before the room is served.
+	 */
+	#hearLoad() {
+		const onLoad = (tr: Y.Transaction) => {
+			if (tr.origin === LOAD_ORIGIN) this.features.onStore(this.name, NO_BYTES, tr);
+		};
+		this.doc.on('afterTransaction', onLoad);
+		this.#stopHearingLoad = () => this.doc.off('afterTransaction', onLoad);
+	}
+
+	#stopHearingLoad: (() => void) | null = null;
+
+	#hearUpdates() {
+		this.#stopHearingLoad?.();
+		this.#stopHearingLoad = null;
+		this.doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) =>
+			this.#onUpdate(update, origin, tr)
+		);
 	}
 
 	#onUpdate(update: Uint8Array, origin: unknown, tr: Y.Transaction) {
-		if (origin === LOAD_ORIGIN) {
-			// Read from the log: appending it again wrote the whole document once per load (and on
-			// PostgreSQL held the first sync step 2 back until that write returned).
-			this.features.onStore(this.name, update, tr);
-			return;
-		}
 		let id: number | Promise<number>;
 		try {
 			id = this.store.append(this.name, update);

@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { addNote, deleteNote, editNote } from '$lib/workshop/doc';
 import { boardRoom } from '$lib/workshop/rooms';
 import { mapDeclaredRoots } from '../declared-roots';
+import { LOAD_ORIGIN } from '../doc-store';
 import { activityFeature } from './activity';
 
 const by = { id: 'm1', name: 'Pia', profession: 'lakare', organisation: 'region' } as const;
@@ -65,5 +66,22 @@ describe('the dashboard activity feature', () => {
 		// The unload's write was started first; a flush waits for it.
 		await feature.flush!();
 		expect((await row()).noteCount).toBe(6);
+	});
+
+	it("counts the notes of a board it loads, but a load is nobody's activity", async () => {
+		const { feature, name, row } = await boardWithFeature('Oskar 85');
+		const written = new Y.Doc();
+		addNote(written, { text: 'Från loggen', author: by });
+		// As a room loads a board from the log (room.ts): the load's transaction, no bytes.
+		const loaded = new Y.Doc();
+		mapDeclaredRoots(name, loaded);
+		loaded.on('afterTransaction', (tr: Y.Transaction) =>
+			feature.onStore!(name, new Uint8Array(0), tr)
+		);
+		Y.applyUpdate(loaded, Y.encodeStateAsUpdate(written), LOAD_ORIGIN);
+		await feature.flush!();
+		expect((await row()).noteCount).toBe(1);
+		// Before, opening a board marked its workshop active on the dashboard.
+		expect((await row()).lastActivityAt).toBeNull();
 	});
 });

@@ -4,6 +4,7 @@ import { tablesOf, type DB } from '../../db';
 import { noteRecord } from '$lib/workshop/records/note';
 import { parseRoom } from '$lib/workshop/rooms';
 import type { Feature } from '../hooks';
+import { LOAD_ORIGIN } from '../doc-store';
 
 /** The last activity is recorded at most this often per workshop (a keystroke is activity). */
 export const ACTIVITY_WRITE_MS = 60_000;
@@ -106,7 +107,11 @@ export function activityFeature(db: DB): Feature {
 			const notesChanged =
 				room.kind === 'board' && tr.changed.has(tr.doc.getMap(noteRecord.root) as never);
 			const now = Date.now();
-			const active = tr.origin !== 'server' && now - (recorded.get(id) ?? 0) >= ACTIVITY_WRITE_MS;
+			// Opening a board (its load) is nobody's activity; the server's own writes neither.
+			const active =
+				tr.origin !== 'server' &&
+				tr.origin !== LOAD_ORIGIN &&
+				now - (recorded.get(id) ?? 0) >= ACTIVITY_WRITE_MS;
 			if (!notesChanged && !active) return;
 			const held = pending.get(id) ?? { notes: null, at: null };
 			if (notesChanged) held.notes = tr.doc;
