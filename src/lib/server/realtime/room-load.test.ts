@@ -42,12 +42,14 @@ describe('loading a room', () => {
 		const { store, rows } = storeWith('w/a', 3);
 		const stored: unknown[] = [];
 		const sizes: number[] = [];
+		const listening: boolean[] = [];
 		const room = roomOf(store, 'w/a', [
 			{
 				name: 'listener',
 				onStore: (_name, update, tr) => {
 					stored.push(tr.origin);
 					sizes.push(update.byteLength);
+					listening.push(tr.doc._observers.has('update'));
 				}
 			}
 		]);
@@ -59,6 +61,8 @@ describe('loading a room', () => {
 		// The log holds the load's bytes: the document is not encoded again to tell the features.
 		expect(sizes).toEqual([0, expect.any(Number)]);
 		expect(sizes[1]).toBeGreaterThan(0);
+		// Nobody listened to 'update' during the load, so Yjs encoded nothing of it.
+		expect(listening).toEqual([false, true]);
 		const again = roomOf(store, 'w/a');
 		await again.load();
 		expect(again.doc.getMap('m').get('new')).toBe(1);

@@ -12,9 +12,13 @@ export class SyncAnswers {
 	#stepOne: Uint8Array | null = null;
 	#whole: Uint8Array | null = null;
 
-	/** Construct before anything else listens to the document's updates. */
+	/**
+	 * Forgotten at the end of every transaction, before Yjs emits its update to anyone. Not an
+	 * 'update' listener: while one listens, Yjs encodes every transaction's update, the room's
+	 * load (the whole board) included.
+	 */
 	constructor(private readonly doc: Y.Doc) {
-		doc.on('update', () => {
+		doc.on('afterTransaction', () => {
 			this.#stepOne = null;
 			this.#whole = null;
 		});
