@@ -162,12 +162,12 @@ export function judgeRecord(touched: Touched, sides: Sides, created: Created) {
 	if (a) {
 		// List content in a record map is invisible to every reader: nothing honest writes it.
 		if (a._start !== null) refuse(`${record.name}: not a map entry`);
-		// Its live fields (Y.Map.keys without the iterator).
-		for (const [field, item] of a._map) {
+		// Its live fields (Y.Map.keys without the iterator, nor an entry array per field).
+		a._map.forEach((item, field) => {
 			if (!item.deleted && !Object.hasOwn(record.fields, field)) {
 				refuse(`${record.name}: unknown field`);
 			}
-		}
+		});
 		createRecord(record, touched.key, (f) => a.get(f), sides, created);
 	}
 }

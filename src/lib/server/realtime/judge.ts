@@ -214,13 +214,13 @@ function checkCaps(shadow: Shadow, created: Created, ceiling: number) {
 	if (adds && total > RECORDS_PER_DOCUMENT * ceiling) {
 		refuse('too many records in this board');
 	}
-	for (const [record, owners] of created.owners) {
+	created.owners.forEach((owners, record) => {
 		for (const owner of owners) {
 			if (shadow.counts.owned(record, owner) > record.perOwner!) {
 				refuse(`${record.name}: too many per member`);
 			}
 		}
-	}
+	});
 }
 
 /**
