@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { z } from 'zod';
 import type { Actor, RecordDeclaration, Writer } from '$lib/workshop/records/declare';
 
 /** A refusal inside the judge; its message names the rule, never the user's text. */
@@ -78,6 +79,30 @@ function sameBytes(a: Uint8Array, b: Uint8Array) {
 	return true;
 }
 
+/**
+ * Short strings each schema accepted, so far: the ids, names and enum values a board's records
+ * repeat (every note of a member carries the same author, profession, event and question) are
+ * parsed once per value, not once per record. A schema's verdict on a string depends on the
+ * string alone (declare.ts), so a remembered answer is the parse's; longer strings (free text)
+ * are always parsed, and each schema remembers at most ACCEPTED_MAX of them.
+ */
+const accepted = new WeakMap<z.ZodType, Set<string>>();
+const ACCEPTED_MAX = 128;
+const ACCEPTED_LENGTH = 64;
+
+function accepts(schema: z.ZodType, value: unknown): boolean {
+	if (typeof value !== 'string' || value.length > ACCEPTED_LENGTH) {
+		return schema.safeParse(value).success;
+	}
+	let known = accepted.get(schema);
+	if (known?.has(value)) return true;
+	if (!schema.safeParse(value).success) return false;
+	if (!known) accepted.set(schema, (known = new Set()));
+	else if (known.size >= ACCEPTED_MAX) known.clear();
+	known.add(value);
+	return true;
+}
+
 function actor(record: RecordDeclaration, owner: string | null, writer: Writer): Actor | null {
 	if (writer.role === 'facilitator') return 'facilitator';
 	return owner !== null && writer.ids().includes(owner) ? 'owner' : null;
@@ -95,7 +120,7 @@ function parseField(record: RecordDeclaration, field: string, value: unknown) {
 	} else if (value instanceof Y.AbstractType) {
 		refuse(`${record.name}: bad value for ${field}`);
 	}
-	if (!schema!.safeParse(value).success) refuse(`${record.name}: bad value for ${field}`);
+	if (!accepts(schema!, value)) refuse(`${record.name}: bad value for ${field}`);
 }
 
 /**

@@ -98,9 +98,8 @@ export function bytesChanged(
 ): ReadonlyMap<string, number> {
 	// Made only when someone is charged: most transactions of a board charge nobody or one.
 	let change: Map<string, number> | null = null;
-	const charge = (client: number, bytes: number) => {
-		const who = bytes !== 0 ? owner(client) : null;
-		if (who === null) return;
+	const charge = (who: string, bytes: number) => {
+		if (bytes === 0) return;
 		change ??= new Map();
 		change.set(who, (change.get(who) ?? 0) + bytes);
 	};
@@ -110,18 +109,23 @@ export function bytesChanged(
 	tr.afterState.forEach((clock, client) => {
 		const state = beforeState.get(client) ?? 0;
 		if (clock <= state) return;
+		// Items of nobody's client ids (the server's) are never counted.
+		const who = owner(client);
+		if (who === null) return;
 		const structs = store.clients.get(client)!;
 		let added = 0;
 		for (let i = state === 0 ? 0 : Y.findIndexSS(structs, state); i < structs.length; i++) {
 			const struct = structs[i]!;
 			if (struct instanceof Y.Item && !struct.deleted) added += itemBytes(struct);
 		}
-		charge(client, added);
+		charge(who, added);
 	});
 	tr.deleteSet.clients.forEach((ranges, client) => {
 		const structs = store.clients.get(client);
 		const state = beforeState.get(client) ?? 0;
 		if (!structs || state === 0) return;
+		const who = owner(client);
+		if (who === null) return;
 		let removed = 0;
 		for (const { clock, len } of ranges) {
 			if (clock >= state) continue;
@@ -132,7 +136,7 @@ export function bytesChanged(
 				if (struct instanceof Y.Item) removed += itemBytes(struct);
 			}
 		}
-		charge(client, -removed);
+		charge(who, -removed);
 	});
 	return change ?? NOBODY;
 }
