@@ -14,7 +14,7 @@ export class RecordCounts {
 	 * stays that object in `share` for the document's life, so a transaction's changed types
 	 * find their record without a walk over every declaration.
 	 */
-	#records = new Map<Y.AbstractType<unknown>, RecordDeclaration>();
+	#roots = new Map<unknown, { record: RecordDeclaration; root: Y.Map<unknown> }>();
 
 	constructor(doc: Y.Doc, records: readonly RecordDeclaration[]) {
 		for (const record of records) {
@@ -22,7 +22,7 @@ export class RecordCounts {
 			this.#owners.set(record, new Map());
 			this.#perOwner.set(record, new Map());
 			const root = doc.getMap<unknown>(record.root);
-			this.#records.set(root, record);
+			this.#roots.set(root, { record, root });
 			root.forEach((value, key) => this.#set(record, key, value));
 		}
 		doc.on('afterTransaction', (tr: Y.Transaction) => this.track(tr));
@@ -36,9 +36,9 @@ export class RecordCounts {
 	/** Recounts the keys a transaction changed (again after the judge took a refused one out). */
 	track(tr: Y.Transaction) {
 		tr.changed.forEach((keys, type) => {
-			const record = this.#records.get(type);
-			if (record === undefined) return;
-			const root = type as Y.Map<unknown>;
+			const counted = this.#roots.get(type);
+			if (counted === undefined) return;
+			const { record, root } = counted;
 			for (const key of keys) {
 				if (key === null) continue;
 				this.#unset(record, key);
