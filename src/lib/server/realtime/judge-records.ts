@@ -80,18 +80,19 @@ function sameBytes(a: Uint8Array, b: Uint8Array) {
 }
 
 /**
- * Short strings each schema accepted, so far: the ids, names and enum values a board's records
- * repeat (every note of a member carries the same author, profession, event and question) are
+ * Short strings each schema accepted, so far: the ids and enum values a board's records repeat
+ * (every note of a member carries the same author id, profession, event and question) are
  * parsed once per value, not once per record. A schema's verdict on a string depends on the
- * string alone (declare.ts), so a remembered answer is the parse's; longer strings (free text)
- * are always parsed, and each schema remembers at most ACCEPTED_MAX of them.
+ * string alone (declare.ts), so a remembered answer is the parse's. What people type (a
+ * declaration's `text` fields: names, free text) is always parsed and never kept past the
+ * update, nor are longer strings; each schema remembers at most ACCEPTED_MAX strings.
  */
 const accepted = new WeakMap<z.ZodType, Set<string>>();
 const ACCEPTED_MAX = 128;
 const ACCEPTED_LENGTH = 64;
 
-function accepts(schema: z.ZodType, value: unknown): boolean {
-	if (typeof value !== 'string' || value.length > ACCEPTED_LENGTH) {
+function accepts(schema: z.ZodType, value: unknown, typed: boolean): boolean {
+	if (typed || typeof value !== 'string' || value.length > ACCEPTED_LENGTH) {
 		return schema.safeParse(value).success;
 	}
 	let known = accepted.get(schema);
@@ -120,7 +121,8 @@ function parseField(record: RecordDeclaration, field: string, value: unknown) {
 	} else if (value instanceof Y.AbstractType) {
 		refuse(`${record.name}: bad value for ${field}`);
 	}
-	if (!accepts(schema!, value)) refuse(`${record.name}: bad value for ${field}`);
+	const typed = record.text?.includes(field) ?? false;
+	if (!accepts(schema!, value, typed)) refuse(`${record.name}: bad value for ${field}`);
 }
 
 /**

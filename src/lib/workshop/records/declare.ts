@@ -36,7 +36,8 @@ export type Shape = 'collection' | 'singleton' | 'entry';
 
 /**
  * Every field of a record and its value schema. A schema's verdict depends on the value alone
- * (no refinement reads anything else): the judge remembers short strings a schema accepted.
+ * (no refinement reads anything else): the judge remembers short ids and enum values a schema
+ * accepted (never what people type: the `text` fields).
  */
 export type Fields = Record<string, z.ZodType>;
 
