@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addNote, deleteNote, editNote, notesMap } from './doc';
 import { setEmotion } from './emotions';
 import { addStep } from './records/agenda';
-import { facilitationMap } from './records/facilitation';
+import { facilitationMap, readFacilitation } from './records/facilitation';
 import { journeyWriteRefusal, type StepState } from './step-rules';
 import { encodeUpdate } from '$lib/server/realtime/judge-bytes';
 import { author, board, change, member, replica, send } from '$lib/server/realtime/judge-fixture';
@@ -132,6 +132,23 @@ describe('the judge applies the step rules to real updates', () => {
 		expect(
 			change(s.b.doc, s.anna, doc, () => addNote(doc, { text: 'Öppet', author: author('anna') }))
 		).toBeNull();
+	});
+
+	it('reads a malformed step or notesOpen as absent, as readFacilitation does', () => {
+		const s = setup();
+		const note = (doc: import('yjs').Doc) => () =>
+			addNote(doc, { text: 'Ny', author: author('anna') });
+		s.go(s.clustering);
+		// notesOpen that is not a boolean opens nothing.
+		facilitationMap(s.b.doc).set('notesOpen', 'true');
+		let doc = replica(s.b.doc);
+		expect(change(s.b.doc, s.anna, doc, note(doc))).toMatch(/closed/);
+		expect(readFacilitation(s.b.doc).notesOpen).toBe(false);
+		// A step id that is not an id is no current step: nothing is bound.
+		facilitationMap(s.b.doc).set('stepId', `${s.clustering} `);
+		doc = replica(s.b.doc);
+		expect(change(s.b.doc, s.anna, doc, note(doc))).toBeNull();
+		expect(readFacilitation(s.b.doc).stepId).toBeNull();
 	});
 
 	it('keeps a workshop without a current step as it was', () => {

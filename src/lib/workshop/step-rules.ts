@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { listSteps, type StepKind } from './records/agenda';
-import { readFacilitation } from './records/facilitation';
+import { facilitationField, readFacilitation } from './records/facilitation';
 
 /**
  * What a participant may write follows the agenda (issue 15): the journey's records (notes,
@@ -54,10 +54,10 @@ export function readStepState(doc: Y.Doc): StepState {
 
 /** The condition the declarations of the journey's records use (judged on the board before). */
 export function journeyStepCondition(before: Y.Doc): string | null {
-	const { stepId, notesOpen } = readFacilitation(before);
 	// Most writes happen with no agenda running or notes open: then the steps need no reading.
-	if (stepId === null || notesOpen) return null;
-	return journeyWriteRefusal({ steps: listSteps(before), currentStepId: stepId, notesOpen });
+	const stepId = facilitationField(before, 'stepId');
+	if (stepId === null || facilitationField(before, 'notesOpen')) return null;
+	return journeyWriteRefusal({ steps: listSteps(before), currentStepId: stepId, notesOpen: false });
 }
 
 /** The condition in words (docs/realtime.md). */

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { z } from 'zod';
 import type { Actor, RecordDeclaration, Writer } from '$lib/workshop/records/declare';
 
 /** A refusal inside the judge; its message names the rule, never the user's text. */
@@ -78,6 +79,31 @@ function sameBytes(a: Uint8Array, b: Uint8Array) {
 	return true;
 }
 
+/**
+ * Short strings each schema accepted, so far: the ids and enum values a board's records repeat
+ * (every note of a member carries the same author id, profession, event and question) are
+ * parsed once per value, not once per record. A schema's verdict on a string depends on the
+ * string alone (declare.ts), so a remembered answer is the parse's. What people type (a
+ * declaration's `text` fields: names, free text) is always parsed and never kept past the
+ * update, nor are longer strings; each schema remembers at most ACCEPTED_MAX strings.
+ */
+const accepted = new WeakMap<z.ZodType, Set<string>>();
+const ACCEPTED_MAX = 128;
+const ACCEPTED_LENGTH = 64;
+
+function accepts(schema: z.ZodType, value: unknown, typed: boolean): boolean {
+	if (typed || typeof value !== 'string' || value.length > ACCEPTED_LENGTH) {
+		return schema.safeParse(value).success;
+	}
+	let known = accepted.get(schema);
+	if (known?.has(value)) return true;
+	if (!schema.safeParse(value).success) return false;
+	if (!known) accepted.set(schema, (known = new Set()));
+	else if (known.size >= ACCEPTED_MAX) known.clear();
+	known.add(value);
+	return true;
+}
+
 function actor(record: RecordDeclaration, owner: string | null, writer: Writer): Actor | null {
 	if (writer.role === 'facilitator') return 'facilitator';
 	return owner !== null && writer.ids().includes(owner) ? 'owner' : null;
@@ -95,7 +121,8 @@ function parseField(record: RecordDeclaration, field: string, value: unknown) {
 	} else if (value instanceof Y.AbstractType) {
 		refuse(`${record.name}: bad value for ${field}`);
 	}
-	if (!schema!.safeParse(value).success) refuse(`${record.name}: bad value for ${field}`);
+	const typed = record.text?.includes(field) ?? false;
+	if (!accepts(schema!, value, typed)) refuse(`${record.name}: bad value for ${field}`);
 }
 
 /**
@@ -162,12 +189,12 @@ export function judgeRecord(touched: Touched, sides: Sides, created: Created) {
 	if (a) {
 		// List content in a record map is invisible to every reader: nothing honest writes it.
 		if (a._start !== null) refuse(`${record.name}: not a map entry`);
-		// Its live fields (Y.Map.keys without the iterator).
-		for (const [field, item] of a._map) {
+		// Its live fields (Y.Map.keys without the iterator, nor an entry array per field).
+		a._map.forEach((item, field) => {
 			if (!item.deleted && !Object.hasOwn(record.fields, field)) {
 				refuse(`${record.name}: unknown field`);
 			}
-		}
+		});
 		createRecord(record, touched.key, (f) => a.get(f), sides, created);
 	}
 }

@@ -84,6 +84,31 @@ describe('the judge, against updates written byte by byte', () => {
 		expect(notesMap(s.b.doc).get('n1')?.get('text')).toBe('x');
 	});
 
+	it('judges each field by its own schema, whatever another field accepted before', () => {
+		const s = setup();
+		let clock = s.state(s.A);
+		const send1 = (id: string, fields: Record<string, unknown>) => {
+			const update = encodeUpdate([{ client: s.A, clock, structs: note(s.A, clock, id, fields) }]);
+			const verdict = send(s.b.doc, s.anna, update);
+			if (verdict === null) clock = s.state(s.A);
+			return verdict;
+		};
+		// Accepted twice, so each value has been judged by its field's schema already.
+		expect(send1('n1', annaFields)).toBeNull();
+		expect(send1('n2', annaFields)).toBeNull();
+		// The same strings in fields whose schemas refuse them.
+		expect(send1('n3', { ...annaFields, kind: 'lakare' })).toMatch(/note: bad value for kind/);
+		expect(send1('n3', { ...annaFields, profession: 'region' })).toMatch(
+			/note: bad value for profession/
+		);
+		expect(send1('n3', { ...annaFields, organisation: 'note' })).toMatch(
+			/note: bad value for organisation/
+		);
+		// A refused value stays refused when sent again.
+		expect(send1('n3', { ...annaFields, kind: 'lakare' })).toMatch(/note: bad value for kind/);
+		expect(send1('n3', annaFields)).toBeNull();
+	});
+
 	it('refuses a struct that starts at a known clock and runs on into the persona', () => {
 		const s = setup();
 		const clock = s.state(s.A) - 1;

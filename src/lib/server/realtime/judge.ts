@@ -94,20 +94,22 @@ function examine(
 	}
 	const bind: number[] = [];
 	let advanced = false;
-	for (const [client, clock] of tr.afterState) {
-		const before = tr.beforeState.get(client) ?? 0;
-		if (clock <= before) continue;
+	const { beforeState } = tr;
+	// forEach, not for…of: no entry array per client of the board's state vector.
+	tr.afterState.forEach((clock, client) => {
+		const before = beforeState.get(client) ?? 0;
+		if (clock <= before) return;
 		advanced = true;
 		// Bindings never change once made: the tombstones' cache answers without the database.
 		const owner = shadow.tombstones.owner(client) ?? undefined;
-		if (owner === writer.membershipId) continue;
+		if (owner === writer.membershipId) return;
 		const fresh = owner === undefined && before === 0 && client !== real.clientID;
 		if (fresh) bind.push(client);
 		else if (writer.role !== 'facilitator') refuse('client id of someone else');
 		if (bind.length > NEW_CLIENTS_PER_UPDATE && writer.role !== 'facilitator') {
 			refuse('too many new client ids');
 		}
-	}
+	});
 	if (!advanced && tr.changed.size === 0 && tr.deleteSet.clients.size === 0) return bind;
 	for (const condition of conditions) {
 		const reason = condition(real, writer);
@@ -212,13 +214,13 @@ function checkCaps(shadow: Shadow, created: Created, ceiling: number) {
 	if (adds && total > RECORDS_PER_DOCUMENT * ceiling) {
 		refuse('too many records in this board');
 	}
-	for (const [record, owners] of created.owners) {
+	created.owners.forEach((owners, record) => {
 		for (const owner of owners) {
 			if (shadow.counts.owned(record, owner) > record.perOwner!) {
 				refuse(`${record.name}: too many per member`);
 			}
 		}
-	}
+	});
 }
 
 /**
@@ -541,10 +543,12 @@ function nothingIntegrated(tr: Y.Transaction) {
 
 function sameEffect(a: Y.Transaction, b: Y.Transaction) {
 	if (a.afterState.size !== b.afterState.size) return false;
-	for (const [client, clock] of a.afterState) {
-		if (b.afterState.get(client) !== clock) return false;
-	}
-	return Y.equalDeleteSets(a.deleteSet, b.deleteSet);
+	let same = true;
+	// forEach, not for…of: no entry array per client of the board's state vector.
+	a.afterState.forEach((clock, client) => {
+		if (same && b.afterState.get(client) !== clock) same = false;
+	});
+	return same && Y.equalDeleteSets(a.deleteSet, b.deleteSet);
 }
 
 const shadows = new WeakMap<Y.Doc, Shadow>();

@@ -95,29 +95,37 @@ function utf8(text: string): number {
 export function bytesChanged(
 	tr: Y.Transaction,
 	owner: (client: number) => string | null
-): Map<string, number> {
-	const change = new Map<string, number>();
-	const charge = (client: number, bytes: number) => {
-		const who = bytes !== 0 ? owner(client) : null;
-		if (who !== null) change.set(who, (change.get(who) ?? 0) + bytes);
+): ReadonlyMap<string, number> {
+	// Made only when someone is charged: most transactions of a board charge nobody or one.
+	let change: Map<string, number> | null = null;
+	const charge = (who: string, bytes: number) => {
+		if (bytes === 0) return;
+		change ??= new Map();
+		change.set(who, (change.get(who) ?? 0) + bytes);
 	};
 	const store = tr.doc.store;
-	const before = (client: number) => tr.beforeState.get(client) ?? 0;
-	for (const [client, clock] of tr.afterState) {
-		const state = before(client);
-		if (clock <= state) continue;
+	const { beforeState } = tr;
+	// forEach, not for…of: no entry array per client of the board's state vector.
+	tr.afterState.forEach((clock, client) => {
+		const state = beforeState.get(client) ?? 0;
+		if (clock <= state) return;
+		// Items of nobody's client ids (the server's) are never counted.
+		const who = owner(client);
+		if (who === null) return;
 		const structs = store.clients.get(client)!;
 		let added = 0;
 		for (let i = state === 0 ? 0 : Y.findIndexSS(structs, state); i < structs.length; i++) {
 			const struct = structs[i]!;
 			if (struct instanceof Y.Item && !struct.deleted) added += itemBytes(struct);
 		}
-		charge(client, added);
-	}
-	for (const [client, ranges] of tr.deleteSet.clients) {
+		charge(who, added);
+	});
+	tr.deleteSet.clients.forEach((ranges, client) => {
 		const structs = store.clients.get(client);
-		const state = before(client);
-		if (!structs || state === 0) continue;
+		const state = beforeState.get(client) ?? 0;
+		if (!structs || state === 0) return;
+		const who = owner(client);
+		if (who === null) return;
 		let removed = 0;
 		for (const { clock, len } of ranges) {
 			if (clock >= state) continue;
@@ -128,7 +136,9 @@ export function bytesChanged(
 				if (struct instanceof Y.Item) removed += itemBytes(struct);
 			}
 		}
-		charge(client, -removed);
-	}
-	return change;
+		charge(who, -removed);
+	});
+	return change ?? NOBODY;
 }
+
+const NOBODY: ReadonlyMap<string, number> = new Map();

@@ -9,16 +9,21 @@ export class RecordCounts {
 	total = 0;
 	#owners = new Map<RecordDeclaration, Map<string, string | null>>();
 	#perOwner = new Map<RecordDeclaration, Map<string, number>>();
+	/**
+	 * The record each counted root map holds. The constructor makes every one a Y.Map, which
+	 * stays that object in `share` for the document's life, so a transaction's changed types
+	 * find their record without a walk over every declaration.
+	 */
+	#roots = new Map<unknown, { record: RecordDeclaration; root: Y.Map<unknown> }>();
 
-	constructor(
-		private readonly doc: Y.Doc,
-		private readonly records: readonly RecordDeclaration[]
-	) {
+	constructor(doc: Y.Doc, records: readonly RecordDeclaration[]) {
 		for (const record of records) {
 			if (record.shape === 'singleton') continue;
 			this.#owners.set(record, new Map());
 			this.#perOwner.set(record, new Map());
-			doc.getMap<unknown>(record.root).forEach((value, key) => this.#set(record, key, value));
+			const root = doc.getMap<unknown>(record.root);
+			this.#roots.set(root, { record, root });
+			root.forEach((value, key) => this.#set(record, key, value));
 		}
 		doc.on('afterTransaction', (tr: Y.Transaction) => this.track(tr));
 	}
@@ -30,20 +35,17 @@ export class RecordCounts {
 
 	/** Recounts the keys a transaction changed (again after the judge took a refused one out). */
 	track(tr: Y.Transaction) {
-		for (const record of this.#owners.keys()) {
-			// The constructor made every record's root map, which stays in `share` (getMap would
-			// look it up the same way, with more checks).
-			const shared = this.doc.share.get(record.root);
-			const root = shared instanceof Y.Map ? shared : this.doc.getMap<unknown>(record.root);
-			const keys = tr.changed.get(root as never);
-			if (!keys) continue;
+		tr.changed.forEach((keys, type) => {
+			const counted = this.#roots.get(type);
+			if (counted === undefined) return;
+			const { record, root } = counted;
 			for (const key of keys) {
 				if (key === null) continue;
 				this.#unset(record, key);
 				const value = root.get(key);
 				if (value !== undefined) this.#set(record, key, value);
 			}
-		}
+		});
 	}
 
 	#set(record: RecordDeclaration, key: string, value: unknown) {

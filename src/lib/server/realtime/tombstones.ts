@@ -78,13 +78,15 @@ function count(struct: Y.Item | Y.GC, dead: Dead) {
 export function tombstonesOf(
 	tr: Y.Transaction,
 	owner: (client: number) => string | null
-): Map<string, Dead> {
+): ReadonlyMap<string, Dead> {
+	// Most transactions of a board delete nothing (a new note): then nothing is made.
+	if (tr.deleteSet.clients.size === 0) return NONE;
 	const counts = new Map<string, Dead>();
 	const store = tr.doc.store;
-	for (const [client, ranges] of tr.deleteSet.clients) {
+	tr.deleteSet.clients.forEach((ranges, client) => {
 		const structs = store.clients.get(client);
 		const last = structs?.at(-1);
-		if (!structs || !last) continue;
+		if (!structs || !last) return;
 		const state = last.id.clock + last.length;
 		const dead = { items: 0, keys: 0 };
 		for (const { clock, len } of ranges) {
@@ -97,9 +99,11 @@ export function tombstonesOf(
 			}
 		}
 		const who = dead.items > 0 ? owner(client) : null;
-		if (who === null) continue;
+		if (who === null) return;
 		const sum = counts.get(who) ?? { items: 0, keys: 0 };
 		counts.set(who, { items: sum.items + dead.items, keys: sum.keys + dead.keys });
-	}
+	});
 	return counts;
 }
+
+const NONE: ReadonlyMap<string, Dead> = new Map();

@@ -10,7 +10,7 @@ import {
 } from './authored';
 import { declareRecord, idSchema, orderSchema, type RecordValue } from './declare';
 import { listPlacements } from './placement';
-import { readFacilitation } from './facilitation';
+import { facilitationField } from './facilitation';
 import { listSteps } from './agenda';
 import type { Organisation, Profession } from '../people';
 import { newId } from '../ids';
@@ -114,7 +114,7 @@ export const canvasKeySchema = idSchema;
  * ideas step; a reason when not.
  */
 export function canvasStepCondition(before: Y.Doc): string | null {
-	const { stepId } = readFacilitation(before);
+	const stepId = facilitationField(before, 'stepId');
 	if (stepId === null) return null;
 	const step = listSteps(before).find((s) => s.id === stepId);
 	return step && step.kind !== 'ideas' ? 'the canvas is open in the ideas step' : null;

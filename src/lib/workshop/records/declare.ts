@@ -34,7 +34,11 @@ export interface Writer {
  */
 export type Shape = 'collection' | 'singleton' | 'entry';
 
-/** Every field of a record and its value schema. */
+/**
+ * Every field of a record and its value schema. A schema's verdict depends on the value alone
+ * (no refinement reads anything else): the judge remembers short ids and enum values a schema
+ * accepted (never what people type: the `text` fields).
+ */
 export type Fields = Record<string, z.ZodType>;
 
 /**

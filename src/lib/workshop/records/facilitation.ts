@@ -85,13 +85,26 @@ const EMPTY: Facilitation = {
 
 /** The room's state, each field read on its own so one malformed field does not hide the rest. */
 export function readFacilitation(doc: Y.Doc): Facilitation {
-	const out: Facilitation = { ...EMPTY };
+	const out: Record<string, unknown> = {};
+	for (const field of FIELDS) out[field] = facilitationField(doc, field);
+	return out as Facilitation;
+}
+
+const FIELDS = Object.keys(facilitationRecord.fields) as (keyof Facilitation)[];
+
+/**
+ * One field of the room's state, as readFacilitation reads it (its empty value when absent or
+ * malformed): for the judge's conditions, which ask for one or two fields on every update.
+ */
+export function facilitationField<K extends keyof Facilitation>(
+	doc: Y.Doc,
+	field: K
+): Facilitation[K] {
 	// The judge reads this on the server's own document: reading must not add a root to it.
-	if (!doc.share.has('facilitation')) return out;
+	if (!doc.share.has('facilitation')) return EMPTY[field];
 	const map = facilitationMap(doc);
-	for (const [field, schema] of Object.entries(facilitationRecord.fields)) {
-		const parsed = schema.safeParse(map.get(field));
-		if (parsed.success && map.has(field)) (out as Record<string, unknown>)[field] = parsed.data;
-	}
-	return out;
+	// An absent field is never parsed: a failing parse builds its issues for nothing.
+	if (!map.has(field)) return EMPTY[field];
+	const parsed = facilitationRecord.fields[field].safeParse(map.get(field));
+	return parsed.success ? (parsed.data as Facilitation[K]) : EMPTY[field];
 }

@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { z } from 'zod';
 import { AGENDA_STEPS_MAX } from './agenda';
 import { declareRecord, ID_PATTERN, MEMBERS } from './declare';
-import { readFacilitation } from './facilitation';
+import { facilitationField } from './facilitation';
 
 const id = ID_PATTERN.source.slice(1, -1);
 
@@ -41,7 +41,7 @@ export const readyKey = (stepId: string, authorId: string) => `${stepId}|${autho
 
 /** Why a participant may not mark `key` ready now: only for the step the room is on. */
 export function readyCheck(before: Y.Doc, key: string): string | null {
-	const current = readFacilitation(before).stepId;
+	const current = facilitationField(before, 'stepId');
 	if (typeof current !== 'string') return 'no current step';
 	return key.slice(0, key.indexOf('|')) === current ? null : 'not the current step';
 }
