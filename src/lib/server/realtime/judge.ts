@@ -16,6 +16,7 @@ import { RecordCounts } from './record-counts';
 import { judgeRecord, refuse, Refused, type Created, type Touched } from './judge-records';
 import { Tombstones, tombstonesOf } from './tombstones';
 import { bytesChanged, MemberBytes } from './member-bytes';
+import { newDoc } from './new-doc';
 
 /** Null when the update is allowed; else why not, and whether it was not even a valid update. */
 export type WriteCheck = (
@@ -496,7 +497,7 @@ class Shadow {
 			store.pendingDs = null;
 		}
 		const state = Y.encodeStateAsUpdate(this.real);
-		this.doc = new Y.Doc({ gc: this.real.gc });
+		this.doc = newDoc({ gc: this.real.gc });
 		Y.applyUpdate(this.doc, state);
 		// After the counts' own listener: a refusal is examined on counts that include it.
 		this.counts = new RecordCounts(this.doc, this.records);
