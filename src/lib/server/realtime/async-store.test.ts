@@ -17,6 +17,7 @@ import {
 import { openHooks } from '../../../../tests/helpers/open-hooks';
 import { openSqliteStore } from '../db/sqlite';
 import type { DocLog } from './doc-store';
+import type { Feature } from './hooks';
 import { RealtimeServer } from './server';
 
 /**
@@ -62,11 +63,11 @@ afterEach(() => {
 	for (const cleanup of cleanups.splice(0).reverse()) cleanup();
 });
 
-async function start() {
+async function start(features: Feature[] = []) {
 	const dir = mkdtempSync(join(tmpdir(), 'samskapa-async-store-'));
 	const store = openSqliteStore(join(dir, 'test.db'));
 	const docs = new SlowDocLog(store.docs);
-	const realtime = new RealtimeServer(docs, openHooks(), { maxPayload: 1 << 20 });
+	const realtime = new RealtimeServer(docs, openHooks(features), { maxPayload: 1 << 20 });
 	const http: Server = createServer();
 	http.on('upgrade', (req, socket, head) => {
 		if (!realtime.handleUpgrade(req, socket, head)) socket.destroy();
@@ -85,7 +86,7 @@ async function start() {
 		cleanups.push(() => c.destroy());
 		return c;
 	};
-	return { docs, store, client };
+	return { docs, store, realtime, client };
 }
 
 /** The socket is open: the server accepted it (it takes the room in the same step). */
@@ -173,5 +174,32 @@ describe('a room on an asynchronous store', () => {
 		pending.release();
 		await c.synced;
 		expect(noteTexts(c.doc)).toEqual(['ej lagrad']);
+	});
+
+	it('stores whatever writes to a room while it loads: a note sent meanwhile, a server edit, a feature’s onLoad', async () => {
+		const server = (doc: Y.Doc, text: string) =>
+			addNote(doc, { text, author: authorOf({ membershipId: 's' }, 'S') });
+		const { docs, store, realtime, client } = await start([
+			{ name: 'writes on load', onLoad: (_name, doc) => void server(doc, 'vid laddningen') }
+		]);
+		const a = client('a');
+		await opened(a);
+		await docs.holding(1);
+		// Sent while the room's load is in flight: kept by the socket, replayed once it is loaded.
+		note(a, 'skickad under laddningen');
+		await roundTrip(a);
+		const edited = realtime.edit('doc', (doc) => server(doc, 'serverns ändring'));
+		docs.held.shift()!.release();
+		const expected = ['vid laddningen', 'skickad under laddningen', 'serverns ändring'];
+		await docs.holding(3);
+		for (const { release } of docs.held.splice(0)) release();
+		await edited;
+		await waitForNote(a.doc, 'serverns ändring');
+		// The log alone, read into a fresh document, holds all three: nothing written during the
+		// load bypassed the append.
+		const fromLog = new Y.Doc();
+		await store.docs.loadInto('doc', fromLog);
+		expect(noteTexts(fromLog).sort()).toEqual([...expected].sort());
+		expect(noteTexts(a.doc).sort()).toEqual([...expected].sort());
 	});
 });
