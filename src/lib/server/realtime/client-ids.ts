@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { tablesOf, type DB } from '../db';
-import { preparedRead } from '../db/prepared';
+import { preparedRead, preparedWrite } from '../db/prepared';
 
 /**
  * Which member authored each Yjs client id of one document. A client id is bound to the first
@@ -21,6 +21,22 @@ const bindingsOf = preparedRead<{ clientId: number; membershipId: string }, { do
 			.select({ clientId: docClients.clientId, membershipId: docClients.membershipId })
 			.from(docClients)
 			.where(eq(docClients.docName, sql.placeholder('docName')));
+	}
+);
+
+/** Written through at every new binding, from the judge's verdict (each new browser's first write). */
+const storeBinding = preparedWrite<{ docName: string; clientId: number; membershipId: string }>(
+	'doc_client_bind',
+	(db) => {
+		const { docClients } = tablesOf(db);
+		return db
+			.insert(docClients)
+			.values({
+				docName: sql.placeholder('docName'),
+				clientId: sql.placeholder('clientId'),
+				membershipId: sql.placeholder('membershipId')
+			})
+			.onConflictDoNothing();
 	}
 );
 
@@ -75,17 +91,13 @@ export function storedClientIds(db: DB) {
 					let pending = writing.get(doc);
 					if (!pending) writing.set(doc, (pending = new Map()));
 					pending.set(client, membership);
-					const { docClients } = tablesOf(db);
-					db.insert(docClients)
-						.values({ docName: doc, clientId: client, membershipId: membership })
-						.onConflictDoNothing()
-						.then(
-							() => written(doc, client),
-							(error: unknown) => {
-								written(doc, client);
-								console.error('[realtime] could not store a client id', error);
-							}
-						);
+					storeBinding(db, { docName: doc, clientId: client, membershipId: membership }).then(
+						() => written(doc, client),
+						(error: unknown) => {
+							written(doc, client);
+							console.error('[realtime] could not store a client id', error);
+						}
+					);
 				}
 			};
 		}
