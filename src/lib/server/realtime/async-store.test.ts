@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type WebSocket from 'ws';
+import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { addNote } from '$lib/workshop/doc';
 import {
@@ -17,6 +18,8 @@ import {
 import { openHooks } from '../../../../tests/helpers/open-hooks';
 import { openSqliteStore } from '../db/sqlite';
 import type { DocLog } from './doc-store';
+import type { Feature } from './hooks';
+import { encodeUpdate } from './protocol';
 import { RealtimeServer } from './server';
 
 /**
@@ -62,13 +65,16 @@ afterEach(() => {
 	for (const cleanup of cleanups.splice(0).reverse()) cleanup();
 });
 
-async function start() {
+async function start(features: Feature[] = []) {
 	const dir = mkdtempSync(join(tmpdir(), 'samskapa-async-store-'));
 	const store = openSqliteStore(join(dir, 'test.db'));
 	const docs = new SlowDocLog(store.docs);
-	const realtime = new RealtimeServer(docs, openHooks(), { maxPayload: 1 << 20 });
+	const realtime = new RealtimeServer(docs, openHooks(features), { maxPayload: 1 << 20 });
 	const http: Server = createServer();
-	http.on('upgrade', (req, socket, head) => {
+	/** The server side of each upgraded TCP connection, in order. */
+	const sockets: Socket[] = [];
+	http.on('upgrade', (req, socket: Socket, head) => {
+		sockets.push(socket);
 		if (!realtime.handleUpgrade(req, socket, head)) socket.destroy();
 	});
 	await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
@@ -81,11 +87,12 @@ async function start() {
 		rmSync(dir, { recursive: true, force: true });
 	});
 	const client = (token: string) => {
-		const c = connect(`ws://127.0.0.1:${port}/ws`, 'doc', { token });
+		const c = connect(url, 'doc', { token });
 		cleanups.push(() => c.destroy());
 		return c;
 	};
-	return { docs, store, client };
+	const url = `ws://127.0.0.1:${port}/ws`;
+	return { docs, store, realtime, client, sockets, url };
 }
 
 /** The socket is open: the server accepted it (it takes the room in the same step). */
@@ -173,5 +180,60 @@ describe('a room on an asynchronous store', () => {
 		pending.release();
 		await c.synced;
 		expect(noteTexts(c.doc)).toEqual(['ej lagrad']);
+	});
+
+	it('stores whatever writes to a room while it loads: a note sent meanwhile, a server edit, a feature’s onLoad', async () => {
+		const server = (doc: Y.Doc, text: string) =>
+			addNote(doc, { text, author: authorOf({ membershipId: 's' }, 'S') });
+		const { docs, store, realtime, client } = await start([
+			{ name: 'writes on load', onLoad: (_name, doc) => void server(doc, 'vid laddningen') }
+		]);
+		const a = client('a');
+		await opened(a);
+		await docs.holding(1);
+		// Sent while the room's load is in flight: kept by the socket, replayed once it is loaded.
+		note(a, 'skickad under laddningen');
+		await roundTrip(a);
+		const edited = realtime.edit('doc', (doc) => server(doc, 'serverns ändring'));
+		docs.held.shift()!.release();
+		const expected = ['vid laddningen', 'skickad under laddningen', 'serverns ändring'];
+		await docs.holding(3);
+		for (const { release } of docs.held.splice(0)) release();
+		await edited;
+		await waitForNote(a.doc, 'serverns ändring');
+		// The log alone, read into a fresh document, holds all three: nothing written during the
+		// load bypassed the append.
+		const fromLog = new Y.Doc();
+		await store.docs.loadInto('doc', fromLog);
+		expect(noteTexts(fromLog).sort()).toEqual([...expected].sort());
+		expect(noteTexts(a.doc).sort()).toEqual([...expected].sort());
+	});
+
+	it('stops reading a socket that writes past a bound while its room loads, and loses none of it', async () => {
+		const { docs, store, sockets, url } = await start();
+		const raw = new WebSocket(`${url}/doc?token=a`);
+		cleanups.push(() => raw.terminate());
+		await once(raw, 'open');
+		await docs.holding(1);
+		const server = sockets[0]!;
+		const paused = once(server, 'pause');
+		// 16 MiB of updates sent while the board loads (on PostgreSQL, a big board takes a while):
+		// kept in the server's memory whole, a few sockets could fill it.
+		const writer = new Y.Doc();
+		const updates: Uint8Array[] = [];
+		writer.on('update', (update: Uint8Array) => updates.push(update));
+		for (let i = 0; i < 64; i++) writer.getMap('m').set(`k${i}`, 'x'.repeat(256 * 1024));
+		for (const update of updates) raw.send(encodeUpdate(update));
+		await paused;
+		expect(server.bytesRead).toBeLessThan(8 * 1024 * 1024);
+		docs.held.shift()!.release();
+		// Read again once the room holds it: every update is applied and stored, in order.
+		for (let stored = 0; stored < updates.length; stored++) {
+			await docs.holding(1);
+			docs.held.shift()!.release();
+		}
+		const fromLog = new Y.Doc();
+		await store.docs.loadInto('doc', fromLog);
+		expect(fromLog.getMap('m').size).toBe(64);
 	});
 });

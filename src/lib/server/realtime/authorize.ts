@@ -156,6 +156,8 @@ export function createAuthorize(
 			}
 		},
 		features: [
+			// What the board's load read is kept only while its room is here (client-ids.ts).
+			{ name: 'client ids', onUnload: (docName) => clientIds.forget(docName) },
 			...realtimeFeatures({
 				db,
 				switches,

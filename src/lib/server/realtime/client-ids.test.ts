@@ -63,4 +63,27 @@ describe('stored client ids', () => {
 		expect(owner(2)).toBe(t.memberId);
 		await t.close();
 	});
+
+	it('stay in memory only while the board’s room is here: not after it left, nor once its workshop is deleted', async () => {
+		const t = await setUp();
+		// Taken by a judge or a reveal before the room leaves, asked after it came back.
+		const ids = t.clientIds.of(t.doc);
+		await t.bindElsewhere(1);
+		await t.realtime.load(t.doc);
+		expect(ids.owner(1)).toBe(t.memberId);
+		t.realtime.evictWorkshop(t.workshopId);
+		expect(ids.owner(1)).toBeUndefined();
+		await t.bindElsewhere(2);
+		await t.realtime.load(t.doc);
+		expect([ids.owner(1), ids.owner(2)]).toEqual([t.memberId, t.memberId]);
+		// Bound here just before the room leaves: back with the room, whether or not its write
+		// has landed yet.
+		ids.bind(3, t.memberId);
+		t.realtime.evictWorkshop(t.workshopId);
+		await t.realtime.load(t.doc);
+		expect(ids.owner(3)).toBe(t.memberId);
+		await t.realtime.dropWorkshop(t.workshopId);
+		expect([ids.owner(1), ids.owner(2), ids.owner(3)]).toEqual([undefined, undefined, undefined]);
+		await t.close();
+	});
 });

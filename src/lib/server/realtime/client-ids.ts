@@ -46,16 +46,25 @@ const storeBinding = preparedWrite<{ docName: string; clientId: number; membersh
  * every load of its room (authorize.ts beforeLoad), and the judge only runs in a loaded room: only
  * the process holding a room binds its client ids (room affinity), so what was stored when the
  * room loaded, plus what this process bound since, is complete for as long as the room stays
- * loaded; a room that leaves the process (unloaded, evicted) is loaded, and read, again. Sockets
- * joining a loaded room read nothing (issue 18, connect CPU). A new binding is in memory at once
- * and written through.
+ * loaded; a room that leaves the process (unloaded, evicted, its workshop deleted) is forgotten
+ * here and loaded, and read, again. Kept past its room, every board the process ever opened would
+ * stay in memory for the process's life. Sockets joining a loaded room read nothing (issue 18,
+ * connect CPU). A new binding is in memory at once and written through; one whose write has not
+ * landed yet outlives a forget, so a room loaded again at once (after a storage error) still has it.
  */
 export function storedClientIds(db: DB) {
 	const docs = new Map<string, Map<number, string>>();
+	/** Bindings written through but not yet answered by the store, per document. */
+	const writing = new Map<string, Map<number, string>>();
 	const bindings = (doc: string) => {
 		let map = docs.get(doc);
 		if (!map) docs.set(doc, (map = new Map()));
 		return map;
+	};
+	const written = (doc: string, client: number) => {
+		const pending = writing.get(doc);
+		pending?.delete(client);
+		if (pending?.size === 0) writing.delete(doc);
 	};
 	return {
 		/** Reads what the store holds of `doc` into memory: call while loading its room. */
@@ -63,16 +72,31 @@ export function storedClientIds(db: DB) {
 			const rows = await bindingsOf(db, { docName: doc });
 			const map = bindings(doc);
 			for (const row of rows) if (!map.has(row.clientId)) map.set(row.clientId, row.membershipId);
+			for (const [client, membership] of writing.get(doc) ?? []) {
+				if (!map.has(client)) map.set(client, membership);
+			}
 		},
+		/** The room of `doc` left this process: its next load reads the store again. */
+		forget(doc: string) {
+			docs.delete(doc);
+		},
+		/** Looks the document's bindings up at each call: a forget must not leave a stale copy. */
 		of(doc: string): ClientIds {
-			const map = bindings(doc);
 			return {
-				owner: (client) => map.get(client),
+				owner: (client) => docs.get(doc)?.get(client),
 				bind: (client, membership) => {
+					const map = bindings(doc);
 					if (map.has(client)) return;
 					map.set(client, membership);
-					storeBinding(db, { docName: doc, clientId: client, membershipId: membership }).catch(
-						(error: unknown) => console.error('[realtime] could not store a client id', error)
+					let pending = writing.get(doc);
+					if (!pending) writing.set(doc, (pending = new Map()));
+					pending.set(client, membership);
+					storeBinding(db, { docName: doc, clientId: client, membershipId: membership }).then(
+						() => written(doc, client),
+						(error: unknown) => {
+							written(doc, client);
+							console.error('[realtime] could not store a client id', error);
+						}
 					);
 				}
 			};

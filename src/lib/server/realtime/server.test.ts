@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { connect as tcp, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -38,12 +38,13 @@ afterEach(() => {
 });
 
 /** A RealtimeServer on a real HTTP server and a temporary SQLite file; ?token= names the member. */
-async function start() {
+async function start(sockets?: { socketsPerAddress: number }) {
 	const dir = mkdtempSync(join(tmpdir(), 'samskapa-realtime-'));
 	const { sqlite } = openSqliteStore(join(dir, 'test.db'));
 	const store = new FlakyStore(sqlite, new WriteLock());
 	const realtime = new RealtimeServer(store, openHooks(), {
 		maxPayload: 1 << 20,
+		sockets,
 		unloadAfterMs: 0
 	});
 	const http: Server = createServer();
@@ -120,5 +121,31 @@ describe('a socket joining a loaded room', () => {
 		expect(first[0]).toBe(0);
 		// One writev: the handshake, then the sync step 1's frame header and payload.
 		expect(writes[1]![0]).toBeGreaterThanOrEqual(3);
+	});
+
+	it('answers a handshake ws refuses while the socket is corked, and frees its slot', async () => {
+		const { wsUrl } = await start({ socketsPerAddress: 1 });
+		const { port } = new URL(wsUrl);
+		// Authenticated, then refused by ws itself (an unknown protocol version): its 400 is
+		// written inside the cork around handleUpgrade and must still leave, and the socket end.
+		const refused = () =>
+			new Promise<string>((resolve, reject) => {
+				const socket = tcp(Number(port), '127.0.0.1');
+				let answer = '';
+				socket.on('data', (chunk) => (answer += chunk.toString('latin1')));
+				socket.on('end', () => resolve(answer));
+				socket.on('error', reject);
+				socket.write(
+					'GET /ws/doc?token=a HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n' +
+						'Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n' +
+						'Sec-WebSocket-Version: 12\r\n\r\n'
+				);
+			});
+		expect(await refused()).toMatch(/^HTTP\/1\.1 400 /);
+		expect(await refused()).toMatch(/^HTTP\/1\.1 400 /);
+		// One socket per address: the refused ones hold no slot once gone.
+		const c = connect(wsUrl, 'doc', { token: 'a' });
+		cleanups.push(() => c.destroy());
+		await c.synced;
 	});
 });

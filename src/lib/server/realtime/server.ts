@@ -221,9 +221,15 @@ export class RealtimeServer {
 			return;
 		}
 		// The store answers later: what the client sends meanwhile is kept and replayed, in order,
-		// once the room holds it.
+		// once the room holds it. Past one ordinary message's worth the socket is not read until
+		// then: a client writing while a big board loads (PostgreSQL) must not fill the memory.
 		const early: Array<[Buffer, boolean]> = [];
-		const keep = (data: Buffer, isBinary: boolean) => early.push([data, isBinary]);
+		let earlyBytes = 0;
+		const keep = (data: Buffer, isBinary: boolean) => {
+			early.push([data, isBinary]);
+			earlyBytes += data.byteLength;
+			if (earlyBytes > this.options.maxPayload) ws.pause();
+		};
 		ws.on('message', keep);
 		loading.then(
 			(room) =>
@@ -233,6 +239,8 @@ export class RealtimeServer {
 						if (room.conns.size === 0) this.#scheduleUnload(room);
 						return;
 					}
+					// Before the replay, which may pause it again (the room's back-pressure).
+					if (ws.isPaused) ws.resume();
 					// The room's first messages and the answers to what the client sent meanwhile
 					// (its sync step 1) leave in one write.
 					socket.cork();
