@@ -10,14 +10,13 @@
 import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openStore, tablesOf, type Store } from '../../src/lib/server/db';
+import { tablesOf } from '../../src/lib/server/db';
 import { createAuthorize } from '../../src/lib/server/realtime/authorize';
 import { storedClientIds } from '../../src/lib/server/realtime/client-ids';
 import { RealtimeServer } from '../../src/lib/server/realtime/server';
-import { createWorkshop } from '../../src/lib/server/services/workshops';
 import { boardRoom } from '../../src/lib/workshop/rooms';
-import { removeTempDirs, tempDbPath } from '../helpers/server';
-import { newTestDatabase } from '../helpers/store';
+import { removeTempDirs } from '../helpers/server';
+import { storeWithWorkshop } from '../helpers/workshop-store';
 
 const closing: Array<() => Promise<void>> = [];
 afterAll(async () => {
@@ -26,23 +25,11 @@ afterAll(async () => {
 });
 
 async function open() {
-	const database = await newTestDatabase(tempDbPath);
-	const store: Store = await openStore(
-		database.store === 'sqlite' ? { databasePath: database.path } : { databaseUrl: database.url }
+	const { database, store, workshop, memberId } = await storeWithWorkshop(
+		'Bindningar i flykten',
+		(store) => closing.push(() => store.close())
 	);
-	closing.push(() => store.close());
-	const { db } = store;
-	const { users, memberships } = tablesOf(db);
-	await db
-		.insert(users)
-		.values({ id: 'u1', email: 'mia@region.se', displayName: 'Mia', passwordHash: 'x' });
-	const workshop = await createWorkshop(
-		db,
-		{ id: 'u1', displayName: 'Mia' },
-		{ title: 'Bindningar i flykten', purpose: '', date: null }
-	);
-	const [member] = await db.select().from(memberships);
-	return { database, store, workshopId: workshop.id, memberId: member!.id };
+	return { database, store, workshopId: workshop.id, memberId };
 }
 
 /** Holds every insert into doc_clients back until released; reads of it still pass. */

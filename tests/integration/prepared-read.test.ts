@@ -6,15 +6,11 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openStore, tablesOf, type Store } from '../../src/lib/server/db';
+import { tablesOf, type Store } from '../../src/lib/server/db';
 import { createSession, validateSession } from '../../src/lib/server/services/sessions';
-import {
-	createWorkshop,
-	findMembership,
-	getMembership
-} from '../../src/lib/server/services/workshops';
-import { removeTempDirs, tempDbPath } from '../helpers/server';
-import { newTestDatabase } from '../helpers/store';
+import { findMembership, getMembership } from '../../src/lib/server/services/workshops';
+import { removeTempDirs } from '../helpers/server';
+import { storeWithWorkshop } from '../helpers/workshop-store';
 
 const opened: Store[] = [];
 afterAll(async () => {
@@ -23,24 +19,12 @@ afterAll(async () => {
 });
 
 async function open() {
-	const database = await newTestDatabase(tempDbPath);
-	const store = await openStore(
-		database.store === 'sqlite' ? { databasePath: database.path } : { databaseUrl: database.url }
-	);
-	opened.push(store);
-	const { db } = store;
-	const { users, memberships } = tablesOf(db);
-	await db
-		.insert(users)
-		.values({ id: 'u1', email: 'mia@region.se', displayName: 'Mia', passwordHash: 'x' });
-	const workshop = await createWorkshop(
-		db,
-		{ id: 'u1', displayName: 'Mia' },
-		{ title: 'Förberedda läsningar', purpose: '', date: null }
+	const { db, memberships, workshop, memberId } = await storeWithWorkshop(
+		'Förberedda läsningar',
+		(store) => opened.push(store)
 	);
 	const session = await createSession(db, 'u1');
-	const [member] = await db.select().from(memberships);
-	return { db, memberships, workshop, session, memberId: member!.id };
+	return { db, memberships, workshop, session, memberId };
 }
 
 describe('prepared reads of the upgrade path', () => {
