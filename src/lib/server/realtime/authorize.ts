@@ -146,14 +146,14 @@ export function createAuthorize(
 	return {
 		authenticate: createAuthenticate(db, secret),
 		judge: createJudge(secret, clientIds, hooks),
-		beforeLoad(docName) {
+		beforeLoad(docName, copy) {
 			const room = parseRoom(docName);
+			if (room?.kind !== 'board') return;
+			// A read-only copy (an export) is never judged: its bindings would only stay in
+			// memory with no room to drop them when it leaves.
+			if (copy) return switches.load(room.workshopId);
 			// Read with every load of the board: what the judge and the features ask synchronously.
-			if (room?.kind === 'board') {
-				return Promise.all([switches.load(room.workshopId), clientIds.load(docName)]).then(
-					() => {}
-				);
-			}
+			return Promise.all([switches.load(room.workshopId), clientIds.load(docName)]).then(() => {});
 		},
 		features: [
 			// What the board's load read is kept only while its room is here (client-ids.ts).

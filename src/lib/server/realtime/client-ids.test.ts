@@ -86,4 +86,18 @@ describe('stored client ids', () => {
 		expect([ids.owner(1), ids.owner(2), ids.owner(3)]).toEqual([undefined, undefined, undefined]);
 		await t.close();
 	});
+
+	it('are not read for a read-only copy of a board nobody has open (an export)', async () => {
+		const t = await setUp();
+		await t.bindElsewhere(1);
+		const copy = await t.realtime.readDoc(t.doc);
+		expect(t.realtime.rooms.has(t.doc)).toBe(false);
+		// No room will leave to drop them: read here, they stayed in memory for good.
+		expect(t.clientIds.of(t.doc).owner(1)).toBeUndefined();
+		copy.destroy();
+		// The board's own load still reads them before anyone writes.
+		await t.realtime.load(t.doc);
+		expect(t.clientIds.of(t.doc).owner(1)).toBe(t.memberId);
+		await t.close();
+	});
 });

@@ -75,10 +75,10 @@ export interface RealtimeHooks {
 	judge(session: Session): WriteAccess;
 	/**
 	 * Reads what the judge and the features ask synchronously of the database, as part of
-	 * loading the document (and of a read-only copy): read when a socket authenticated, it could
-	 * be stale by the time the room loads. The load waits for it.
+	 * loading the document (and of a read-only copy, `copy`, which nothing judges): read when a
+	 * socket authenticated, it could be stale by the time the room loads. The load waits for it.
 	 */
-	beforeLoad?(docName: string): void | Promise<void>;
+	beforeLoad?(docName: string, copy?: 'copy'): void | Promise<void>;
 	features: readonly Feature[];
 }
 

@@ -538,7 +538,7 @@ export class RealtimeServer {
 		const doc = newDoc();
 		mapDeclaredRoots(docName, doc);
 		try {
-			await this.hooks.beforeLoad?.(docName);
+			await this.hooks.beforeLoad?.(docName, 'copy');
 			await this.store.loadInto(docName, doc);
 		} catch (error) {
 			doc.destroy();
