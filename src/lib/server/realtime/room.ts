@@ -97,6 +97,9 @@ interface Connection extends SocketAccess {
 	answer: number;
 }
 
+/** What the features are given as the update of a load (the log holds its bytes). */
+const NO_BYTES = new Uint8Array(0);
+
 /**
  * One loaded Yjs document and the sockets editing it. Every update is appended to the store
  * inside the document's update handler; the `onStore` hooks and the broadcast follow once the
@@ -104,9 +107,6 @@ interface Connection extends SocketAccess {
  * so nothing reaches another client that is not already on disk. Accepted
  * updates run the `afterApply` hooks in their own transaction (hooks.ts).
  */
-/** What the features are given as the update of a load (the log holds its bytes). */
-const NO_BYTES = new Uint8Array(0);
-
 export class Room {
 	readonly doc = newDoc({ gc: true });
 	/** First of the document's update listeners: forgets its answers before anyone hears more. */
@@ -141,7 +141,6 @@ export class Room {
 		private readonly features: FeatureHooks
 	) {
 		this.awareness.setLocalState(null);
-		this.#hearLoad();
 		this.awareness.on(
 			'update',
 			(changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) =>
@@ -149,42 +148,28 @@ export class Room {
 		);
 	}
 
-	/** Reads the document from the store: at once on SQLite, later on PostgreSQL. */
-	load(): void | Promise<void> {
-		const lastId = this.store.loadInto(this.name, this.doc);
-		if (typeof lastId === 'number') {
-			this.#lastId = lastId;
-			this.#hearUpdates();
-		} else {
-			return lastId.then((id) => {
-				this.#lastId = id;
-				this.#hearUpdates();
-			});
-		}
-	}
-
 	/**
-	 * The load's transaction reaches the features (they count what the log holds) without the
-	 * update bytes: Yjs encodes a transaction's update only while someone listens to 'update',
-	 * and for the load that is the whole document, already in the log (a 10,000-note board
-	 * encoded again per load). Nothing but the load writes before the room is served.
+	 * Reads the document from the store: at once on SQLite, later on PostgreSQL. The load's
+	 * transaction reaches the features (they count what the log holds) without its bytes: Yjs
+	 * encodes a transaction's update only while someone listens to 'update', and for the load
+	 * that is the whole document, already in the log. Nothing but the load writes before the
+	 * room is served, so the room listens to 'update' from its end on.
 	 */
-	#hearLoad() {
+	load(): void | Promise<void> {
 		const onLoad = (tr: Y.Transaction) => {
 			if (tr.origin === LOAD_ORIGIN) this.features.onStore(this.name, NO_BYTES, tr);
 		};
 		this.doc.on('afterTransaction', onLoad);
-		this.#stopHearingLoad = () => this.doc.off('afterTransaction', onLoad);
-	}
-
-	#stopHearingLoad: (() => void) | null = null;
-
-	#hearUpdates() {
-		this.#stopHearingLoad?.();
-		this.#stopHearingLoad = null;
-		this.doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) =>
-			this.#onUpdate(update, origin, tr)
-		);
+		const loaded = (lastId: number) => {
+			this.#lastId = lastId;
+			this.doc.off('afterTransaction', onLoad);
+			this.doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) =>
+				this.#onUpdate(update, origin, tr)
+			);
+		};
+		const lastId = this.store.loadInto(this.name, this.doc);
+		if (typeof lastId === 'number') loaded(lastId);
+		else return lastId.then(loaded);
 	}
 
 	#onUpdate(update: Uint8Array, origin: unknown, tr: Y.Transaction) {
